@@ -1,0 +1,129 @@
+package cn.zhongchuang.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.bouncycastle.crypto.digests.SM3Digest;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Appends to the audit trail. Called inside the transaction of the change it records, so
+ * that a change without its audit row cannot exist: if this write fails, the change is
+ * rolled back.
+ */
+@Service
+public class AuditTrail {
+
+	static final String GENESIS = "0".repeat(64);
+
+	/**
+	 * Any constant: serialises writers so that each row chains to its true predecessor.
+	 */
+	private static final long CHAIN_LOCK = 0x7A63_4175_6469_74L;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditTrail(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void record(AuditEntry entry) {
+		Instant at = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
+		String actor = (entry.actor() != null) ? entry.actor() : currentActor();
+		String role = (entry.actor() != null) ? null : currentRole();
+		String ip = (entry.ip() != null) ? entry.ip() : currentIp();
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query().singleValue();
+		String prev = this.jdbc.sql("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
+			.query(String.class)
+			.optional()
+			.orElse(GENESIS);
+		StoredEvent event = new StoredEvent(0, at, actor, role, ip, entry.action(), entry.objectType(),
+				entry.objectId(), entry.result().name(), entry.detail(), entry.regionCode(), prev, null);
+		this.jdbc
+			.sql("""
+					INSERT INTO audit_event (occurred_at, actor, actor_role, ip, action, object_type, object_id, result,
+					                         detail, region_code, prev_hash, hash)
+					VALUES (:at, :actor, :role, :ip, :action, :objectType, :objectId, :result, :detail, :region, :prev, :hash)
+					""")
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.param("actor", actor)
+			.param("role", role)
+			.param("ip", ip)
+			.param("action", entry.action())
+			.param("objectType", entry.objectType())
+			.param("objectId", entry.objectId())
+			.param("result", entry.result().name())
+			.param("detail", entry.detail())
+			.param("region", entry.regionCode())
+			.param("prev", prev)
+			.param("hash", hash(event))
+			.update();
+	}
+
+	/** SM3 (GB/T 32905) over the previous hash and every field of the row. */
+	static String hash(StoredEvent e) {
+		String canonical = String.join("\u001f", e.prevHash(), e.occurredAt().toString(), nn(e.actor()),
+				nn(e.actorRole()), nn(e.ip()), nn(e.action()), nn(e.objectType()), nn(e.objectId()), nn(e.result()),
+				nn(e.detail()), nn(e.regionCode()));
+		byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+		SM3Digest digest = new SM3Digest();
+		digest.update(bytes, 0, bytes.length);
+		byte[] out = new byte[digest.getDigestSize()];
+		digest.doFinal(out, 0);
+		return HexFormat.of().formatHex(out);
+	}
+
+	private static String nn(String s) {
+		return (s != null) ? s : "";
+	}
+
+	private static String currentActor() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+			return "anonymous";
+		}
+		return auth.getName();
+	}
+
+	private static String currentRole() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+			return null;
+		}
+		return auth.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((a) -> a.startsWith("ROLE_"))
+			.map((a) -> a.substring(5))
+			.collect(Collectors.joining(","));
+	}
+
+	static String currentIp() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return "system";
+	}
+
+}

@@ -1,0 +1,136 @@
+package cn.zhongchuang.identity;
+
+import java.util.Collection;
+import java.util.List;
+
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.Role;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The principal kept in the (database-stored) session. Immutable; a password change
+ * replaces it.
+ */
+public final class AuthenticatedUser implements UserDetails, CredentialsContainer, CurrentUser {
+
+	private static final long serialVersionUID = 1L;
+
+	private final long id;
+
+	private final String username;
+
+	private final String displayName;
+
+	private final Role role;
+
+	private final String regionCode;
+
+	private final boolean enabled;
+
+	private final boolean locked;
+
+	private final boolean passwordChangeRequired;
+
+	private String passwordHash;
+
+	AuthenticatedUser(long id, String username, String displayName, Role role, String regionCode, String passwordHash,
+			boolean enabled, boolean locked, boolean passwordChangeRequired) {
+		this.id = id;
+		this.username = username;
+		this.displayName = displayName;
+		this.role = role;
+		this.regionCode = regionCode;
+		this.passwordHash = passwordHash;
+		this.enabled = enabled;
+		this.locked = locked;
+		this.passwordChangeRequired = passwordChangeRequired;
+	}
+
+	@Override
+	public long id() {
+		return this.id;
+	}
+
+	@Override
+	public String username() {
+		return this.username;
+	}
+
+	@Override
+	public String displayName() {
+		return this.displayName;
+	}
+
+	@Override
+	public Role role() {
+		return this.role;
+	}
+
+	@Override
+	public String regionCode() {
+		return this.regionCode;
+	}
+
+	/**
+	 * Set after an administrator's reset or when the password has reached its maximum
+	 * age.
+	 */
+	public boolean passwordChangeRequired() {
+		return this.passwordChangeRequired;
+	}
+
+	AuthenticatedUser withPasswordChanged() {
+		return new AuthenticatedUser(this.id, this.username, this.displayName, this.role, this.regionCode, null,
+				this.enabled, this.locked, false);
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.username;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !this.locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof AuthenticatedUser that && that.id == this.id;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(this.id);
+	}
+
+	@Override
+	public String toString() {
+		return this.username;
+	}
+
+}

@@ -1,0 +1,160 @@
+package cn.zhongchuang.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.Role;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Accounts in PostgreSQL, with plain SQL and an optimistic version check on every update.
+ */
+@Repository
+class UserAccounts {
+
+	private final JdbcClient jdbc;
+
+	UserAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<UserAccount> findById(long id) {
+		return this.jdbc.sql("SELECT * FROM user_account WHERE id = :id")
+			.param("id", id)
+			.query(UserAccounts::map)
+			.optional();
+	}
+
+	Optional<UserAccount> findByUsername(String username) {
+		return this.jdbc.sql("SELECT * FROM user_account WHERE lower(username) = lower(:u)")
+			.param("u", username)
+			.query(UserAccounts::map)
+			.optional();
+	}
+
+	boolean existsByUsername(String username) {
+		return findByUsername(username).isPresent();
+	}
+
+	long countByRole(Role role) {
+		return this.jdbc.sql("SELECT count(*) FROM user_account WHERE role = :r")
+			.param("r", role.name())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Inserts a new account or updates an existing one; returns the stored state. */
+	UserAccount save(UserAccount a) {
+		if (a.id() == null) {
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			this.jdbc
+				.sql("""
+						INSERT INTO user_account (username, display_name, password_hash, role, region_code, organization, phone,
+						  enabled, failed_attempts, locked_until, password_changed_at, must_change_password, last_login_at, created_at)
+						VALUES (:username, :displayName, :hash, :role, :region, :org, :phone, :enabled, :failed, :lockedUntil,
+						  :pwdChanged, :mustChange, :lastLogin, :created)
+						""")
+				.params(params(a))
+				.update(keys, "id");
+			return findById(keys.getKey().longValue()).orElseThrow();
+		}
+		int rows = this.jdbc.sql("""
+				UPDATE user_account SET display_name = :displayName, password_hash = :hash, role = :role,
+				  region_code = :region, organization = :org, phone = :phone, enabled = :enabled,
+				  failed_attempts = :failed, locked_until = :lockedUntil, password_changed_at = :pwdChanged,
+				  must_change_password = :mustChange, last_login_at = :lastLogin, version = version + 1
+				WHERE id = :id AND version = :version
+				""").params(params(a)).param("id", a.id()).param("version", a.version()).update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("user_account " + a.id() + " was changed by someone else");
+		}
+		return findById(a.id()).orElseThrow();
+	}
+
+	PageResult<UserAccount> search(UserQuery q, List<String> regionScope) {
+		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("scope", regionScope.toArray(String[]::new));
+		if (q.keyword() != null && !q.keyword().isBlank()) {
+			where.append(" AND (username ILIKE :kw OR display_name ILIKE :kw OR organization ILIKE :kw)");
+			params.put("kw", "%" + q.keyword().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (q.role() != null) {
+			where.append(" AND role = :role");
+			params.put("role", q.role().name());
+		}
+		if (q.region() != null && !q.region().isBlank()) {
+			where.append(" AND region_code = :region");
+			params.put("region", q.region());
+		}
+		if (q.enabled() != null) {
+			where.append(" AND enabled = :enabled");
+			params.put("enabled", q.enabled());
+		}
+		long total = this.jdbc.sql("SELECT count(*) FROM user_account" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		int size = PageResult.clampSize(q.size());
+		int page = PageResult.clampPage(q.page());
+		List<UserAccount> rows = this.jdbc
+			.sql("SELECT * FROM user_account" + where + " ORDER BY " + q.orderBy() + " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", size)
+			.param("offset", PageResult.offset(page, size))
+			.query(UserAccounts::map)
+			.list();
+		return new PageResult<>(rows, total, page, size);
+	}
+
+	private static Map<String, Object> params(UserAccount a) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("username", a.username());
+		p.put("displayName", a.displayName());
+		p.put("hash", a.passwordHash());
+		p.put("role", a.role().name());
+		p.put("region", a.regionCode());
+		p.put("org", a.organization());
+		p.put("phone", a.phone());
+		p.put("enabled", a.enabled());
+		p.put("failed", a.failedAttempts());
+		p.put("lockedUntil", ts(a.lockedUntil()));
+		p.put("pwdChanged", ts(a.passwordChangedAt()));
+		p.put("mustChange", a.mustChangePassword());
+		p.put("lastLogin", ts(a.lastLoginAt()));
+		p.put("created", ts(a.createdAt()));
+		return p;
+	}
+
+	private static OffsetDateTime ts(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return (t != null) ? t.toInstant() : null;
+	}
+
+	static UserAccount map(ResultSet rs, int n) throws SQLException {
+		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getString("region_code"),
+				rs.getString("organization"), rs.getString("phone"), rs.getBoolean("enabled"),
+				rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "password_changed_at"),
+				rs.getBoolean("must_change_password"), instant(rs, "last_login_at"), instant(rs, "created_at"),
+				rs.getInt("version"));
+	}
+
+}

@@ -1,0 +1,143 @@
+package cn.zhongchuang.identity;
+
+import java.time.Clock;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.region.Regions;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 用户管理: the administrator's pages. One controller serves full pages and htmx partials.
+ */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserAdminController {
+
+	private final UserAdministration users;
+
+	private final Regions regions;
+
+	private final Clock clock;
+
+	UserAdminController(UserAdministration users, Regions regions, Clock clock) {
+		this.users = users;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(UserQuery query, @AuthenticationPrincipal CurrentUser admin, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		model.addAttribute("query", query);
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("results", this.users.search(query, admin).map(this::view));
+		return (htmx != null) ? "identity/users :: results" : "identity/users";
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		model.addAttribute("form", new UserAdministration.UserForm(null, null, null, null, null, null));
+		return form(model, null, Map.of());
+	}
+
+	@PostMapping
+	String create(UserAdministration.UserForm form, @AuthenticationPrincipal CurrentUser admin, Model model,
+			HttpServletResponse response) {
+		try {
+			UserAdministration.Created created = this.users.create(form, admin);
+			model.addAttribute("user", view(created.account()));
+			model.addAttribute("temporaryPassword", created.temporaryPassword());
+			model.addAttribute("created", true);
+			return "identity/temporary-password";
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			model.addAttribute("form", form);
+			return form(model, null, ex.errors());
+		}
+	}
+
+	@GetMapping("/{id}")
+	String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, Model model) {
+		UserAccount account = this.users.get(id, admin);
+		model.addAttribute("form", new UserAdministration.UserForm(account.username(), account.displayName(),
+				account.role(), account.regionCode(), account.organization(), account.phone()));
+		return form(model, view(account), Map.of());
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @RequestParam int version, UserAdministration.UserForm form,
+			@AuthenticationPrincipal CurrentUser admin, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.users.update(id, version, form, admin);
+			redirect.addFlashAttribute("toast", "已保存");
+			return "redirect:/admin/users/" + id;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			model.addAttribute("form", form);
+			return form(model, view(this.users.get(id, admin)), ex.errors());
+		}
+	}
+
+	@PostMapping("/{id}/disable")
+	String disable(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser admin,
+			RedirectAttributes redirect) {
+		try {
+			this.users.disable(id, version, admin);
+			redirect.addFlashAttribute("toast", "账户已停用");
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/enable")
+	String enable(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser admin,
+			RedirectAttributes redirect) {
+		this.users.enable(id, version, admin);
+		redirect.addFlashAttribute("toast", "账户已启用");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/reset-password")
+	String resetPassword(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser admin,
+			Model model) {
+		UserAdministration.Created reset = this.users.resetPassword(id, version, admin);
+		model.addAttribute("user", view(reset.account()));
+		model.addAttribute("temporaryPassword", reset.temporaryPassword());
+		model.addAttribute("created", false);
+		return "identity/temporary-password";
+	}
+
+	private String form(Model model, UserView existing, Map<String, String> errors) {
+		model.addAttribute("existing", existing);
+		model.addAttribute("errors", errors);
+		model.addAttribute("roles", Role.values());
+		return "identity/user-form";
+	}
+
+	private UserView view(UserAccount account) {
+		return UserView.of(account, this.regions.fullName(account.regionCode()), this.clock.instant());
+	}
+
+}

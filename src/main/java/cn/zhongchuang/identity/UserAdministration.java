@@ -1,0 +1,187 @@
+package cn.zhongchuang.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.zhongchuang.audit.AuditEntry;
+import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.region.Regions;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an administrator does with accounts. Every method checks the administrator's
+ * region scope (an account outside it is "not found") and writes the audit trail in the
+ * same transaction.
+ */
+@Service
+class UserAdministration {
+
+	private final UserAccounts accounts;
+
+	private final Regions regions;
+
+	private final PasswordEncoder encoder;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	UserAdministration(UserAccounts accounts, Regions regions, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+		this.accounts = accounts;
+		this.regions = regions;
+		this.encoder = encoder;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	PageResult<UserAccount> search(UserQuery query, CurrentUser admin) {
+		return this.accounts.search(query, this.regions.codesWithin(admin.regionCode()));
+	}
+
+	@Transactional(readOnly = true)
+	UserAccount get(long id, CurrentUser admin) {
+		return this.accounts.findById(id)
+			.filter((a) -> this.regions.contains(admin.regionCode(), a.regionCode()))
+			.orElseThrow(() -> new NotFoundException("user " + id));
+	}
+
+	/**
+	 * Creates an account with a temporary password the new user must change; returns it
+	 * once.
+	 */
+	@Transactional
+	Created create(UserForm form, CurrentUser admin) {
+		Map<String, String> errors = validate(form, admin);
+		if (form.username() == null || !form.username().matches("[A-Za-z][A-Za-z0-9_.-]{2,31}")) {
+			errors.put("username", "登录名须以字母开头，3–32 位字母、数字、下划线、点或连字符");
+		}
+		else if (this.accounts.existsByUsername(form.username())) {
+			errors.put("username", "该登录名已被使用");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		String temporary = PasswordPolicy.temporary();
+		UserAccount saved = this.accounts.save(UserAccount.create(form.username().strip(), form.displayName().strip(),
+				this.encoder.encode(temporary), form.role(), form.regionCode(), blankToNull(form.organization()),
+				blankToNull(form.phone()), true, now()));
+		this.audit.record(AuditEntry.success("USER_CREATE", "user", saved.id(),
+				"创建用户 " + saved.username() + "（" + saved.role() + "，" + saved.regionCode() + "）", saved.regionCode()));
+		return new Created(saved, temporary);
+	}
+
+	@Transactional
+	UserAccount update(long id, int version, UserForm form, CurrentUser admin) {
+		UserAccount account = versioned(get(id, admin), version);
+		Map<String, String> errors = validate(form, admin);
+		if (account.id() == admin.id() && form.role() != account.role()) {
+			errors.put("role", "不能修改自己的角色");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		String before = account.role() + "/" + account.regionCode();
+		account.updateProfile(form.displayName().strip(), form.role(), form.regionCode(),
+				blankToNull(form.organization()), blankToNull(form.phone()));
+		UserAccount saved = this.accounts.save(account);
+		this.audit.record(AuditEntry.success("USER_UPDATE", "user", id,
+				"修改用户 " + saved.username() + "：" + before + " → " + saved.role() + "/" + saved.regionCode(),
+				saved.regionCode()));
+		return saved;
+	}
+
+	@Transactional
+	UserAccount disable(long id, int version, CurrentUser admin) {
+		UserAccount account = versioned(get(id, admin), version);
+		if (account.id() == admin.id()) {
+			throw new FieldErrorException("enabled", "不能停用自己的账户");
+		}
+		account.disable();
+		UserAccount saved = this.accounts.save(account);
+		this.audit
+			.record(AuditEntry.success("USER_DISABLE", "user", id, "停用用户 " + saved.username(), saved.regionCode()));
+		return saved;
+	}
+
+	@Transactional
+	UserAccount enable(long id, int version, CurrentUser admin) {
+		UserAccount account = versioned(get(id, admin), version);
+		account.enable();
+		UserAccount saved = this.accounts.save(account);
+		this.audit
+			.record(AuditEntry.success("USER_ENABLE", "user", id, "启用用户 " + saved.username(), saved.regionCode()));
+		return saved;
+	}
+
+	/** Replaces the password with a temporary one, shown once to the administrator. */
+	@Transactional
+	Created resetPassword(long id, int version, CurrentUser admin) {
+		UserAccount account = versioned(get(id, admin), version);
+		String temporary = PasswordPolicy.temporary();
+		account.resetPassword(this.encoder.encode(temporary), now());
+		UserAccount saved = this.accounts.save(account);
+		this.audit.record(AuditEntry.success("USER_RESET_PASSWORD", "user", id, "重置用户 " + saved.username() + " 的密码",
+				saved.regionCode()));
+		return new Created(saved, temporary);
+	}
+
+	private Map<String, String> validate(UserForm form, CurrentUser admin) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (form.displayName() == null || form.displayName().isBlank()) {
+			errors.put("displayName", "请填写姓名");
+		}
+		else if (form.displayName().length() > 50) {
+			errors.put("displayName", "姓名不能超过 50 个字");
+		}
+		if (form.role() == null) {
+			errors.put("role", "请选择角色");
+		}
+		if (form.regionCode() == null || this.regions.find(form.regionCode()).isEmpty()) {
+			errors.put("regionCode", "请选择有效的行政区划");
+		}
+		else if (!this.regions.contains(admin.regionCode(), form.regionCode())) {
+			errors.put("regionCode", "该区划不在您的管辖范围内");
+		}
+		if (form.phone() != null && !form.phone().isBlank() && !form.phone().strip().matches("[0-9+\\- ]{7,20}")) {
+			errors.put("phone", "电话号码格式不正确");
+		}
+		return errors;
+	}
+
+	private static UserAccount versioned(UserAccount account, int expected) {
+		if (account.version() != expected) {
+			throw new org.springframework.dao.OptimisticLockingFailureException("stale user " + account.id());
+		}
+		return account;
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+	private static String blankToNull(String s) {
+		return (s == null || s.isBlank()) ? null : s.strip();
+	}
+
+	record Created(UserAccount account, String temporaryPassword) {
+	}
+
+	/**
+	 * The fields an administrator edits. Role and region are what scope everything else.
+	 */
+	record UserForm(String username, String displayName, Role role, String regionCode, String organization,
+			String phone) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package cn.zhongchuang.platform;
+
+/**
+ * The roles of the domain (domain.md). Every account has exactly one. Labels live in the
+ * message bundles under {@code role.<NAME>}.
+ */
+public enum Role {
+
+	/** 运营机构: runs a space, keeps its records, applies. */
+	OPERATOR,
+	/** 县区双创部门: preliminary review, authenticity check, recommendation. */
+	COUNTY_REVIEWER,
+	/** 市/区科技局: recognising authority at city or district level. */
+	CITY_BUREAU,
+	/** 省科技厅. */
+	PROVINCE,
+	/** 评审专家: scores assigned applications only. */
+	EXPERT,
+	/** 安全审计员: reads the audit trail, changes nothing. */
+	AUDITOR,
+	/** 系统管理员: users, regions, packs, calendars; cannot erase audit. */
+	ADMIN;
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+	/**
+	 * Reviewers, bureau users and the province: the people who decide on applications.
+	 */
+	public boolean isGovernment() {
+		return this == COUNTY_REVIEWER || this == CITY_BUREAU || this == PROVINCE;
+	}
+
+}

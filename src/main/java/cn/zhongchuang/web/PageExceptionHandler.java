@@ -1,0 +1,42 @@
+package cn.zhongchuang.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import cn.zhongchuang.platform.ConflictException;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Errors in pages become friendly pages in the layout, with the right status and no stack
+ * trace.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+	@ExceptionHandler(NotFoundException.class)
+	String notFound(HttpServletResponse response) {
+		response.setStatus(404);
+		return "error/404";
+	}
+
+	@ExceptionHandler({ ConflictException.class, OptimisticLockingFailureException.class })
+	String conflict(RuntimeException ex, HttpServletResponse response, Model model) {
+		response.setStatus(409);
+		model.addAttribute("message", (ex instanceof ConflictException) ? ex.getMessage() : "该记录已被他人修改，请重新加载后再操作。");
+		return "error/409";
+	}
+
+	@ExceptionHandler(FieldErrorException.class)
+	String badInput(FieldErrorException ex, HttpServletResponse response, Model model) {
+		response.setStatus(400);
+		model.addAttribute("message", String.join("；", ex.errors().values()));
+		return "error/409";
+	}
+
+}

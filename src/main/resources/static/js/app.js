@@ -1,0 +1,88 @@
+// 众创 page behaviour: CSRF for htmx, confirmations before irreversible actions, region cascades.
+(function () {
+  'use strict';
+
+  function csrf() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+
+  document.addEventListener('htmx:configRequest', function (e) {
+    var c = csrf();
+    if (c) { e.detail.headers[c.header] = c.token; }
+  });
+
+  // A form with data-confirm asks first, naming the consequence.
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
+  // Region picker: three selects (省 → 市 → 区县) writing the deepest choice into a hidden input.
+  function fill(select, regions, selected, placeholder) {
+    select.innerHTML = '';
+    var empty = document.createElement('option');
+    empty.value = '';
+    empty.textContent = placeholder;
+    select.appendChild(empty);
+    regions.forEach(function (r) {
+      var o = document.createElement('option');
+      o.value = r.code;
+      o.textContent = r.name;
+      if (r.code === selected) { o.selected = true; }
+      select.appendChild(o);
+    });
+    select.disabled = regions.length === 0;
+  }
+
+  function children(code) {
+    return fetch('/api/v1/regions?parent=' + encodeURIComponent(code), { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : []; });
+  }
+
+  function path(code) {
+    if (!code) { return Promise.resolve([]); }
+    return fetch('/api/v1/regions/' + encodeURIComponent(code), { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : { path: [] }; })
+      .then(function (d) { return d.path.map(function (r) { return r.code; }).filter(function (c) { return c !== '000000'; }); });
+  }
+
+  function initPicker(picker) {
+    if (picker.dataset.ready) { return; }
+    picker.dataset.ready = '1';
+    var hidden = picker.querySelector('input[type=hidden]');
+    var selects = picker.querySelectorAll('select');
+    var labels = ['省/直辖市', '市/州', '区/县'];
+    function load(level, parent, selected) {
+      for (var i = level; i < selects.length; i++) { fill(selects[i], [], null, labels[i]); }
+      if (level >= selects.length || parent === undefined) { return Promise.resolve(); }
+      return children(parent).then(function (list) { fill(selects[level], list, selected, labels[level]); });
+    }
+    selects.forEach(function (select, level) {
+      select.addEventListener('change', function () {
+        var value = select.value || (level > 0 ? selects[level - 1].value : '');
+        hidden.value = value;
+        if (select.value) { load(level + 1, select.value, null); } else { load(level + 1, undefined); }
+        hidden.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    });
+    path(picker.dataset.value).then(function (codes) {
+      var chain = load(0, '000000', codes[0] || null);
+      codes.forEach(function (code, i) {
+        chain = chain.then(function () { return load(i + 1, code, codes[i + 1] || null); });
+      });
+      return chain;
+    });
+  }
+
+  function initAll(root) {
+    (root || document).querySelectorAll('.zc-region-picker').forEach(initPicker);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { initAll(document); });
+  document.addEventListener('htmx:afterSwap', function (e) { initAll(e.target); });
+})();

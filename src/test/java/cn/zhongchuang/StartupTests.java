@@ -1,0 +1,80 @@
+package cn.zhongchuang;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The application as a user starts it: embedded PostgreSQL in a data directory, demo data
+ * on the first start, everything kept on the next; production refuses a missing or
+ * default password.
+ */
+class StartupTests {
+
+	@Test
+	void startsOnAFreshDataDirectoryAndKeepsItsDataOnRestart(@TempDir Path dataDir) {
+		long accounts;
+		try (ConfigurableApplicationContext first = start(dataDir)) {
+			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			accounts = jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single();
+			assertThat(accounts).isEqualTo(13);
+			assertThat(jdbc.sql("SELECT count(*) FROM region").query(Long.class).single()).isEqualTo(3214);
+			jdbc.sql("UPDATE user_account SET display_name = '重启前改的名字' WHERE username = 'lz_bureau'").update();
+		}
+		assertThat(Files.exists(dataDir.resolve("pg/postgresql.conf"))).isTrue();
+
+		try (ConfigurableApplicationContext second = start(dataDir)) {
+			JdbcClient jdbc = second.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single()).isEqualTo(accounts);
+			assertThat(jdbc.sql("SELECT display_name FROM user_account WHERE username = 'lz_bureau'")
+				.query(String.class)
+				.single()).isEqualTo("重启前改的名字");
+		}
+	}
+
+	@Test
+	void productionRefusesToStartWithoutAnAdministratorPassword(@TempDir Path dataDir) {
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod").close())
+			.hasStackTraceContaining("Refusing to start: no administrator password configured");
+	}
+
+	@Test
+	void productionRefusesToStartWithADefaultAdministratorPassword(@TempDir Path dataDir) {
+		assertThatThrownBy(
+				() -> start(dataDir, "--spring.profiles.active=prod", "--zhongchuang.admin.initial-password=Admin@123")
+					.close())
+			.hasStackTraceContaining("Refusing to start: the configured administrator password is a default");
+	}
+
+	@Test
+	void productionStartsWithAConfiguredPasswordAndNoDemoData(@TempDir Path dataDir) {
+		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod",
+				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
+			JdbcClient jdbc = prod.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SELECT username FROM user_account").query(String.class).list())
+				.containsExactly("admin");
+			String hash = jdbc.sql("SELECT password_hash FROM user_account").query(String.class).single();
+			assertThat(prod.getBean(PasswordEncoder.class).matches("Xz9!kQ2#prod", hash)).isTrue();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Path dataDir, String... args) {
+		String[] all = new String[args.length + 3];
+		all[0] = "--zhongchuang.data-dir=" + dataDir;
+		all[1] = "--server.port=0";
+		all[2] = "--logging.level.root=WARN";
+		System.arraycopy(args, 0, all, 3, args.length);
+		return new SpringApplicationBuilder(ZhongchuangApplication.class).run(all);
+	}
+
+}
