@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an administrator does with accounts. Every method checks the administrator's
- * region scope (an account outside it is "not found") and writes the audit trail in the
+ * region scope (an account outside it is “not found”) and writes the audit trail in the
  * same transaction.
  */
 @Service

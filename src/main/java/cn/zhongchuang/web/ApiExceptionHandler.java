@@ -24,6 +24,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -95,6 +96,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		else {
 			problem = problem(HttpStatus.BAD_REQUEST, "请求无法解析", "请求体不是有效的 JSON");
 		}
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "输入有误", "缺少参数 " + ex.getParameterName());
+		problem.setProperty("errors", errors(Map.of(ex.getParameterName(), "必填")));
 		return ResponseEntity.badRequest().headers(headers).body(problem);
 	}
 
