@@ -131,8 +131,9 @@ public class Attachments {
 	}
 
 	/**
-	 * The attachment with its content. Call only after the owning module has checked the
-	 * caller's right to see it.
+	 * The attachment with its content, to be sent with
+	 * {@link AttachmentDownloads#download}. Call only after the owning module has checked
+	 * the caller's right to see it.
 	 * @throws NotFoundException no such live attachment
 	 */
 	public StoredFile open(long id) {

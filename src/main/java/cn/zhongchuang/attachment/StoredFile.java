@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /**
  * An attachment ready to be read: its metadata, and its content from the store on demand.
  * Obtained from {@link Attachments#open} after the owning module has checked the caller's
- * right to see it.
+ * right to see it; {@link AttachmentDownloads#download} turns it into a response.
  */
 public final class StoredFile {
 

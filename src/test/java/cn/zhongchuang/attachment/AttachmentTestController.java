@@ -5,7 +5,10 @@ import java.io.InputStream;
 
 import cn.zhongchuang.platform.CurrentUser;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +37,11 @@ class AttachmentTestController {
 			return this.attachments.store(OWNER_TYPE, ownerId, "material", file.getOriginalFilename(), in,
 					file.getSize(), Policy.materials(), user);
 		}
+	}
+
+	@GetMapping("/test/attachments/{ownerId}/{id}")
+	ResponseEntity<Resource> download(@PathVariable String ownerId, @PathVariable long id) {
+		return AttachmentDownloads.download(this.attachments.open(OWNER_TYPE, ownerId, id));
 	}
 
 }
