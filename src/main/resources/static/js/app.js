@@ -79,9 +79,36 @@
     });
   }
 
+  // Credit codes are checked as they are typed: the reason, or the registering region.
+  function initCreditCode(input) {
+    if (input.dataset.ready) { return; }
+    input.dataset.ready = '1';
+    var hint = input.parentElement.querySelector('.zc-credit-hint');
+    input.addEventListener('input', function () {
+      var code = input.value.trim();
+      if (!hint) { return; }
+      if (code.length < 18) { hint.textContent = ''; input.classList.remove('is-valid'); return; }
+      fetch('/api/v1/reference/credit-codes/' + encodeURIComponent(code), { headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (d) {
+          input.classList.toggle('is-valid', d.valid);
+          hint.classList.toggle('text-danger', !d.valid);
+          hint.textContent = d.valid ? ('登记机关所在地：' + (d.registrationRegionName || d.registrationRegion)) : d.reason;
+        });
+    });
+  }
+
   function initAll(root) {
     (root || document).querySelectorAll('.zc-region-picker').forEach(initPicker);
+    (root || document).querySelectorAll('[data-credit-code]').forEach(initCreditCode);
   }
+
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('select[data-autosubmit]')) { e.target.form.submit(); }
+  });
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('[data-print]')) { window.print(); }
+  });
 
   document.addEventListener('DOMContentLoaded', function () { initAll(document); });
   document.addEventListener('htmx:afterSwap', function (e) { initAll(e.target); });

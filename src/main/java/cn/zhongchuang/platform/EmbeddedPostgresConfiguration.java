@@ -39,6 +39,10 @@ class EmbeddedPostgresConfiguration {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(pgDir)
 			.setCleanDataDirectory(discard)
+			// Spring closes it (destroyMethod) after the connection pool; a second hook
+			// racing
+			// Spring's would stop the server under open connections and stall shutdown.
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(90))
 			.setLocaleConfig("encoding", "UTF8")
 			.setLocaleConfig("locale", "C")

@@ -7,8 +7,23 @@ package cn.zhongchuang.platform;
  */
 public class NotFoundException extends RuntimeException {
 
+	private final String publicDetail;
+
 	public NotFoundException(String what) {
+		this(what, null);
+	}
+
+	/**
+	 * @param publicDetail what the caller may be told (in Chinese), for things that are
+	 * public anyway such as an unknown policy; never for scoped objects
+	 */
+	public NotFoundException(String what, String publicDetail) {
 		super(what);
+		this.publicDetail = publicDetail;
+	}
+
+	public String publicDetail() {
+		return this.publicDetail;
 	}
 
 }

@@ -44,7 +44,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "未找到", "请求的对象不存在或不在您的权限范围内");
+		return problem(HttpStatus.NOT_FOUND, "未找到",
+				(ex.publicDetail() != null) ? ex.publicDetail() : "请求的对象不存在或不在您的权限范围内");
 	}
 
 	@ExceptionHandler(ConflictException.class)

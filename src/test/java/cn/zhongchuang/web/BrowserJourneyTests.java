@@ -134,6 +134,48 @@ class BrowserJourneyTests {
 		page.close();
 	}
 
+	@Test
+	void aVisitorChecksASpaceAgainstLanzhousPolicyWithoutSigningIn() {
+		Page page = newPage();
+		page.navigate(url("/self-check"));
+		page.selectOption("#policy-select", "lanzhou-2018");
+		page.waitForURL(java.util.regex.Pattern.compile(".*policy=lanzhou-2018.*"));
+		assertThat(page.locator("#facts-form")).containsText("场地总面积");
+		page.fill("#f-operator-creditCode", "914403001922038217");
+		assertThat(page.locator(".zc-credit-hint")).containsText("6");
+		page.fill("#f-operator-creditCode", "914403001922038216");
+		assertThat(page.locator(".zc-credit-hint")).containsText("深圳");
+		page.fill("#f-asOf", "2026-03-01");
+		page.selectOption("#f-specialization", "COMPREHENSIVE");
+		page.selectOption("#f-virtual", "false");
+		page.fill("#f-space-totalAreaM2", "480");
+		page.fill("#f-space-officeAndPublicServiceAreaM2", "400");
+		page.fill("#f-space-independentWorkstations", "25");
+		page.selectOption("#f-space-tenure", "OWNED");
+		page.fill("#f-tenants-count", "12");
+		page.click("#facts-form button[type=submit]");
+		assertThat(page.locator("#verdict-outcome")).hasText("不符合条件");
+		assertThat(page.locator("#verdict-table tr[data-article='C2']").first()).containsText("480");
+		assertThat(page.locator("#verdict-table tr[data-article='C3']")).containsText("符合");
+		shot(page, "10-self-check-lanzhou");
+
+		page.click("text=在孵企业退出测算");
+		page.fill("#exit-admittedOn", "2023-05-10");
+		page.click("#exit-form button[type=submit]");
+		// Lanzhou's document sets no exit thresholds, and the page says so instead of
+		// guessing.
+		assertThat(page.locator("#exit-form")).containsText("未规定");
+		page.selectOption("#policy-select", "beijing-chaoyang-2017");
+		page.waitForURL(java.util.regex.Pattern.compile(".*policy=beijing-chaoyang-2017.*"));
+		page.fill("#exit-asOf", "2026-03-01");
+		page.fill("#exit-admittedOn", "2023-05-10");
+		page.fill("#exit-filings", "2023-06, 是, 0\n2024-01, 是, 0");
+		page.click("#exit-form button[type=submit]");
+		assertThat(page.locator("#exit-status")).hasText("应予清退");
+		shot(page, "11-self-check-exit");
+		page.close();
+	}
+
 	String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}

@@ -1,0 +1,293 @@
+package cn.zhongchuang.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 一个政策包的内容，即 YAML 文件的结构（见 {@code src/main/resources/policy/packs/}）。政策包是数据：
+ * 管理员可以上传新的版本或新的地区，不需要改代码。
+ *
+ * @param id 标识，如 {@code beijing-chaoyang-2017}
+ * @param title 政策文件标题
+ * @param jurisdiction 适用地区的行政区划代码（GB/T 2260），如 110105
+ * @param version 版本（通常是印发日期）
+ * @param effectiveFrom 生效日期：按申报提交日适用当时有效的版本
+ * @param source 文号或发文机关
+ * @param kind 认定的载体类型
+ * @param level 认定级别
+ * @param specialization 仅适用于某类众创空间时为 COMPREHENSIVE 或 SPECIALIZED，否则为空
+ * @param criteria 众创空间的认定条件
+ * @param preferred 优先项
+ * @param tenantCriteria 在孵企业条件；政策未规定时为空
+ * @param exit 在孵企业退出阈值；政策未规定时为空
+ * @param materials 申报材料清单
+ * @param review 审查流程
+ * @param notice 公示
+ * @param assessment 年度/周期考核
+ * @param scoring 专家评分表
+ * @param dynamic 动态管理
+ * @param sanctions 弄虚作假的处理
+ * @param annualFiling 年度备案/统计
+ * @param targets 政策目标（统计监测用）
+ * @param examples 示例：启用政策包前必须全部通过
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PackDefinition(String id, String title, String jurisdiction, String version, LocalDate effectiveFrom,
+		String source, InstitutionKind kind, Level level, String specialization, List<Criterion> criteria,
+		List<Preferred> preferred, TenantCriteria tenantCriteria, ExitRule exit, List<Material> materials,
+		Review review, Notice notice, Assessment assessment, List<ScoringItem> scoring, Dynamic dynamic,
+		Sanctions sanctions, AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
+
+	/** 载体类型（domain.md「Institution kinds」）。 */
+	public enum InstitutionKind {
+
+		MAKER_SPACE, NURSERY, INCUBATOR, ACCELERATOR, UNIVERSITY_SCIENCE_PARK, RETURNEE_PARK, SMALL_BUSINESS_BASE,
+		INDUSTRIAL_PARK, MAKER_SPACE_CLUSTER
+
+	}
+
+	/** 认定级别。 */
+	public enum Level {
+
+		DISTRICT, CITY, PROVINCE, NATIONAL
+
+	}
+
+	/** 审查环节由谁办理。 */
+	public enum ReviewRole {
+
+		COUNTY_REVIEWER, CITY_BUREAU, PROVINCE, EXPERT
+
+	}
+
+	/** 认定失效的方式。 */
+	public enum LapseRule {
+
+		/** 考核不合格且未达整改要求即失效（朝阳第九条）。 */
+		RECTIFICATION_NOT_MET,
+
+		/** 连续若干年考核不合格即取消（兰州、辽宁：连续两年）。 */
+		CONSECUTIVE_FAILING_YEARS
+
+	}
+
+	/** 示例针对的对象。 */
+	public enum Subject {
+
+		SPACE, TENANT
+
+	}
+
+	/**
+	 * 一项认定条件。
+	 *
+	 * @param id 在本政策包内唯一的标识，缺省同条款号（同一条款拆成几项判断时用以区分，如 C2 与 C2-virtual）
+	 * @param article 条款号，公开契约的一部分
+	 * @param title 名称
+	 * @param kind AUTOMATIC 或 MANUAL
+	 * @param text 政策原文摘录
+	 * @param requires 规则需要的事实路径；缺少任何一个即判为 FAIL 并指明字段
+	 * @param applies 适用条件（CEL 布尔表达式），为 false 时结果为 NOT_APPLICABLE
+	 * @param notApplicable 不适用时的说明
+	 * @param rule 判断规则（CEL 布尔表达式）
+	 * @param otherwise 规则不满足时的结果：缺省 FAIL；MANUAL 表示交评审人员判断
+	 * @param detail 详情模板，写明查到的数值与要求的数值
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Criterion(String id, String article, String title, CriterionKind kind, String text,
+			List<String> requires, String applies, String notApplicable, String rule, Verdict.Result otherwise,
+			String detail) {
+	}
+
+	/**
+	 * 一个优先项（"……者优先"），不影响是否符合条件。
+	 *
+	 * @param article 条款号
+	 * @param title 名称
+	 * @param requires 需要的事实；缺少视为不满足
+	 * @param rule 判断规则（CEL 布尔表达式）
+	 */
+	public record Preferred(String article, String title, List<String> requires, String rule) {
+	}
+
+	/**
+	 * 在孵企业条件。
+	 *
+	 * @param keyIndustries 本地区重点产业（规则中的 {@code keyIndustries}）
+	 * @param criteria 条件
+	 */
+	public record TenantCriteria(List<String> keyIndustries, List<Criterion> criteria) {
+	}
+
+	/**
+	 * 一项申报材料。
+	 *
+	 * @param code 代码
+	 * @param name 名称
+	 * @param required 是否必须提交
+	 * @param note 说明（来源条款等）
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Material(String code, String name, boolean required, String note) {
+	}
+
+	/**
+	 * 审查流程。
+	 *
+	 * @param stages 按顺序排列的环节
+	 * @param basis 依据
+	 */
+	public record Review(List<ReviewStage> stages, String basis) {
+	}
+
+	/**
+	 * 一个审查环节。
+	 *
+	 * @param code 代码
+	 * @param name 名称
+	 * @param role 办理角色
+	 * @param expertsScore 是否由专家评分
+	 * @param canReturn 能否退回补正
+	 * @param canReject 能否不予通过
+	 */
+	public record ReviewStage(String code, String name, ReviewRole role, boolean expertsScore, boolean canReturn,
+			boolean canReject) {
+	}
+
+	/**
+	 * 认定前的公示。
+	 *
+	 * @param required 是否公示
+	 * @param workingDays 公示期（工作日）；不公示时为空
+	 * @param afterStage 在哪个环节之后公示
+	 * @param basis 依据
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Notice(boolean required, Integer workingDays, String afterStage, String basis) {
+	}
+
+	/**
+	 * 考核评估。
+	 *
+	 * @param cycleYears 考核周期（年）
+	 * @param indicators 指标
+	 * @param grades 等次分数线，从高到低
+	 * @param basis 依据
+	 */
+	public record Assessment(int cycleYears, List<Indicator> indicators, List<GradeBand> grades, String basis) {
+
+		/** 按分数线给出等次（优秀/良好/合格/不合格）。 */
+		public String gradeFor(double score) {
+			for (GradeBand band : this.grades) {
+				if (score >= band.minScore()) {
+					return band.grade();
+				}
+			}
+			return this.grades.get(this.grades.size() - 1).grade();
+		}
+
+	}
+
+	/**
+	 * 考核指标。
+	 *
+	 * @param code 代码
+	 * @param name 名称
+	 * @param weight 权重（%）
+	 * @param maxScore 满分
+	 */
+	public record Indicator(String code, String name, int weight, int maxScore) {
+	}
+
+	/**
+	 * 等次分数线。
+	 *
+	 * @param grade 等次
+	 * @param minScore 最低分（含）
+	 */
+	public record GradeBand(String grade, int minScore) {
+	}
+
+	/**
+	 * 专家评分表的一项。
+	 *
+	 * @param code 代码
+	 * @param name 名称
+	 * @param maxPoints 满分
+	 * @param article 对应条款
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ScoringItem(String code, String name, int maxPoints, String article) {
+	}
+
+	/**
+	 * 动态管理。
+	 *
+	 * @param lapseRule 认定失效的方式
+	 * @param consecutiveFailingYears 连续不合格多少年取消（CONSECUTIVE_FAILING_YEARS）
+	 * @param rectificationWorkingDays 整改期限（工作日）；政策未规定时为空
+	 * @param changeReportMonths 条件变化须在几个月内报告；未规定时为空
+	 * @param basis 依据
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Dynamic(LapseRule lapseRule, Integer consecutiveFailingYears, Integer rectificationWorkingDays,
+			Integer changeReportMonths, String basis) {
+	}
+
+	/**
+	 * 弄虚作假的处理。
+	 *
+	 * @param revokeTitle 取消称号/资格
+	 * @param banYears 几年内不得申请；未规定时为空
+	 * @param subsidyRecovery 收回骗取的财政资金
+	 * @param basis 依据
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Sanctions(boolean revokeTitle, Integer banYears, boolean subsidyRecovery, String basis) {
+	}
+
+	/**
+	 * 年度备案/统计。
+	 *
+	 * @param required 是否每年进行
+	 * @param dueMonthDay 每年截止日（MM-dd），未规定时为空
+	 * @param basis 依据
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AnnualFiling(boolean required, String dueMonthDay, String basis) {
+	}
+
+	/**
+	 * 政策目标（统计监测中与实际值对比）。
+	 *
+	 * @param code 代码
+	 * @param name 名称
+	 * @param comparator AT_LEAST（以上、不少于）、MORE_THAN（超过）或 REPORTED（报告值，作基线）
+	 * @param value 目标值
+	 * @param unit 单位
+	 * @param year 目标年份
+	 * @param basis 依据
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Target(String code, String name, String comparator, double value, String unit, Integer year,
+			String basis) {
+	}
+
+	/**
+	 * 一个示例。
+	 *
+	 * @param name 名称
+	 * @param subject 对象：空间或在孵企业
+	 * @param facts 事实（与接口请求体相同的 JSON 结构）
+	 * @param outcome 期望的总体结论
+	 * @param results 期望的各条件结果（键为条件 id）；未列出的条件不核对
+	 */
+	public record Example(String name, Subject subject, JsonNode facts, Verdict.Outcome outcome,
+			Map<String, Verdict.Result> results) {
+	}
+
+}
