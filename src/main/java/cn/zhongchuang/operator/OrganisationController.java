@@ -186,27 +186,29 @@ class OrganisationController {
 	}
 
 	/**
-	 * One computed fact as the overview shows it: a flag, a date or text, and its source.
+	 * One computed fact as the overview shows it: a flag, a date, a choice (its message
+	 * key), the funds, or text; and its source.
 	 */
-	record FactRow(String path, String text, LocalDate date, Boolean flag, String source) {
+	record FactRow(String path, String text, LocalDate date, Boolean flag, String choiceKey, List<?> funds,
+			String source) {
+
+		private static final Map<String, String> CHOICES = Map.of("operator.leadEntity", "operator.leadEntity.",
+				"space.tenure", "operator.premises.tenure.");
 
 		static FactRow of(String path, Object value, String source) {
 			if (value instanceof Boolean b) {
-				return new FactRow(path, null, null, b, source);
+				return new FactRow(path, null, null, b, null, null, source);
 			}
 			if (value instanceof LocalDate d) {
-				return new FactRow(path, null, d, null, source);
+				return new FactRow(path, null, d, null, null, null, source);
 			}
 			if (value instanceof List<?> list) {
-				String funds = list.stream()
-					.map((item) -> (item instanceof Map<?, ?> m)
-							? m.get("role") + " · " + m.get("kind") + " · " + String.format("%,d 元", m.get("amountCny"))
-							: String.valueOf(item))
-					.reduce((a, b) -> a + "；" + b)
-					.orElse("—");
-				return new FactRow(path, funds, null, null, source);
+				return new FactRow(path, null, null, null, null, list, source);
 			}
-			return new FactRow(path, String.valueOf(value), null, null, source);
+			if (CHOICES.containsKey(path)) {
+				return new FactRow(path, null, null, null, CHOICES.get(path) + value, null, source);
+			}
+			return new FactRow(path, String.valueOf(value), null, null, null, null, source);
 		}
 
 	}

@@ -143,7 +143,11 @@ class RecordController {
 		F data = FormReader.read(kind.type(), request::getParameter, v);
 		OperatorRecord<F> existing = (id != null) ? this.records.get(kind, scope.org(), id, scope.parentId()) : null;
 		try {
-			v.throwIfAny();
+			if (!v.errors().isEmpty()) {
+				// Report the other fields' mistakes too, not only the unreadable values.
+				data.validate(v, this.regions);
+				v.throwIfAny();
+			}
 			if (existing == null) {
 				this.records.create(kind, scope.org(), scope.parentId(), data);
 			}
