@@ -41,6 +41,17 @@ record Premises(String address, String regionCode, BigDecimal totalAreaM2, BigDe
 		v.required("operatingSince", this.operatingSince, "投入运营日期");
 	}
 
+	/** Owned premises have no lease: dates typed before switching to 自有 are dropped. */
+	@Override
+	public Premises normalized() {
+		if (this.tenure != Tenure.OWNED) {
+			return this;
+		}
+		return new Premises(this.address, this.regionCode, this.totalAreaM2, this.officeAndPublicServiceAreaM2,
+				this.independentWorkstations, this.tenure, null, null, this.infrastructureReady,
+				this.rdAndProductionFacilities, this.operatingSince);
+	}
+
 	@Override
 	public String title() {
 		return this.address;

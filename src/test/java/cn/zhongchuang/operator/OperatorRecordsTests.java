@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -204,6 +205,34 @@ class OperatorRecordsTests {
 			.andExpect(status().isOk())
 			.andExpect(header().doesNotExist("Location"))
 			.andExpect(content().string(containsString("id=\"record-form\"")));
+	}
+
+	@Test
+	void theApiGivesTheOwnOrganisationsRecordsAndFacts() throws Exception {
+		var operator = this.fixtures.operator("110105");
+		var principal = operator.account().principal();
+		this.mvc.perform(premises(operator, "OWNED", "2024-01-01", "2030-01-01"))
+			.andExpect(redirectedUrl("/operator/premises"));
+
+		this.mvc.perform(get("/api/v1/operators/" + operator.org().id() + "/records/premises").with(user(principal)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].data.tenure").value("OWNED"))
+			.andExpect(jsonPath("$.items[0].data.leaseStart").doesNotExist())
+			.andExpect(jsonPath("$.items[0].version").value(0));
+		this.mvc
+			.perform(get("/api/v1/operators/" + operator.org().id() + "/facts").param("asOf", "2026-03-01")
+				.with(user(principal)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.spaceFacts.asOf").value("2026-03-01"))
+			.andExpect(jsonPath("$.spaceFacts.space.totalAreaM2").value(600))
+			.andExpect(jsonPath("$.spaceFacts.space.tenure").value("OWNED"))
+			.andExpect(jsonPath("$.spaceFacts.tenants.count").value(0))
+			.andExpect(jsonPath("$.sources['space.totalAreaM2']").value(containsString("场地记录")));
+		this.mvc
+			.perform(get("/api/v1/operators/" + operator.org().id() + "/facts").param("asOf", "2026-13-01")
+				.with(user(principal)))
+			.andExpect(status().isBadRequest());
 	}
 
 	private MockHttpServletRequestBuilder premises(OperatorFixtures.Operator operator, String tenure, String start,
