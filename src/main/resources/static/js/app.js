@@ -13,6 +13,14 @@
     if (c) { e.detail.headers[c.header] = c.token; }
   });
 
+  // A form answered 422 comes back with its messages next to the fields: show it.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    if (e.detail.xhr.status === 422) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
+
   // A form with data-confirm asks first, naming the consequence.
   document.addEventListener('submit', function (e) {
     var form = e.target;

@@ -1,0 +1,135 @@
+package cn.zhongchuang.operator;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.zhongchuang.audit.AuditEntry;
+import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.platform.ConflictException;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.region.Regions;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an operator does with the records of their organisation, the same for every kind.
+ * The organisation is always the caller's own (resolved by {@link OrganisationRegistry});
+ * a record of another organisation, or under another parent, is “not found”. Every change
+ * writes the audit trail in the same transaction.
+ */
+@Service
+class OperatorRecords {
+
+	private final RecordTable table;
+
+	private final Regions regions;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	OperatorRecords(RecordTable table, Regions regions, AuditTrail audit, Clock clock) {
+		this.table = table;
+		this.regions = regions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	<F extends Record & RecordData> PageResult<OperatorRecord<F>> list(RecordKind<F> kind, Organisation org,
+			Long parentId, String keyword, Integer page) {
+		if (kind.parent() != null) {
+			get(kind.parent(), org, parentId, null);
+		}
+		return this.table.page(kind, org.id(), parentId, keyword, page);
+	}
+
+	/**
+	 * A record of the organisation, under {@code parentId} when the kind hangs under one.
+	 */
+	@Transactional(readOnly = true)
+	<F extends Record & RecordData> OperatorRecord<F> get(RecordKind<F> kind, Organisation org, Long id,
+			Long parentId) {
+		if (id == null) {
+			throw new NotFoundException(kind.table());
+		}
+		return this.table.find(kind, org.id(), id)
+			.filter((r) -> kind.parent() == null || parentId == null || parentId.equals(r.parentId()))
+			.orElseThrow(() -> new NotFoundException(kind.table() + " " + id));
+	}
+
+	@Transactional(readOnly = true)
+	Map<RecordKind<?>, Long> counts(Organisation org) {
+		Map<RecordKind<?>, Long> counts = new LinkedHashMap<>();
+		RecordKind.ALL.forEach((kind) -> counts.put(kind, this.table.count(kind, org.id())));
+		return counts;
+	}
+
+	@Transactional(readOnly = true)
+	Map<Long, Long> childCounts(RecordKind<?> kind, Organisation org) {
+		return (kind.child() != null) ? this.table.childCounts(kind.child(), org.id()) : Map.of();
+	}
+
+	@Transactional
+	<F extends Record & RecordData> OperatorRecord<F> create(RecordKind<F> kind, Organisation org, Long parentId,
+			F data) {
+		if (kind.parent() != null) {
+			get(kind.parent(), org, parentId, null);
+		}
+		OperatorRecord<F> saved = store(kind, OperatorRecord.create(org.id(), parentId, data, this.regions));
+		this.audit.record(AuditEntry.success("OPERATOR_RECORD_CREATE", kind.table(), saved.id(),
+				"新增" + kind.label() + "：" + saved.data().title() + "（" + org.name() + "）", org.regionCode()));
+		return saved;
+	}
+
+	@Transactional
+	<F extends Record & RecordData> OperatorRecord<F> update(RecordKind<F> kind, Organisation org, Long parentId,
+			long id, int version, F data) {
+		OperatorRecord<F> record = versioned(get(kind, org, id, parentId), version);
+		String before = record.data().title();
+		record.revise(data, this.regions);
+		OperatorRecord<F> saved = store(kind, record);
+		this.audit.record(AuditEntry.success("OPERATOR_RECORD_UPDATE", kind.table(), id,
+				"修改" + kind.label() + "：" + before + " → " + saved.data().title() + "（" + org.name() + "）",
+				org.regionCode()));
+		return saved;
+	}
+
+	/** Deletes a record; one that still has counselling records or investments stays. */
+	@Transactional
+	<F extends Record & RecordData> void delete(RecordKind<F> kind, Organisation org, Long parentId, long id,
+			int version) {
+		OperatorRecord<F> record = versioned(get(kind, org, id, parentId), version);
+		RecordKind<?> child = kind.child();
+		if (child != null && this.table.childCounts(child, org.id()).getOrDefault(id, 0L) > 0) {
+			throw new ConflictException("该" + kind.label() + "下还有" + child.label() + "记录，请先删除这些记录");
+		}
+		this.table.delete(kind, record);
+		this.audit.record(AuditEntry.success("OPERATOR_RECORD_DELETE", kind.table(), id,
+				"删除" + kind.label() + "：" + record.data().title() + "（" + org.name() + "）", org.regionCode()));
+	}
+
+	private <F extends Record & RecordData> OperatorRecord<F> store(RecordKind<F> kind, OperatorRecord<F> record) {
+		try {
+			return this.table.save(kind, record, this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			String[] error = record.data().duplicateError();
+			throw new FieldErrorException(error[0], error[1]);
+		}
+	}
+
+	private static <R extends OperatorRecord<?>> R versioned(R record, int expected) {
+		if (record.version() != expected) {
+			throw new OptimisticLockingFailureException("stale record " + record.id());
+		}
+		return record;
+	}
+
+}

@@ -1,0 +1,226 @@
+package cn.zhongchuang.operator;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import cn.zhongchuang.platform.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The operator module's API for other modules: the facts an organisation's records
+ * establish.
+ */
+@Service
+public class Operators {
+
+	private final Organisations organisations;
+
+	private final RecordTable records;
+
+	Operators(Organisations organisations, RecordTable records) {
+		this.organisations = organisations;
+		this.records = records;
+	}
+
+	/**
+	 * The space facts of policy-api.md that the organisation's records establish on
+	 * {@code asOf}. The counting rules, all with both ends of a period included:
+	 * <ul>
+	 * <li>{@code tenants.*}: roster rows admitted on or before {@code asOf} and not left
+	 * by then (status ACTIVE, or GRADUATED/EXITED with a leaving date after
+	 * {@code asOf}); {@code withIncubationAgreement}: of those, agreement signed on or
+	 * before {@code asOf}; {@code inFocusSegment}: of those, in the focus segment.</li>
+	 * <li>{@code staff.*}: people employed on {@code asOf} (joined on or before, left on
+	 * or after); {@code management}, {@code managementWithCollegeDegree},
+	 * {@code incubationProfessionals} by role;
+	 * {@code founderInvestmentExperienceOrMasters}: a founder with investment experience
+	 * or a master's degree.</li>
+	 * <li>{@code mentors.*}: mentors under contract on {@code asOf};
+	 * {@code counselingArchive}: any counselling record dated on or before
+	 * {@code asOf}.</li>
+	 * <li>{@code activities.*}: events held from {@code asOf} minus 12 months to
+	 * {@code asOf}, both included (on 2026-03-01: 2025-03-01 to 2026-03-01); financing
+	 * matches and professional events in the same window.</li>
+	 * <li>{@code space.*}: premises in use on {@code asOf} (operating by then; a lease
+	 * not ended before). Areas and workstations are sums; {@code operatingSince} the
+	 * earliest; {@code tenure} and the lease dates those of the main premises (largest
+	 * total area, the earliest operating on a tie); {@code infrastructureReady} when all
+	 * are ready, {@code rdAndProductionFacilities} when any has them.</li>
+	 * <li>{@code funds}: funds established on or before {@code asOf};
+	 * {@code seedFundOrFinancingService}: such a fund or a financing-service agreement in
+	 * force; {@code services.ipServicePlatform}: an IP-service agreement in force.</li>
+	 * <li>{@code operator.*}: the registration: credit code, region, date of
+	 * establishment, legal entity, rules, lead entity.</li>
+	 * </ul>
+	 * @throws NotFoundException when there is no such organisation
+	 */
+	@Transactional(readOnly = true)
+	public OperatorFacts factsFor(long operatorId, LocalDate asOf) {
+		Organisation org = this.organisations.findById(operatorId)
+			.orElseThrow(() -> new NotFoundException("organisation " + operatorId));
+		Facts f = new Facts();
+		operator(org, f);
+		tenants(data(RecordKind.TENANTS, operatorId), asOf, f);
+		staff(data(RecordKind.STAFF, operatorId), asOf, f);
+		mentors(data(RecordKind.MENTORS, operatorId), data(RecordKind.COUNSELLING, operatorId), asOf, f);
+		activities(data(RecordKind.EVENTS, operatorId), asOf, f);
+		space(data(RecordKind.PREMISES, operatorId), asOf, f);
+		funds(data(RecordKind.FUNDS, operatorId), data(RecordKind.AGREEMENTS, operatorId), asOf, f);
+		return new OperatorFacts(operatorId, asOf, f.values, f.sources);
+	}
+
+	private <F extends Record & RecordData> List<F> data(RecordKind<F> kind, long operatorId) {
+		return this.records.all(kind, operatorId).stream().map(OperatorRecord::data).toList();
+	}
+
+	private static void operator(Organisation org, Facts f) {
+		String source = "运营机构登记信息";
+		f.put("operator.creditCode", org.creditCode(), source);
+		f.put("operator.registeredRegion", org.regionCode(), source);
+		f.put("operator.establishedOn", org.establishedOn(), source);
+		f.put("operator.independentLegalEntity", org.independentLegalEntity(), source);
+		f.put("operator.managementAndFinanceRules", org.managementAndFinanceRules(), source);
+		f.put("operator.leadEntity", org.leadEntity().name(), source);
+	}
+
+	private static void tenants(List<Tenant> all, LocalDate asOf, Facts f) {
+		List<Tenant> active = all.stream().filter((t) -> t.activeOn(asOf)).toList();
+		int withAgreement = count(active,
+				(t) -> t.agreementSigned() && t.agreementDate() != null && !t.agreementDate().isAfter(asOf));
+		int focus = count(active, Tenant::inFocusSegment);
+		f.put("tenants.count", active.size(), "在孵企业名册 " + active.size() + " 家（截至 " + asOf + " 在孵）");
+		f.put("tenants.withIncubationAgreement", withAgreement, "在孵企业名册中已签订入孵协议 " + withAgreement + " 家");
+		f.put("tenants.inFocusSegment", focus, "在孵企业名册中属于主攻细分领域 " + focus + " 家");
+	}
+
+	private static void staff(List<StaffMember> all, LocalDate asOf, Facts f) {
+		List<StaffMember> employed = all.stream().filter((s) -> s.employedOn(asOf)).toList();
+		List<StaffMember> management = employed.stream()
+			.filter((s) -> s.role() == StaffMember.Role.MANAGEMENT)
+			.toList();
+		int degree = count(management, StaffMember::collegeDegree);
+		int professionals = count(employed, (s) -> s.role() == StaffMember.Role.INCUBATION_PROFESSIONAL);
+		List<String> founders = employed.stream()
+			.filter((s) -> s.founder() && (s.investmentExperience() || s.masters()))
+			.map(StaffMember::name)
+			.toList();
+		f.put("staff.management", management.size(), "人员记录：在职管理人员 " + management.size() + " 人");
+		f.put("staff.managementWithCollegeDegree", degree, "人员记录：在职管理人员中大学以上学历 " + degree + " 人");
+		f.put("staff.incubationProfessionals", professionals, "人员记录：在职专业孵化服务人员 " + professionals + " 人");
+		f.put("staff.founderInvestmentExperienceOrMasters", !founders.isEmpty(), founders.isEmpty()
+				? "人员记录：在职创始人中无投融资经验或硕士以上学历者" : "人员记录：创始人 " + String.join("、", founders) + " 有投融资经验或硕士以上学历");
+	}
+
+	private static void mentors(List<Mentor> all, List<Counselling> counselling, LocalDate asOf, Facts f) {
+		List<Mentor> contracted = all.stream().filter((m) -> m.contractedOn(asOf)).toList();
+		int industry = count(contracted, Mentor::industryMentor);
+		int leading = count(contracted, Mentor::fromLeadingInvestorOrFirm);
+		int sessions = count(counselling, (c) -> !c.heldOn().isAfter(asOf));
+		f.put("mentors.count", contracted.size(), "创业导师记录：聘期内导师 " + contracted.size() + " 名");
+		f.put("mentors.industryMentors", industry, "创业导师记录：聘期内产业导师 " + industry + " 名");
+		f.put("mentors.fromLeadingInvestorsOrFirms", leading > 0, "创业导师记录：来自知名投资机构或企业的导师 " + leading + " 名");
+		f.put("mentors.counselingArchive", sessions > 0, "辅导档案 " + sessions + " 条");
+	}
+
+	private static void activities(List<Event> all, LocalDate asOf, Facts f) {
+		LocalDate from = asOf.minusMonths(12);
+		List<Event> window = all.stream()
+			.filter((e) -> !e.heldOn().isBefore(from) && !e.heldOn().isAfter(asOf))
+			.toList();
+		int financing = count(window, (e) -> e.type() == Event.Type.FINANCING_MATCH);
+		int professional = count(window, Event::professional);
+		String period = "（" + from + " 至 " + asOf + "）";
+		f.put("activities.eventsLast12Months", window.size(), "活动记录：近 12 个月 " + window.size() + " 场" + period);
+		f.put("activities.financingMatchEvents", financing, "活动记录：近 12 个月投融资对接 " + financing + " 场" + period);
+		f.put("activities.professionalEventsLast12Months", professional,
+				"活动记录：近 12 个月专业化活动 " + professional + " 场" + period);
+	}
+
+	private static void space(List<Premises> all, LocalDate asOf, Facts f) {
+		List<Premises> inUse = all.stream().filter((p) -> p.inUseOn(asOf)).toList();
+		String source = "场地记录：在用场地 " + inUse.size() + " 处";
+		f.put("space.totalAreaM2", sum(inUse, Premises::totalAreaM2), source + "，面积合计");
+		f.put("space.officeAndPublicServiceAreaM2", sum(inUse, Premises::officeAndPublicServiceAreaM2),
+				source + "，办公及公共服务面积合计");
+		f.put("space.independentWorkstations", inUse.stream().mapToInt(Premises::independentWorkstations).sum(),
+				source + "，独立工位合计");
+		if (inUse.isEmpty()) {
+			return;
+		}
+		Premises main = inUse.get(0);
+		for (Premises p : inUse) {
+			if (p.totalAreaM2().compareTo(main.totalAreaM2()) > 0) {
+				main = p;
+			}
+		}
+		String mainSource = "场地记录：主场地 " + main.address();
+		f.put("space.tenure", main.tenure().name(), mainSource);
+		if (main.tenure() == Premises.Tenure.LEASED) {
+			f.put("space.leaseStart", main.leaseStart(), mainSource + " 的租赁合同");
+			f.put("space.leaseEnd", main.leaseEnd(), mainSource + " 的租赁合同");
+		}
+		LocalDate since = inUse.stream().map(Premises::operatingSince).min(Comparator.naturalOrder()).orElseThrow();
+		f.put("space.operatingSince", since, "场地记录：最早投入运营的场地");
+		boolean ready = inUse.stream().allMatch(Premises::infrastructureReady);
+		f.put("space.infrastructureReady", ready, source + "，基础设施" + (ready ? "均已完备" : "未全部完备"));
+		f.put("space.rdAndProductionFacilities", inUse.stream().anyMatch(Premises::rdAndProductionFacilities),
+				source + "，研发及生产设施");
+	}
+
+	private static void funds(List<Fund> all, List<Agreement> agreements, LocalDate asOf, Facts f) {
+		List<Fund> established = all.stream().filter((x) -> !x.establishedOn().isAfter(asOf)).toList();
+		List<Map<String, Object>> funds = established.stream().map((x) -> {
+			Map<String, Object> fund = new LinkedHashMap<>();
+			fund.put("role", x.role().name());
+			fund.put("kind", x.kind().name());
+			fund.put("amountCny", x.amountCny());
+			return fund;
+		}).toList();
+		f.put("funds", funds,
+				"基金记录 " + funds.size() + " 只：" + established.stream().map(Fund::name).collect(Collectors.joining("、")));
+		Set<Agreement.Kind> inForce = agreements.stream()
+			.filter((a) -> a.inForceOn(asOf))
+			.map(Agreement::kind)
+			.collect(Collectors.toSet());
+		boolean financing = !established.isEmpty() || inForce.contains(Agreement.Kind.FINANCING);
+		f.put("seedFundOrFinancingService", financing, "基金记录 " + established.size() + " 只，投融资服务协议"
+				+ (inForce.contains(Agreement.Kind.FINANCING) ? "在有效期内" : "无有效协议"));
+		boolean ip = inForce.contains(Agreement.Kind.IP_SERVICE);
+		f.put("services.ipServicePlatform", ip, ip ? "知识产权服务协议在有效期内" : "无有效的知识产权服务协议");
+	}
+
+	private static <T> int count(List<T> items, Predicate<T> test) {
+		return (int) items.stream().filter(test).count();
+	}
+
+	/** The sum without trailing zeros: 800 rather than 800.00, 800.5 stays. */
+	private static BigDecimal sum(List<Premises> premises, Function<Premises, BigDecimal> area) {
+		BigDecimal total = premises.stream().map(area).reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros();
+		return (total.scale() < 0) ? total.setScale(0) : total;
+	}
+
+	/** Values and their sources, in the order they were computed. */
+	private static final class Facts {
+
+		final Map<String, Object> values = new LinkedHashMap<>();
+
+		final Map<String, String> sources = new LinkedHashMap<>();
+
+		void put(String path, Object value, String source) {
+			this.values.put(path, value);
+			this.sources.put(path, source);
+		}
+
+	}
+
+}

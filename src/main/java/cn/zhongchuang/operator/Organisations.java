@@ -1,0 +1,158 @@
+package cn.zhongchuang.operator;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.zhongchuang.platform.PageResult;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Organisations and their members in PostgreSQL, plain SQL, version-checked updates. */
+@Repository
+class Organisations {
+
+	private final JdbcClient jdbc;
+
+	Organisations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Organisation> findById(long id) {
+		return this.jdbc.sql("SELECT * FROM operator_organisation WHERE id = :id")
+			.param("id", id)
+			.query(Organisations::map)
+			.optional();
+	}
+
+	Optional<Organisation> findByMember(long userId) {
+		return this.jdbc
+			.sql("SELECT o.* FROM operator_organisation o JOIN operator_member m ON m.operator_id = o.id"
+					+ " WHERE m.user_id = :user")
+			.param("user", userId)
+			.query(Organisations::map)
+			.optional();
+	}
+
+	Optional<Long> idByCreditCode(String creditCode) {
+		return this.jdbc.sql("SELECT id FROM operator_organisation WHERE credit_code = :code")
+			.param("code", creditCode)
+			.query(Long.class)
+			.optional();
+	}
+
+	boolean isMember(long userId) {
+		return this.jdbc.sql("SELECT count(*) FROM operator_member WHERE user_id = :user")
+			.param("user", userId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void addMember(long userId, long operatorId, Instant now) {
+		this.jdbc.sql("INSERT INTO operator_member (user_id, operator_id, joined_at) VALUES (:user, :op, :now)")
+			.param("user", userId)
+			.param("op", operatorId)
+			.param("now", now.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	Organisation save(Organisation o) {
+		if (o.id() == null) {
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			this.jdbc
+				.sql("""
+						INSERT INTO operator_organisation (name, credit_code, region_code, legal_representative, contact_phone,
+						  address, established_on, independent_legal_entity, management_and_finance_rules, lead_entity,
+						  employer_name, created_at)
+						VALUES (:name, :creditCode, :region, :legal, :phone, :address, :established, :independent, :rules,
+						  :lead, :employer, :created)
+						""")
+				.params(params(o))
+				.update(keys, "id");
+			return findById(keys.getKey().longValue()).orElseThrow();
+		}
+		int rows = this.jdbc.sql("""
+				UPDATE operator_organisation SET name = :name, credit_code = :creditCode, region_code = :region,
+				  legal_representative = :legal, contact_phone = :phone, address = :address,
+				  established_on = :established, independent_legal_entity = :independent,
+				  management_and_finance_rules = :rules, lead_entity = :lead, employer_name = :employer,
+				  version = version + 1
+				WHERE id = :id AND version = :version
+				""").params(params(o)).param("id", o.id()).param("version", o.version()).update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException(
+					"operator_organisation " + o.id() + " was changed by someone else");
+		}
+		return findById(o.id()).orElseThrow();
+	}
+
+	PageResult<Organisation> search(OrganisationQuery q, List<String> regionScope) {
+		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("scope", regionScope.toArray(String[]::new));
+		if (q.keyword() != null && !q.keyword().isBlank()) {
+			where.append(" AND (name ILIKE :kw OR credit_code ILIKE :kw OR legal_representative ILIKE :kw)");
+			params.put("kw", "%" + q.keyword().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (q.region() != null && !q.region().isBlank()) {
+			where.append(" AND region_code = :region");
+			params.put("region", q.region());
+		}
+		if (q.leadEntity() != null) {
+			where.append(" AND lead_entity = :lead");
+			params.put("lead", q.leadEntity().name());
+		}
+		long total = this.jdbc.sql("SELECT count(*) FROM operator_organisation" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		int size = PageResult.clampSize(q.size());
+		int page = PageResult.clampPage(q.page());
+		List<Organisation> rows = this.jdbc
+			.sql("SELECT * FROM operator_organisation" + where + " ORDER BY " + q.orderBy()
+					+ " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", size)
+			.param("offset", PageResult.offset(page, size))
+			.query(Organisations::map)
+			.list();
+		return new PageResult<>(rows, total, page, size);
+	}
+
+	private static Map<String, Object> params(Organisation o) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("name", o.name());
+		p.put("creditCode", o.creditCode());
+		p.put("region", o.regionCode());
+		p.put("legal", o.legalRepresentative());
+		p.put("phone", o.contactPhone());
+		p.put("address", o.address());
+		p.put("established", o.establishedOn());
+		p.put("independent", o.independentLegalEntity());
+		p.put("rules", o.managementAndFinanceRules());
+		p.put("lead", o.leadEntity().name());
+		p.put("employer", o.employerName());
+		p.put("created", o.createdAt().atOffset(ZoneOffset.UTC));
+		return p;
+	}
+
+	static Organisation map(ResultSet rs, int n) throws SQLException {
+		OrganisationForm form = new OrganisationForm(rs.getString("name"), rs.getString("credit_code"),
+				rs.getString("region_code"), rs.getString("legal_representative"), rs.getString("contact_phone"),
+				rs.getString("address"), rs.getObject("established_on", LocalDate.class),
+				rs.getBoolean("independent_legal_entity"), rs.getBoolean("management_and_finance_rules"),
+				LeadEntity.valueOf(rs.getString("lead_entity")), rs.getString("employer_name"));
+		return new Organisation(rs.getLong("id"), form, rs.getTimestamp("created_at").toInstant(),
+				rs.getInt("version"));
+	}
+
+}

@@ -1,0 +1,254 @@
+package cn.zhongchuang.operator;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.region.Regions;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The list and form of every kind of record, one controller for all: an operator keeps
+ * their own organisation's records under {@code /operator/<kind>} (counselling under
+ * {@code /operator/mentors/<id>/counselling}, investments under a fund); government users
+ * read an organisation of their region under {@code /operators/<id>/<kind>}. A request
+ * from htmx gets the fragment it replaces, any other the full page.
+ */
+@Controller
+class RecordController {
+
+	private static final String PAGE = "operator/records";
+
+	private final OrganisationRegistry registry;
+
+	private final OperatorRecords records;
+
+	private final Regions regions;
+
+	RecordController(OrganisationRegistry registry, OperatorRecords records, Regions regions) {
+		this.registry = registry;
+		this.records = records;
+		this.regions = regions;
+	}
+
+	@GetMapping({ "/operator/{kind:[a-z]+}", "/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}" })
+	@PreAuthorize("hasRole('OPERATOR')")
+	String list(@PathVariable String kind, @PathVariable(required = false) String parentKind,
+			@PathVariable(required = false) Long parentId, @RequestParam(required = false) String keyword,
+			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		Scope scope = mine(kind, parentKind, parentId, user);
+		page(scope, keyword, page, model);
+		return (htmx != null) ? PAGE + " :: results" : PAGE;
+	}
+
+	@GetMapping({ "/operator/{kind:[a-z]+}/new", "/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}/new" })
+	@PreAuthorize("hasRole('OPERATOR')")
+	String newForm(@PathVariable String kind, @PathVariable(required = false) String parentKind,
+			@PathVariable(required = false) Long parentId, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		Scope scope = mine(kind, parentKind, parentId, user);
+		editor(scope, null, null, Map.of(), model);
+		if (htmx != null) {
+			return PAGE + " :: editor";
+		}
+		page(scope, null, null, model);
+		return PAGE;
+	}
+
+	@GetMapping({ "/operator/{kind:[a-z]+}/{id:\\d+}",
+			"/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}/{id:\\d+}" })
+	@PreAuthorize("hasRole('OPERATOR')")
+	String edit(@PathVariable String kind, @PathVariable(required = false) String parentKind,
+			@PathVariable(required = false) Long parentId, @PathVariable long id,
+			@AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		Scope scope = mine(kind, parentKind, parentId, user);
+		OperatorRecord<?> existing = this.records.get(scope.kind(), scope.org(), id, parentId);
+		editor(scope, existing, existing.data(), Map.of(), model);
+		if (htmx != null) {
+			return PAGE + " :: editor";
+		}
+		page(scope, null, null, model);
+		return PAGE;
+	}
+
+	@PostMapping({ "/operator/{kind:[a-z]+}", "/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}" })
+	@PreAuthorize("hasRole('OPERATOR')")
+	String create(@PathVariable String kind, @PathVariable(required = false) String parentKind,
+			@PathVariable(required = false) Long parentId, @AuthenticationPrincipal CurrentUser user,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		Scope scope = mine(kind, parentKind, parentId, user);
+		return save(scope, null, null, request, response, model, redirect, htmx);
+	}
+
+	@PostMapping({ "/operator/{kind:[a-z]+}/{id:\\d+}",
+			"/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}/{id:\\d+}" })
+	@PreAuthorize("hasRole('OPERATOR')")
+	String update(@PathVariable String kind, @PathVariable(required = false) String parentKind,
+			@PathVariable(required = false) Long parentId, @PathVariable long id, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		Scope scope = mine(kind, parentKind, parentId, user);
+		return save(scope, id, version, request, response, model, redirect, htmx);
+	}
+
+	@PostMapping({ "/operator/{kind:[a-z]+}/{id:\\d+}/delete",
+			"/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}/{id:\\d+}/delete" })
+	@PreAuthorize("hasRole('OPERATOR')")
+	String delete(@PathVariable String kind, @PathVariable(required = false) String parentKind,
+			@PathVariable(required = false) Long parentId, @PathVariable long id, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		Scope scope = mine(kind, parentKind, parentId, user);
+		this.records.delete(scope.kind(), scope.org(), parentId, id, version);
+		return done(scope, "已删除", model, redirect, htmx);
+	}
+
+	@GetMapping({ "/operators/{orgId:\\d+}/{kind:[a-z]+}",
+			"/operators/{orgId:\\d+}/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}" })
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String read(@PathVariable long orgId, @PathVariable String kind, @PathVariable(required = false) String parentKind,
+			@PathVariable(required = false) Long parentId, @RequestParam(required = false) String keyword,
+			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		Scope scope = scope(this.registry.get(orgId, user), "/operators/" + orgId, kind, parentKind, parentId, true);
+		page(scope, keyword, page, model);
+		return (htmx != null) ? PAGE + " :: results" : PAGE;
+	}
+
+	private <F extends Record & RecordData> String save(Scope scope, Long id, Integer version,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
+			String htmx) {
+		@SuppressWarnings("unchecked")
+		RecordKind<F> kind = (RecordKind<F>) scope.kind();
+		Validation v = new Validation();
+		F data = FormReader.read(kind.type(), request::getParameter, v);
+		OperatorRecord<F> existing = (id != null) ? this.records.get(kind, scope.org(), id, scope.parentId()) : null;
+		try {
+			if (!v.errors().isEmpty()) {
+				// Report the other fields' mistakes too, not only the unreadable values.
+				data.validate(v, this.regions);
+				v.throwIfAny();
+			}
+			if (existing == null) {
+				this.records.create(kind, scope.org(), scope.parentId(), data);
+			}
+			else {
+				this.records.update(kind, scope.org(), scope.parentId(), id, version, data);
+			}
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			Map<String, String> errors = new java.util.LinkedHashMap<>(v.errors());
+			ex.errors().forEach(errors::putIfAbsent);
+			editor(scope, existing, data, errors, model);
+			if (htmx != null) {
+				return PAGE + " :: editor";
+			}
+			page(scope, null, null, model);
+			return PAGE;
+		}
+		return done(scope, "已保存", model, redirect, htmx);
+	}
+
+	/**
+	 * After a change: htmx gets the closed editor and the refreshed list, a browser a
+	 * redirect.
+	 */
+	private String done(Scope scope, String message, Model model, RedirectAttributes redirect, String htmx) {
+		if (htmx == null) {
+			redirect.addFlashAttribute("toast", message);
+			return "redirect:" + scope.path();
+		}
+		model.addAttribute("saved", message);
+		model.addAttribute("oob", true);
+		page(scope, null, null, model);
+		return PAGE + " :: saved";
+	}
+
+	private Scope mine(String kind, String parentKind, Long parentId, CurrentUser user) {
+		return scope(this.registry.requireMine(user), "/operator", kind, parentKind, parentId, false);
+	}
+
+	/** The kind within the organisation, checked against the parent in the path. */
+	private Scope scope(Organisation org, String base, String key, String parentKey, Long parentId, boolean readOnly) {
+		RecordKind<?> kind = RecordKind.of(key);
+		String parentTitle = null;
+		if (kind.parent() != null) {
+			if (parentId == null || !kind.parent().key().equals(parentKey)) {
+				throw new NotFoundException(key + " without its parent");
+			}
+			parentTitle = this.records.get(kind.parent(), org, parentId, null).data().title();
+		}
+		else if (parentKey != null) {
+			throw new NotFoundException(key + " under " + parentKey);
+		}
+		String parentPath = (kind.parent() != null) ? base + "/" + kind.parent().key() : null;
+		String path = (kind.parent() != null) ? parentPath + "/" + parentId + "/" + key : base + "/" + key;
+		return new Scope(org, kind, parentId, parentTitle, parentPath, base, path, readOnly);
+	}
+
+	private <F extends Record & RecordData> void page(Scope scope, String keyword, Integer page, Model model) {
+		@SuppressWarnings("unchecked")
+		RecordKind<F> kind = (RecordKind<F>) scope.kind();
+		PageResult<OperatorRecord<F>> found = this.records.list(kind, scope.org(), scope.parentId(), keyword, page);
+		Map<Long, Long> children = this.records.childCounts(kind, scope.org());
+		model.addAttribute("results", new PageResult<>(RecordViews.rows(kind, found.items(), children), found.total(),
+				found.page(), found.size()));
+		model.addAttribute("keyword", keyword);
+		common(scope, model);
+	}
+
+	private void editor(Scope scope, OperatorRecord<?> existing, Record data, Map<String, String> errors, Model model) {
+		model.addAttribute("fields", RecordViews.fields(scope.kind(), data));
+		model.addAttribute("editing", (existing != null) ? new Editing(existing.id(), existing.version()) : null);
+		model.addAttribute("errors", errors);
+		common(scope, model);
+	}
+
+	private void common(Scope scope, Model model) {
+		model.addAttribute("kind", scope.kind().key());
+		model.addAttribute("path", scope.path());
+		model.addAttribute("base", scope.base());
+		model.addAttribute("readOnly", scope.readOnly());
+		model.addAttribute("parentKind", (scope.kind().parent() != null) ? scope.kind().parent().key() : null);
+		model.addAttribute("parentPath", scope.parentPath());
+		model.addAttribute("parentTitle", scope.parentTitle());
+		model.addAttribute("listed", scope.kind().listed());
+		model.addAttribute("child", (scope.kind().child() != null) ? scope.kind().child().key() : null);
+		model.addAttribute("org", OrganisationView.of(scope.org(), this.regions.fullName(scope.org().regionCode())));
+		model.addAttribute("myRegion", scope.org().regionCode());
+	}
+
+	/**
+	 * Where a list lives: the organisation, the kind, the parent record (title and list
+	 * path) when it hangs under one, the organisation's base path and the list's own
+	 * path.
+	 */
+	record Scope(Organisation org, RecordKind<?> kind, Long parentId, String parentTitle, String parentPath,
+			String base, String path, boolean readOnly) {
+	}
+
+	/** The record the open form edits. */
+	record Editing(long id, int version) {
+	}
+
+}
