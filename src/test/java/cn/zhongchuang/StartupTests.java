@@ -3,6 +3,7 @@ package cn.zhongchuang;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,23 @@ class StartupTests {
 			String hash = jdbc.sql("SELECT password_hash FROM user_account").query(String.class).single();
 			assertThat(prod.getBean(PasswordEncoder.class).matches("Xz9!kQ2#prod", hash)).isTrue();
 		}
+	}
+
+	@Test
+	void productionRunsAgainstAnExternalPostgresqlByConfigurationAlone(@TempDir Path dataDir) throws Exception {
+		// A separate PostgreSQL server, as a production database would be.
+		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod",
+						"--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+						"--spring.datasource.username=postgres", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
+			assertThat(prod.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+			try (var connection = external.getPostgresDatabase().getConnection();
+					var rs = connection.createStatement().executeQuery("SELECT username FROM user_account")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getString(1)).isEqualTo("admin");
+			}
+		}
+		assertThat(Files.exists(dataDir.resolve("pg"))).as("no embedded server was started").isFalse();
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDir, String... args) {
