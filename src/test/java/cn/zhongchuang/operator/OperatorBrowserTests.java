@@ -1,20 +1,8 @@
 package cn.zhongchuang.operator;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+import cn.zhongchuang.BrowserTest;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -23,42 +11,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * counselling record through the htmx forms, and sees the counts grow. Screenshots in
  * target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OperatorBrowserTests {
-
-	static final Path SHOTS = Paths.get("target/screenshots");
-
-	static Playwright playwright;
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class OperatorBrowserTests extends BrowserTest {
 
 	@Test
 	void operatorAddsAMentorWithACounsellingRecordAndSeesTheCount() {
-		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("zh-CN"));
+		Page page = newPage();
 		page.navigate(url("/login"));
 		page.fill("#username", "cy_operator");
 		page.fill("#password", "Demo@2026");
@@ -104,14 +61,6 @@ class OperatorBrowserTests {
 		assertThat(page.locator("#results tr:has-text('孟导师')")).containsText("辅导档案 (1)");
 		shot(page, "op-04-mentor-count");
 		page.close();
-	}
-
-	String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	static void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 }

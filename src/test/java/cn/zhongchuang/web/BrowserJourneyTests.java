@@ -1,20 +1,8 @@
 package cn.zhongchuang.web;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+import cn.zhongchuang.BrowserTest;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -23,42 +11,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * users, browse regions, switch language. Screenshots of every page land in
  * target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BrowserJourneyTests {
-
-	static final Path SHOTS = Paths.get("target/screenshots");
-
-	static Playwright playwright;
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	Page newPage() {
-		return browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("zh-CN"));
-	}
+class BrowserJourneyTests extends BrowserTest {
 
 	@Test
 	void administratorSignsInManagesUsersAndBrowsesRegions() {
@@ -174,14 +127,6 @@ class BrowserJourneyTests {
 		assertThat(page.locator("#exit-status")).hasText("应予清退");
 		shot(page, "11-self-check-exit");
 		page.close();
-	}
-
-	String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	static void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 }

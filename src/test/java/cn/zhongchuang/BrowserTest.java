@@ -1,0 +1,81 @@
+package cn.zhongchuang;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application on a real port, driven by Debian's Chromium through Playwright at a
+ * 1366×768 office screen. Every subclass shares one server (one cached context) and
+ * writes its screenshots to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class BrowserTest {
+
+	public static final String DEMO_PASSWORD = "Demo@2026";
+
+	static final Path SHOTS = Paths.get("target/screenshots");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	protected int port;
+
+	@BeforeAll
+	static void launchChromium() {
+		playwright = Playwright.create();
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	protected Page newPage() {
+		return browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("zh-CN"));
+	}
+
+	/** A new page signed in as a demo account, on the page the sign-in leads to. */
+	protected Page signedIn(String username) {
+		Page page = newPage();
+		page.navigate(url("/login"));
+		page.fill("#username", username);
+		page.fill("#password", DEMO_PASSWORD);
+		page.click("button[type=submit]");
+		page.waitForURL((u) -> !u.contains("/login"));
+		return page;
+	}
+
+	protected String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	protected static void shot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+
+}
