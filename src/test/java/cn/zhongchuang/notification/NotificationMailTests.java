@@ -2,6 +2,7 @@ package cn.zhongchuang.notification;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -60,6 +61,9 @@ class NotificationMailTests {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	MailRetry retry;
+
 	@Test
 	void aCommittedNotificationIsMailedWithItsChineseSubject() throws Exception {
 		var reviewer = this.accounts.create(Role.COUNTY_REVIEWER, "620102");
@@ -70,8 +74,7 @@ class NotificationMailTests {
 			assertThat(messagesTo("reviewer@example.gov.cn")).isEmpty();
 		});
 
-		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
-		MimeMessage mail = messagesTo("reviewer@example.gov.cn")[0];
+		MimeMessage mail = awaitMailTo("reviewer@example.gov.cn");
 		assertThat(mail.getSubject()).isEqualTo("【众创】新的申报待初审");
 		assertThat(mail.getContent().toString()).contains("兰州星火众创空间提交了申报。", "/applications/1");
 		assertThat(this.notifications.unreadCount(reviewer.id())).isEqualTo(1);
@@ -90,10 +93,7 @@ class NotificationMailTests {
 		});
 		this.notifications.notify(Recipients.user(committed.id()), "应当发送", "", null);
 
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (messagesTo("committed@example.com").length == 0 && System.currentTimeMillis() < deadline) {
-			Thread.sleep(100);
-		}
+		awaitMailTo("committed@example.com");
 		assertThat(messagesTo("committed@example.com")).hasSize(1);
 		Thread.sleep(500);
 		assertThat(messagesTo("rollback@example.com")).isEmpty();
@@ -105,6 +105,44 @@ class NotificationMailTests {
 		var a = this.accounts.create(Role.EXPERT, "110105");
 		this.notifications.notify(Recipients.user(a.id()), "只在站内", "", null);
 		assertThat(this.notifications.unreadCount(a.id())).isEqualTo(1);
+	}
+
+	@Test
+	void aMailThatFailedIsSentOnResubmissionAndTheNotificationStays() throws Exception {
+		var a = this.accounts.create(Role.CITY_BUREAU, "620100");
+		address(a.id(), "retry@example.gov.cn");
+		smtp.stop();
+		try {
+			this.notifications.notify(Recipients.user(a.id()), "邮件服务器恢复后补发", "", null);
+			long deadline = System.currentTimeMillis() + 10_000;
+			while (incompleteMails() == 0 && System.currentTimeMillis() < deadline) {
+				Thread.sleep(100);
+			}
+			Thread.sleep(500);
+			assertThat(this.notifications.unreadCount(a.id())).isEqualTo(1);
+		}
+		finally {
+			smtp.start();
+		}
+		this.retry.resubmit(Duration.ZERO);
+		assertThat(awaitMailTo("retry@example.gov.cn").getSubject()).isEqualTo("【众创】邮件服务器恢复后补发");
+	}
+
+	long incompleteMails() {
+		return this.jdbc
+			.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE :t")
+			.param("t", "%NotificationCreated%")
+			.query(Long.class)
+			.single();
+	}
+
+	static MimeMessage awaitMailTo(String address) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (messagesTo(address).length == 0 && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(messagesTo(address)).as("mail to " + address).isNotEmpty();
+		return messagesTo(address)[0];
 	}
 
 	void address(long userId, String email) {
