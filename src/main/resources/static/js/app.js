@@ -120,4 +120,19 @@
 
   document.addEventListener('DOMContentLoaded', function () { initAll(document); });
   document.addEventListener('htmx:afterSwap', function (e) { initAll(e.target); });
+
+  // Polled fragments (data-poll-visible, the unread badge): no request while the tab is hidden,
+  // and nothing swapped in but their own answer (not, say, a redirect to the password page).
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    if (e.detail.elt && e.detail.elt.hasAttribute && e.detail.elt.hasAttribute('data-poll-visible') && document.hidden) {
+      e.preventDefault();
+    }
+  });
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var elt = e.detail.elt;
+    if (elt && elt.hasAttribute && elt.hasAttribute('data-poll-visible') && e.detail.xhr.responseURL
+        && e.detail.xhr.responseURL.indexOf(elt.getAttribute('hx-get')) < 0) {
+      e.detail.shouldSwap = false;
+    }
+  });
 })();
