@@ -173,6 +173,17 @@ final class SpaceFactFields {
 	}
 
 	/**
+	 * The value as a form field holds it: {@code true}, {@code 12}, {@code 2026-01-31}.
+	 */
+	static String formValue(String jsonText) {
+		if (jsonText == null) {
+			return "";
+		}
+		JsonNode node = json.readTree(jsonText);
+		return node.isString() ? node.stringValue() : node.toString();
+	}
+
+	/**
 	 * The facts JSON: paths nested, {@code asOf} and {@code specialization} at the root.
 	 */
 	static ObjectNode toFacts(Map<String, String> valuesByPath, LocalDate asOf, String specialization) {
