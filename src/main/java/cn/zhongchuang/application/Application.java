@@ -115,7 +115,7 @@ class Application {
 		}
 	}
 
-	boolean editable() {
+	public boolean editable() {
 		return this.status == ApplicationStatus.DRAFT || this.status == ApplicationStatus.RETURNED;
 	}
 
@@ -264,27 +264,27 @@ class Application {
 	}
 
 	// @formatter:off
-	Long id() { return this.id; }
-	long operatorId() { return this.operatorId; }
-	String operatorName() { return this.operatorName; }
-	String policyId() { return this.policyId; }
-	String policyVersion() { return this.policyVersion; }
-	String regionCode() { return this.regionCode; }
-	String spaceName() { return this.spaceName; }
-	String kind() { return this.kind; }
-	String specialization() { return this.specialization; }
-	ApplicationStatus status() { return this.status; }
-	String currentStage() { return this.currentStage; }
-	String currentStageName() { return this.currentStageName; }
-	String currentStageRole() { return this.currentStageRole; }
-	String returnedStage() { return this.returnedStage; }
-	String submissionKey() { return this.submissionKey; }
-	LocalDate submittedOn() { return this.submittedOn; }
-	String verdictOutcome() { return this.verdictOutcome; }
-	String verdict() { return this.verdict; }
-	String createdBy() { return this.createdBy; }
-	Instant createdAt() { return this.createdAt; }
-	int version() { return this.version; }
+	public Long id() { return this.id; }
+	public long operatorId() { return this.operatorId; }
+	public String operatorName() { return this.operatorName; }
+	public String policyId() { return this.policyId; }
+	public String policyVersion() { return this.policyVersion; }
+	public String regionCode() { return this.regionCode; }
+	public String spaceName() { return this.spaceName; }
+	public String kind() { return this.kind; }
+	public String specialization() { return this.specialization; }
+	public ApplicationStatus status() { return this.status; }
+	public String currentStage() { return this.currentStage; }
+	public String currentStageName() { return this.currentStageName; }
+	public String currentStageRole() { return this.currentStageRole; }
+	public String returnedStage() { return this.returnedStage; }
+	public String submissionKey() { return this.submissionKey; }
+	public LocalDate submittedOn() { return this.submittedOn; }
+	public String verdictOutcome() { return this.verdictOutcome; }
+	public String verdict() { return this.verdict; }
+	public String createdBy() { return this.createdBy; }
+	public Instant createdAt() { return this.createdAt; }
+	public int version() { return this.version; }
 	// @formatter:on
 
 }
