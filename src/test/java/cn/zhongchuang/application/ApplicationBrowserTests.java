@@ -22,10 +22,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * 兰州 in a real Chromium: the operator opens an application, declares a fact and sees
- * the verdict change, uploads the required materials and submits; the 城关区 reviewer
- * recommends it; the city bureau records the expert stage and the bureau decision.
- * Screenshots in target/screenshots (app-*).
+ * 兰州 in a real Chromium: the operator opens an application, declares a fact and sees the
+ * verdict change, uploads the required materials and submits; the 城关区 reviewer recommends
+ * it; the city bureau records the expert stage and the bureau decision. Screenshots in
+ * target/screenshots (app-*).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -73,6 +73,10 @@ class ApplicationBrowserTests {
 		page.fill("#spaceName", "星火浏览器测试空间");
 		shot(page, "app-02-new");
 		page.click("#create");
+		page.waitForLoadState();
+		if (page.locator("#app-title").count() == 0) {
+			System.out.println("PAGE>>> " + page.url() + "\n" + page.locator("body").innerText());
+		}
 		assertThat(page.locator("#app-title")).hasText("星火浏览器测试空间");
 		assertThat(page.locator("#facts")).containsText("系统计算");
 
