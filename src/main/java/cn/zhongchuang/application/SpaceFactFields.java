@@ -38,7 +38,7 @@ final class SpaceFactFields {
 
 	// @formatter:off
 	static final List<Field> ALL = List.of(
-			f("operator.creditCode", Type.TEXT), f("operator.independentLegalEntity", Type.BOOL),
+			f("virtual", Type.BOOL), f("operator.creditCode", Type.TEXT), f("operator.independentLegalEntity", Type.BOOL),
 			f("operator.registeredRegion", Type.TEXT), f("operator.taxRegion", Type.TEXT),
 			f("operator.establishedOn", Type.DATE), f("operator.stableRevenue", Type.BOOL),
 			f("operator.managementAndFinanceRules", Type.BOOL),
