@@ -297,4 +297,27 @@ class ApplicationRulesTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("decision-form")));
 	}
 
+	@Test
+	void theApiAnswersInTheSameScope() throws Exception {
+		CurrentUser mine = this.fixtures.operator("620102").principal();
+		CurrentUser theirs = this.fixtures.operator("620102").principal();
+		Application app = submittedLanzhou(theirs);
+		this.mvc.perform(get("/api/v1/applications/" + app.id()).with(user(TestPrincipal.of(theirs))))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status")
+				.value("SUBMITTED"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.currentStage")
+				.value("COUNTY_PRELIMINARY_REVIEW"))
+			.andExpect(
+					org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.history[1].decision")
+						.value("SUBMIT"));
+		this.mvc.perform(get("/api/v1/applications/" + app.id()).with(user(TestPrincipal.of(mine))))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+		CurrentUser county = this.fixtures.user(Role.COUNTY_REVIEWER, "620102");
+		this.mvc.perform(get("/api/v1/applications").with(user(TestPrincipal.of(county))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(app.spaceName())));
+	}
+
 }
