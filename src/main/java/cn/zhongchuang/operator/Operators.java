@@ -6,12 +6,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.Role;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,6 +80,27 @@ public class Operators {
 		space(data(RecordKind.PREMISES, operatorId), asOf, f);
 		funds(data(RecordKind.FUNDS, operatorId), data(RecordKind.AGREEMENTS, operatorId), asOf, f);
 		return new OperatorFacts(operatorId, asOf, f.values, f.sources);
+	}
+
+	/**
+	 * The organisation an operator account acts for; empty for other roles or none yet.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OperatorOrganisation> organisationOf(CurrentUser user) {
+		if (!user.hasRole(Role.OPERATOR)) {
+			return Optional.empty();
+		}
+		return this.organisations.findByMember(user.id()).map(Operators::summary);
+	}
+
+	/** An organisation by id, without any scope check: the caller scopes. */
+	@Transactional(readOnly = true)
+	public Optional<OperatorOrganisation> find(long operatorId) {
+		return this.organisations.findById(operatorId).map(Operators::summary);
+	}
+
+	private static OperatorOrganisation summary(Organisation o) {
+		return new OperatorOrganisation(o.id(), o.name(), o.creditCode(), o.regionCode(), o.employerName());
 	}
 
 	private <F extends Record & RecordData> List<F> data(RecordKind<F> kind, long operatorId) {

@@ -1,0 +1,261 @@
+package cn.zhongchuang.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.zhongchuang.attachment.AttachmentDownloads;
+import cn.zhongchuang.operator.OperatorOrganisation;
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.policy.PackDefinition.ReviewStage;
+import cn.zhongchuang.policy.PolicyCatalog;
+import cn.zhongchuang.region.Regions;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 认定申请 pages: the operator's list, new application, the form (facts, live verdict,
+ * materials), submit, withdraw, resubmit; the reviewers' 待办 queue, the detail with the
+ * decision form of the current stage; the history of every decision.
+ */
+@Controller
+class ApplicationController {
+
+	private final Applications applications;
+
+	private final PolicyCatalog catalog;
+
+	private final Regions regions;
+
+	ApplicationController(Applications applications, PolicyCatalog catalog, Regions regions) {
+		this.applications = applications;
+		this.catalog = catalog;
+		this.regions = regions;
+	}
+
+	@GetMapping("/applications")
+	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String policy,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String view, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		if (user.hasRole(Role.OPERATOR)) {
+			model.addAttribute("organisation", this.applications.organisationOf(user).orElse(null));
+			model.addAttribute("applications", this.applications.mine(user));
+			model.addAttribute("mode", "mine");
+		}
+		else {
+			boolean all = "all".equals(view);
+			List<Application> rows = all ? this.applications.within(user, null)
+					: this.applications.queue(user, policy, q);
+			model.addAttribute("applications", rows);
+			model.addAttribute("queueCount", all ? this.applications.queue(user, null, null).size() : rows.size());
+			model.addAttribute("mode", all ? "all" : "queue");
+			model.addAttribute("policies", this.catalog.all());
+			model.addAttribute("policy", policy);
+			model.addAttribute("q", q);
+		}
+		model.addAttribute("regions", this.regions);
+		return (htmx != null && !"mine".equals(model.getAttribute("mode"))) ? "application/list :: results"
+				: "application/list";
+	}
+
+	@GetMapping("/applications/new")
+	String newForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return newPage(user, model, Map.of(), Map.of());
+	}
+
+	private String newPage(CurrentUser user, Model model, Map<String, String> form, Map<String, String> errors) {
+		Optional<OperatorOrganisation> org = this.applications.organisationOf(user);
+		if (!user.hasRole(Role.OPERATOR)) {
+			throw new cn.zhongchuang.platform.NotFoundException("new application");
+		}
+		model.addAttribute("organisation", org.orElse(null));
+		model.addAttribute("packs", org.map(this.applications::packsFor).orElse(List.of()));
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "application/new";
+	}
+
+	@PostMapping("/applications")
+	String create(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			Application created = this.applications.create(user, form.get("policyId"), form.get("spaceName"),
+					form.get("regionCode"), form.get("specialization"));
+			redirect.addFlashAttribute("toast", "已新建申请草稿，请核对事实并上传材料");
+			return "redirect:/applications/" + created.id();
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return newPage(user, model, form, ex.errors());
+		}
+	}
+
+	@GetMapping("/applications/{id}")
+	String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return detailPage(id, user, model, Map.of(), Map.of());
+	}
+
+	private String detailPage(long id, CurrentUser user, Model model, Map<String, String> errors,
+			Map<String, String> form) {
+		Applications.FormView view = this.applications.form(id, user);
+		Application app = view.application();
+		model.addAttribute("view", view);
+		model.addAttribute("app", app);
+		model.addAttribute("history", this.applications.history(id, user));
+		model.addAttribute("stages", view.pack().definition().review().stages());
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", form);
+		model.addAttribute("regionName", this.regions.fullName(app.regionCode()));
+		boolean owner = user.hasRole(Role.OPERATOR);
+		model.addAttribute("owner", owner);
+		model.addAttribute("editable", owner && app.editable());
+		model.addAttribute("submissionKey", UUID.randomUUID().toString());
+		ReviewStage current = view.pack()
+			.definition()
+			.review()
+			.stages()
+			.stream()
+			.filter((s) -> s.code().equals(app.currentStage()))
+			.findFirst()
+			.orElse(null);
+		model.addAttribute("currentStage", current);
+		model.addAttribute("mayDecide", current != null && app.status().inReview() && user.role().isGovernment()
+				&& ApplicationRoles.deciding(current) == user.role());
+		return "application/detail";
+	}
+
+	/** Saves the declared facts and answers the live verdict (htmx, on change). */
+	@PostMapping("/applications/{id}/facts")
+	String facts(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
+			@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		try {
+			this.applications.saveFacts(id, user, form);
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			detailPage(id, user, model, ex.errors(), form);
+			return (htmx != null) ? "application/detail :: factsAndVerdict" : "application/detail";
+		}
+		if (htmx != null) {
+			detailPage(id, user, model, Map.of(), Map.of());
+			return "application/detail :: factsAndVerdict";
+		}
+		redirect.addFlashAttribute("toast", "已保存申报事实");
+		return "redirect:/applications/" + id;
+	}
+
+	@PostMapping("/applications/{id}/materials/{code}")
+	String upload(@PathVariable long id, @PathVariable String code, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		try (InputStream in = file.getInputStream()) {
+			this.applications.upload(id, code, file.getOriginalFilename(), in, file.getSize(), user);
+			redirect.addFlashAttribute("toast", "已上传材料");
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return "redirect:/applications/" + id + "#materials";
+	}
+
+	@PostMapping("/applications/{id}/attachments/{attachmentId}/delete")
+	String deleteAttachment(@PathVariable long id, @PathVariable long attachmentId,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		this.applications.deleteAttachment(id, attachmentId, user);
+		redirect.addFlashAttribute("toast", "已删除附件");
+		return "redirect:/applications/" + id + "#materials";
+	}
+
+	@GetMapping("/applications/{id}/attachments/{attachmentId}")
+	ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long attachmentId,
+			@AuthenticationPrincipal CurrentUser user) {
+		return AttachmentDownloads.download(this.applications.open(id, attachmentId, user));
+	}
+
+	@PostMapping("/applications/{id}/submit")
+	String submit(@PathVariable long id, @RequestParam(required = false) String submissionKey,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.applications.submit(id, submissionKey, user);
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return detailPage(id, user, model, ex.errors(), Map.of());
+		}
+		redirect.addFlashAttribute("toast", "申请已提交，等待审查");
+		return "redirect:/applications/" + id;
+	}
+
+	@PostMapping("/applications/{id}/resubmit")
+	String resubmit(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			this.applications.resubmit(id, version, user);
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return detailPage(id, user, model, ex.errors(), Map.of());
+		}
+		redirect.addFlashAttribute("toast", "已重新提交");
+		return "redirect:/applications/" + id;
+	}
+
+	@PostMapping("/applications/{id}/withdraw")
+	String withdraw(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		this.applications.withdraw(id, version, user);
+		redirect.addFlashAttribute("toast", "申请已撤回");
+		return "redirect:/applications/" + id;
+	}
+
+	@PostMapping("/applications/{id}/decision")
+	String decide(@PathVariable long id, @RequestParam String stage, @RequestParam String decision,
+			@RequestParam(required = false) String reasons, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Application.Decision d;
+		try {
+			d = Application.Decision.valueOf(decision);
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(422);
+			return detailPage(id, user, model, Map.of("decision", "请选择审查决定"), Map.of());
+		}
+		try {
+			this.applications.decide(id, stage, d, reasons, version, user);
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			Map<String, String> form = new LinkedHashMap<>();
+			form.put("reasons", (reasons == null) ? "" : reasons);
+			form.put("decision", decision);
+			return detailPage(id, user, model, ex.errors(), form);
+		}
+		redirect.addFlashAttribute("toast", "已记录审查决定");
+		return "redirect:/applications";
+	}
+
+}

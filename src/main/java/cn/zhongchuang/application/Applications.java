@@ -1,0 +1,623 @@
+package cn.zhongchuang.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.zhongchuang.application.ApplicationRecords.Fact;
+import cn.zhongchuang.application.ApplicationRecords.MaterialState;
+import cn.zhongchuang.application.ApplicationRecords.Origin;
+import cn.zhongchuang.attachment.AttachmentRef;
+import cn.zhongchuang.attachment.Attachments;
+import cn.zhongchuang.attachment.Policy;
+import cn.zhongchuang.attachment.StoredFile;
+import cn.zhongchuang.audit.AuditEntry;
+import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.operator.OperatorFacts;
+import cn.zhongchuang.operator.OperatorOrganisation;
+import cn.zhongchuang.operator.Operators;
+import cn.zhongchuang.platform.ChinaTime;
+import cn.zhongchuang.platform.ConflictException;
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.policy.InvalidFactsException;
+import cn.zhongchuang.policy.PackDefinition;
+import cn.zhongchuang.policy.PackDefinition.ReviewStage;
+import cn.zhongchuang.policy.PolicyCatalog;
+import cn.zhongchuang.policy.PolicyPack;
+import cn.zhongchuang.policy.Verdict;
+import cn.zhongchuang.region.Regions;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications for recognition: drafting (facts and materials), submission, the staged
+ * review in the pack's order, return and resubmission, rejection and withdrawal. Scope:
+ * an operator reaches only their organisation's applications; a government user those
+ * within their region; everyone else nothing (404).
+ */
+@Service
+public class Applications {
+
+	static final String OWNER_TYPE = "application";
+
+	private final ApplicationRecords records;
+
+	private final Operators operators;
+
+	private final PolicyCatalog catalog;
+
+	private final Attachments attachments;
+
+	private final Regions regions;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Applications(ApplicationRecords records, Operators operators, PolicyCatalog catalog, Attachments attachments,
+			Regions regions, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.records = records;
+		this.operators = operators;
+		this.catalog = catalog;
+		this.attachments = attachments;
+		this.regions = regions;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// --- public API for other modules
+
+	/** An application by id, without scope: for modules that reacted to its events. */
+	@Transactional(readOnly = true)
+	public Optional<ApplicationSummary> find(long id) {
+		return this.records.findById(id).map(Application::summary);
+	}
+
+	/** An application the user may see; 404 otherwise. */
+	@Transactional(readOnly = true)
+	public ApplicationSummary get(long id, CurrentUser user) {
+		return visible(id, user).summary();
+	}
+
+	// --- operator
+
+	/**
+	 * The packs an operator may apply under: those whose jurisdiction holds its region.
+	 */
+	List<PolicyPack> packsFor(OperatorOrganisation org) {
+		return this.catalog.all()
+			.stream()
+			.filter((p) -> this.regions.contains(p.jurisdiction(), org.regionCode()))
+			.toList();
+	}
+
+	Optional<OperatorOrganisation> organisationOf(CurrentUser user) {
+		return this.operators.organisationOf(user);
+	}
+
+	OperatorOrganisation requireOrganisation(CurrentUser user) {
+		return this.operators.organisationOf(user)
+			.orElseThrow(() -> new FieldErrorException("operator", "请先在「我的机构」登记运营机构"));
+	}
+
+	@Transactional(readOnly = true)
+	List<Application> mine(CurrentUser user) {
+		return this.operators.organisationOf(user).map((o) -> this.records.ofOperator(o.id())).orElse(List.of());
+	}
+
+	/** Opens a draft for the operator's organisation. */
+	@Transactional
+	Application create(CurrentUser user, String policyId, String spaceName, String regionCode, String specialization) {
+		OperatorOrganisation org = requireOrganisation(user);
+		Map<String, String> errors = new LinkedHashMap<>();
+		PolicyPack pack = null;
+		if (policyId == null || policyId.isBlank()) {
+			errors.put("policyId", "请选择政策");
+		}
+		else {
+			pack = packsFor(org).stream().filter((p) -> p.id().equals(policyId)).findFirst().orElse(null);
+			if (pack == null) {
+				errors.put("policyId", "该政策不适用于本机构所在区划");
+			}
+		}
+		String name = (spaceName == null) ? "" : spaceName.strip();
+		if (name.isEmpty() || name.length() > 100) {
+			errors.put("spaceName", "请填写空间名称（100 字以内）");
+		}
+		String region = (regionCode == null || regionCode.isBlank()) ? org.regionCode() : regionCode.strip();
+		if (pack != null
+				&& (this.regions.find(region).isEmpty() || !this.regions.contains(pack.jurisdiction(), region))) {
+			errors.put("regionCode", "空间所在区划须在政策适用范围（" + this.regions.fullName(pack.jurisdiction()) + "）之内");
+		}
+		String spec = specialization(specialization, pack);
+		if (spec == null) {
+			errors.put("specialization", "请选择综合型或专业化");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		Instant now = this.clock.instant();
+		Application saved = this.records.save(Application.draft(org.id(), org.name(), pack.id(), region, name,
+				pack.definition().kind().name(), spec, user.username(), now));
+		this.records.addDecision(saved.id(), null, null, "CREATE", null, user.username(), user.displayName(),
+				user.role().name(), now);
+		this.audit.record(AuditEntry.success("APPLICATION_CREATE", OWNER_TYPE, saved.id(),
+				"新建认定申请 " + name + "（" + pack.title() + "）", region));
+		return saved;
+	}
+
+	private static String specialization(String given, PolicyPack pack) {
+		if (given == null || given.isBlank()) {
+			return (pack != null && pack.definition().specialization() != null) ? pack.definition().specialization()
+					: "COMPREHENSIVE";
+		}
+		return (given.equals("COMPREHENSIVE") || given.equals("SPECIALIZED")) ? given : null;
+	}
+
+	/**
+	 * Saves what the operator declared: {@code d.<path>} for facts the records do not
+	 * establish, {@code o.<path>} with {@code r.<path>} to override a computed one (only
+	 * with a reason). Blank fields are not given.
+	 */
+	@Transactional
+	FormView saveFacts(long id, CurrentUser user, Map<String, String> form) {
+		Application app = own(id, user);
+		app.requireEditable();
+		OperatorFacts computed = computed(app);
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<Fact> facts = new ArrayList<>();
+		for (SpaceFactFields.Field field : SpaceFactFields.ALL) {
+			String path = field.path();
+			boolean isComputed = computed.isComputed(path);
+			String raw = form.get((isComputed ? "o." : "d.") + path);
+			Optional<String> value;
+			try {
+				value = SpaceFactFields.parse(field, raw);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.put((isComputed ? "o." : "d.") + path, ex.getMessage());
+				continue;
+			}
+			if (value.isEmpty()) {
+				continue;
+			}
+			if (isComputed) {
+				String reason = form.getOrDefault("r." + path, "").strip();
+				if (reason.isEmpty()) {
+					errors.put("r." + path, "更正系统计算的数值须说明理由");
+					continue;
+				}
+				facts.add(new Fact(path, value.get(), Origin.OVERRIDDEN, computed.sources().get(path),
+						reason.substring(0, Math.min(reason.length(), 500))));
+			}
+			else {
+				facts.add(new Fact(path, value.get(), Origin.DECLARED, null, null));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		this.records.replaceFacts(app.id(), facts);
+		this.audit.record(AuditEntry.success("APPLICATION_FACTS", OWNER_TYPE, app.id(),
+				"保存申报事实 " + facts.size() + " 项（申请 " + app.spaceName() + "）", app.regionCode()));
+		return formView(app);
+	}
+
+	/** The form: computed and declared facts, the live verdict, the materials. */
+	@Transactional(readOnly = true)
+	FormView form(long id, CurrentUser user) {
+		return formView(visible(id, user));
+	}
+
+	private FormView formView(Application app) {
+		PolicyPack pack = packOf(app);
+		List<FactRow> rows = factRows(app);
+		Verdict verdict = evaluate(app, pack, rows);
+		return new FormView(app, pack, rows, verdict, materials(app, pack));
+	}
+
+	/** Facts for the form: computed (live while editable, the snapshot afterwards). */
+	private List<FactRow> factRows(Application app) {
+		List<Fact> stored = this.records.facts(app.id());
+		Map<String, Fact> byPath = new LinkedHashMap<>();
+		stored.forEach((f) -> byPath.put(f.path(), f));
+		List<FactRow> rows = new ArrayList<>();
+		OperatorFacts computed = app.editable() ? computed(app) : null;
+		for (SpaceFactFields.Field field : SpaceFactFields.ALL) {
+			Fact fact = byPath.get(field.path());
+			if (computed != null && computed.isComputed(field.path())) {
+				String value = SpaceFactFields.toJson(computed.facts().get(field.path()));
+				rows.add(new FactRow(field, value, Origin.COMPUTED, computed.sources().get(field.path()),
+						(fact != null && fact.origin() == Origin.OVERRIDDEN) ? fact : null));
+			}
+			else if (computed == null && fact != null && fact.origin() != Origin.DECLARED) {
+				Fact override = (fact.origin() == Origin.OVERRIDDEN) ? fact : null;
+				String value = (override != null) ? byPath.getOrDefault("computed:" + field.path(), fact).value()
+						: fact.value();
+				rows.add(new FactRow(field, value, Origin.COMPUTED, fact.source(), override));
+			}
+			else {
+				rows.add(new FactRow(field, (fact != null) ? fact.value() : null, Origin.DECLARED, null, null));
+			}
+		}
+		return rows;
+	}
+
+	private Verdict evaluate(Application app, PolicyPack pack, List<FactRow> rows) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (FactRow row : rows) {
+			String value = row.effectiveValue();
+			if (value != null) {
+				values.put(row.field().path(), value);
+			}
+		}
+		OperatorFacts computed = app.editable() ? computed(app) : null;
+		if (computed != null && computed.facts().containsKey("funds")) {
+			values.put("funds", SpaceFactFields.toJson(computed.facts().get("funds")));
+		}
+		LocalDate asOf = (app.submittedOn() != null && !app.editable()) ? app.submittedOn() : today();
+		try {
+			return pack.evaluateSpace(SpaceFactFields.toFacts(values, asOf, app.specialization()));
+		}
+		catch (InvalidFactsException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.errors().forEach((e) -> errors.put("d." + e.field(), e.message()));
+			throw new FieldErrorException(errors);
+		}
+	}
+
+	private OperatorFacts computed(Application app) {
+		return this.operators.factsFor(app.operatorId(), today());
+	}
+
+	List<MaterialState> materials(Application app, PolicyPack pack) {
+		List<AttachmentRef> files = this.attachments.list(OWNER_TYPE, String.valueOf(app.id()));
+		List<MaterialState> states = new ArrayList<>();
+		for (PackDefinition.Material m : pack.definition().materials()) {
+			states.add(new MaterialState(m.code(), m.name(), m.required(), m.note(),
+					files.stream().filter((f) -> f.category().equals(m.code())).toList()));
+		}
+		return states;
+	}
+
+	/** Uploads a file for one material of the pack's list. */
+	@Transactional
+	AttachmentRef upload(long id, String materialCode, String filename, InputStream content, long size,
+			CurrentUser user) {
+		Application app = own(id, user);
+		app.requireEditable();
+		PolicyPack pack = packOf(app);
+		if (pack.definition().materials().stream().noneMatch((m) -> m.code().equals(materialCode))) {
+			throw new NotFoundException("material " + materialCode);
+		}
+		return this.attachments.store(OWNER_TYPE, String.valueOf(app.id()), materialCode, filename, content, size,
+				Policy.materials(), user);
+	}
+
+	@Transactional
+	void deleteAttachment(long id, long attachmentId, CurrentUser user) {
+		Application app = own(id, user);
+		app.requireEditable();
+		this.attachments.delete(OWNER_TYPE, String.valueOf(app.id()), attachmentId, user);
+	}
+
+	/** An attachment of an application the user may see; 404 otherwise. */
+	@Transactional(readOnly = true)
+	StoredFile open(long id, long attachmentId, CurrentUser user) {
+		Application app = visible(id, user);
+		return this.attachments.open(OWNER_TYPE, String.valueOf(app.id()), attachmentId);
+	}
+
+	/**
+	 * Submits once: the row is locked, so a double click or a retry with the same key
+	 * finds it submitted and changes nothing.
+	 */
+	@Transactional
+	Application submit(long id, String key, CurrentUser user) {
+		own(id, user);
+		Application app = this.records.lock(id).orElseThrow(() -> new NotFoundException("application " + id));
+		if (key != null && !key.isBlank() && key.equals(app.submissionKey())) {
+			return app;
+		}
+		LocalDate today = today();
+		PolicyPack pack = this.catalog.inForce(app.policyId(), today);
+		FormView view = formView(app);
+		requireMaterials(view.materials());
+		String submissionKey = (key == null || key.isBlank()) ? java.util.UUID.randomUUID().toString() : key;
+		app.submit(pack.version(), pack.definition().review().stages(), submissionKey, today,
+				view.verdict().outcome().name(), SpaceFactFields.json.writeValueAsString(view.verdict()));
+		Application saved;
+		try {
+			saved = this.records.save(app);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("该提交已处理，请刷新页面");
+		}
+		snapshot(saved, view);
+		this.records.addDecision(saved.id(), null, null, "SUBMIT", null, user.username(), user.displayName(),
+				user.role().name(), this.clock.instant());
+		this.audit.record(
+				AuditEntry.success(
+						"APPLICATION_SUBMIT", OWNER_TYPE, saved.id(), "提交认定申请 " + saved.spaceName() + "（" + pack.title()
+								+ " " + pack.version() + "，自查结论 " + view.verdict().outcome() + "）",
+						saved.regionCode()));
+		publish(app);
+		return saved;
+	}
+
+	/** Answers a return for revision: back to the stage that returned it. */
+	@Transactional
+	Application resubmit(long id, int version, CurrentUser user) {
+		Application app = own(id, user);
+		requireVersion(app, version);
+		FormView view = formView(app);
+		requireMaterials(view.materials());
+		app.resubmit(stagesOf(app), view.verdict().outcome().name(),
+				SpaceFactFields.json.writeValueAsString(view.verdict()));
+		Application saved = this.records.save(app);
+		snapshot(saved, view);
+		this.records.addDecision(saved.id(), saved.currentStage(), saved.currentStageName(), "RESUBMIT", null,
+				user.username(), user.displayName(), user.role().name(), this.clock.instant());
+		this.audit.record(AuditEntry.success("APPLICATION_RESUBMIT", OWNER_TYPE, saved.id(),
+				"补正后重新提交 " + saved.spaceName() + "，回到「" + saved.currentStageName() + "」", saved.regionCode()));
+		publish(app);
+		return saved;
+	}
+
+	@Transactional
+	Application withdraw(long id, int version, CurrentUser user) {
+		Application app = own(id, user);
+		requireVersion(app, version);
+		app.withdraw(user.username());
+		Application saved = this.records.save(app);
+		this.records.addDecision(saved.id(), null, null, "WITHDRAW", null, user.username(), user.displayName(),
+				user.role().name(), this.clock.instant());
+		this.audit.record(AuditEntry.success("APPLICATION_WITHDRAW", OWNER_TYPE, saved.id(),
+				"撤回认定申请 " + saved.spaceName(), saved.regionCode()));
+		publish(app);
+		return saved;
+	}
+
+	// --- reviewers
+
+	/**
+	 * The user's 待办: applications waiting at a stage their role decides, in their region.
+	 */
+	@Transactional(readOnly = true)
+	List<Application> queue(CurrentUser user, String policyId, String q) {
+		if (!user.role().isGovernment()) {
+			return List.of();
+		}
+		return this.records.queue(user.role().name(), this.regions.codesWithin(user.regionCode()), policyId, q);
+	}
+
+	/** Everything submitted within the user's region. */
+	@Transactional(readOnly = true)
+	List<Application> within(CurrentUser user, String status) {
+		if (!user.role().isGovernment()) {
+			return List.of();
+		}
+		return this.records.within(this.regions.codesWithin(user.regionCode()), status);
+	}
+
+	/**
+	 * How many wait for the user: reviewers their queue, operators their returned ones.
+	 */
+	@Transactional(readOnly = true)
+	public int pendingFor(CurrentUser user) {
+		if (user.role().isGovernment()) {
+			return queue(user, null, null).size();
+		}
+		if (user.hasRole(Role.OPERATOR)) {
+			return (int) mine(user).stream()
+				.filter((a) -> a.status() == ApplicationStatus.RETURNED || a.status() == ApplicationStatus.DRAFT)
+				.count();
+		}
+		return 0;
+	}
+
+	/**
+	 * A reviewer's decision at the current stage. The stage must be the current one
+	 * (409), the user's role the stage's (403), the application within their region
+	 * (404), and {@code version} the one they saw (409 when someone decided first).
+	 */
+	@Transactional
+	Application decide(long id, String stageCode, Application.Decision decision, String reasons, int version,
+			CurrentUser user) {
+		Application app = visible(id, user);
+		if (!user.role().isGovernment()) {
+			throw new NotFoundException("application " + id);
+		}
+		requireVersion(app, version);
+		String why = (reasons == null) ? "" : reasons.strip();
+		if (decision != Application.Decision.APPROVE && why.isEmpty()) {
+			throw new FieldErrorException("reasons", "退回补正或不予通过须写明理由");
+		}
+		if (why.length() > 2000) {
+			throw new FieldErrorException("reasons", "理由不超过 2000 字");
+		}
+		List<ReviewStage> stages = stagesOf(app);
+		ReviewStage stage = stages.stream().filter((s) -> s.code().equals(stageCode)).findFirst().orElse(null);
+		if (stage != null && app.status().inReview() && stageCode.equals(app.currentStage())
+				&& ApplicationRoles.deciding(stage) != user.role()) {
+			throw new AccessDeniedException("「" + stage.name() + "」环节不由 " + user.role() + " 办理");
+		}
+		ReviewStage decided = app.decide(stages, stageCode, decision, why.isEmpty() ? null : why, user.username(),
+				today(), this.clock.instant());
+		Application saved = this.records.save(app);
+		this.records.addDecision(saved.id(), decided.code(), decided.name(), decision.name(),
+				why.isEmpty() ? null : why, user.username(), user.displayName(), user.role().name(),
+				this.clock.instant());
+		String label = switch (decision) {
+			case APPROVE -> "通过";
+			case RETURN -> "退回补正";
+			case REJECT -> "不予通过";
+		};
+		this.audit.record(AuditEntry.success("APPLICATION_DECIDE", OWNER_TYPE, saved.id(),
+				"「" + decided.name() + "」环节" + label + "：" + saved.spaceName() + (why.isEmpty() ? "" : "，理由：" + why),
+				saved.regionCode()));
+		publish(app);
+		return saved;
+	}
+
+	@Transactional(readOnly = true)
+	List<ApplicationRecords.DecisionRow> history(long id, CurrentUser user) {
+		return this.records.decisions(visible(id, user).id());
+	}
+
+	/**
+	 * The stages of the pack version fixed at submission (the current one for drafts).
+	 */
+	List<ReviewStage> stagesOf(Application app) {
+		return packOf(app).definition().review().stages();
+	}
+
+	PolicyPack packOf(Application app) {
+		LocalDate on = (app.submittedOn() != null) ? app.submittedOn() : today();
+		PolicyPack pack = this.catalog.inForce(app.policyId(), on);
+		if (app.policyVersion() != null && !pack.version().equals(app.policyVersion())) {
+			pack = this.catalog.latest(app.policyId());
+		}
+		return pack;
+	}
+
+	// --- scope
+
+	/**
+	 * The application if the user may see it: 404 otherwise, exactly like a missing one.
+	 */
+	Application visible(long id, CurrentUser user) {
+		Application app = this.records.findById(id).orElseThrow(() -> new NotFoundException("application " + id));
+		boolean may;
+		if (user.hasRole(Role.OPERATOR)) {
+			may = this.operators.organisationOf(user).map((o) -> o.id() == app.operatorId()).orElse(false);
+		}
+		else if (user.role().isGovernment()) {
+			may = app.status() != ApplicationStatus.DRAFT && this.regions.contains(user.regionCode(), app.regionCode());
+		}
+		else {
+			may = false;
+		}
+		if (!may) {
+			throw new NotFoundException("application " + id);
+		}
+		return app;
+	}
+
+	/** The operator's own application: 404 for anyone else. */
+	private Application own(long id, CurrentUser user) {
+		if (!user.hasRole(Role.OPERATOR)) {
+			throw new NotFoundException("application " + id);
+		}
+		return visible(id, user);
+	}
+
+	private static void requireVersion(Application app, int version) {
+		if (app.version() != version) {
+			throw new OptimisticLockingFailureException("application " + app.id() + " changed");
+		}
+	}
+
+	private static void requireMaterials(List<MaterialState> materials) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		materials.stream()
+			.filter(MaterialState::missing)
+			.forEach((m) -> errors.put("material." + m.code(), "缺少必须提交的材料：" + m.name()));
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+	}
+
+	/** Keeps the facts and the checklist the verdict was computed from. */
+	private void snapshot(Application app, FormView view) {
+		List<Fact> facts = new ArrayList<>();
+		for (FactRow row : view.facts()) {
+			if (row.value() == null && row.override() == null) {
+				continue;
+			}
+			if (row.origin() == Origin.COMPUTED && row.override() != null) {
+				facts.add(row.override());
+				if (row.value() != null) {
+					facts.add(new Fact("computed:" + row.field().path(), row.value(), Origin.COMPUTED, row.source(),
+							null));
+				}
+			}
+			else {
+				facts.add(new Fact(row.field().path(), row.value(), row.origin(), row.source(), null));
+			}
+		}
+		this.records.replaceFacts(app.id(), facts);
+		this.records.replaceMaterials(app.id(), view.materials());
+	}
+
+	private void publish(Application app) {
+		app.drainEvents().forEach(this.events::publishEvent);
+	}
+
+	private LocalDate today() {
+		return ChinaTime.today(this.clock);
+	}
+
+	/** One fact on the form. */
+	record FactRow(SpaceFactFields.Field field, String value, Origin origin, String source, Fact override) {
+
+		String effectiveValue() {
+			return (this.override != null) ? this.override.value() : this.value;
+		}
+
+		public String display() {
+			return (this.value == null) ? "" : SpaceFactFields.display(this.value);
+		}
+
+		public String overrideDisplay() {
+			return (this.override == null) ? "" : SpaceFactFields.display(this.override.value());
+		}
+
+		public String rawValue() {
+			return (this.value == null) ? "" : SpaceFactFields.display(this.value);
+		}
+
+		public String formValue() {
+			return SpaceFactFields.formValue(this.value);
+		}
+
+		public String overrideFormValue() {
+			return (this.override == null) ? "" : SpaceFactFields.formValue(this.override.value());
+		}
+
+		public boolean computed() {
+			return this.origin == Origin.COMPUTED;
+		}
+
+	}
+
+	/** Everything the form and the detail page show. */
+	record FormView(Application application, PolicyPack pack, List<FactRow> facts, Verdict verdict,
+			List<MaterialState> materials) {
+
+		public boolean materialsComplete() {
+			return this.materials.stream().noneMatch(MaterialState::missing);
+		}
+
+	}
+
+}
