@@ -1,0 +1,108 @@
+package cn.zhongchuang.notice;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 公示管理: the bureau's notices of its region; publish, answer objections, close. A notice
+ * of another region answers 404.
+ */
+@Controller
+@RequestMapping("/bureau/notices")
+@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+class NoticeController {
+
+	private final Notices notices;
+
+	NoticeController(Notices notices) {
+		this.notices = notices;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("notices", this.notices.forBureau(user).stream().map(this.notices::view).toList());
+		return "notice/bureau-list";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return detail(id, user, model, Map.of(), null);
+	}
+
+	@PostMapping("/{id}/publish")
+	String publish(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			Notices.Published published = this.notices.publish(id, startsOn, user);
+			redirect.addFlashAttribute("toast",
+					"公示已发布，公示期至 " + published.endsOn() + "（" + published.workingDays() + " 个工作日）");
+			if (published.calendarWarning() != null) {
+				redirect.addFlashAttribute("toastError", published.calendarWarning());
+			}
+			return "redirect:/bureau/notices/" + id;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return detail(id, user, model, ex.errors(), null);
+		}
+	}
+
+	@PostMapping("/{id}/close")
+	String close(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		Notices.NoticeClosed closed = this.notices.close(id, user);
+		redirect.addFlashAttribute("toast", "公示已结束：" + closed.items().size() + " 家可予认定");
+		return "redirect:/bureau/notices/" + id;
+	}
+
+	@PostMapping("/{id}/objections/{objectionId}/answer")
+	String answer(@PathVariable long id, @PathVariable long objectionId, @RequestParam int version,
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) String investigation,
+			@RequestParam(required = false) String answer, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			this.notices.answerObjection(id, objectionId, version, outcome, investigation, answer, user);
+			redirect.addFlashAttribute("toast", "异议答复已保存");
+			return "redirect:/bureau/notices/" + id;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			model.addAttribute("answerForm", new AnswerForm(outcome, investigation, answer));
+			return detail(id, user, model, ex.errors(), objectionId);
+		}
+	}
+
+	private String detail(long id, CurrentUser user, Model model, Map<String, String> errors, Long objectionInError) {
+		NoticeView notice = this.notices.view(this.notices.get(id, user));
+		model.addAttribute("notice", notice);
+		model.addAttribute("errors", errors);
+		model.addAttribute("objectionInError", objectionInError);
+		model.addAttribute("today", this.notices.today());
+		if (!model.containsAttribute("answerForm")) {
+			model.addAttribute("answerForm", new AnswerForm(null, null, null));
+		}
+		return "notice/bureau-detail";
+	}
+
+	record AnswerForm(String outcome, String investigation, String answer) {
+	}
+
+}

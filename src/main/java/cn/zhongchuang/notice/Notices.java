@@ -1,0 +1,376 @@
+package cn.zhongchuang.notice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.zhongchuang.audit.AuditEntry;
+import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.platform.ChinaTime;
+import cn.zhongchuang.platform.ConflictException;
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.policy.PackDefinition;
+import cn.zhongchuang.policy.PolicyCatalog;
+import cn.zhongchuang.reference.WorkingDayResult;
+import cn.zhongchuang.reference.WorkingDays;
+import cn.zhongchuang.region.Regions;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 公示: what other modules (and the bureau's pages) do with notices. A bureau drafts a
+ * notice of the institutions to be recognized, publishes it for the pack's number of
+ * working days on the official calendar, answers the objections the public lodges, and
+ * closes it once the period is over and no objection is open. Every change is audited in
+ * the same transaction and announced by an event; bureau methods answer 404 for a notice
+ * outside the user's region.
+ */
+@Service
+public class Notices {
+
+	static final int MAX_NAME = 50;
+
+	static final int MAX_CONTENT = 2000;
+
+	private final NoticeRecords records;
+
+	private final PolicyCatalog policies;
+
+	private final WorkingDays workingDays;
+
+	private final Regions regions;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Notices(NoticeRecords records, PolicyCatalog policies, WorkingDays workingDays, Regions regions, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.records = records;
+		this.policies = policies;
+		this.workingDays = workingDays;
+		this.regions = regions;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Drafts a notice of the given institutions under a policy whose pack requires a
+	 * notice; the period comes from the pack
+	 * ({@code definition().notice().workingDays()}).
+	 * @return the notice id
+	 */
+	@Transactional
+	public long draft(String policyId, String regionCode, String title, List<NoticeItem> items, CurrentUser bureau) {
+		requireGovernment(bureau);
+		Map<String, String> errors = new LinkedHashMap<>();
+		PackDefinition.Notice rule = null;
+		try {
+			rule = this.policies.latest(policyId).definition().notice();
+			if (rule == null || !rule.required() || rule.workingDays() == null) {
+				errors.put("policyId", "该政策不要求认定前公示");
+			}
+		}
+		catch (NotFoundException ex) {
+			errors.put("policyId", "没有该政策包");
+		}
+		if (regionCode == null || this.regions.find(regionCode).isEmpty()) {
+			errors.put("regionCode", "请选择有效的行政区划");
+		}
+		else if (!this.regions.contains(bureau.regionCode(), regionCode)) {
+			errors.put("regionCode", "该区划不在您的管辖范围内");
+		}
+		if (title == null || title.isBlank()) {
+			errors.put("title", "请填写公示标题");
+		}
+		else if (title.strip().length() > 200) {
+			errors.put("title", "标题不能超过 200 个字");
+		}
+		if (items == null || items.isEmpty()) {
+			errors.put("items", "公示名单不能为空");
+		}
+		else if (items.stream().map((i) -> i.subjectType() + "/" + i.subjectId()).distinct().count() != items.size()) {
+			errors.put("items", "公示名单中有重复的对象");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		Notice saved = this.records.save(Notice.draft(policyId, regionCode, title.strip(), authorityOf(regionCode),
+				rule.workingDays(), items, bureau.username(), this.clock.instant()));
+		this.audit.record(AuditEntry.success("NOTICE_DRAFT", "notice", saved.id(),
+				"起草公示《" + saved.title() + "》（" + items.size() + " 家）", regionCode));
+		return saved.id();
+	}
+
+	/**
+	 * Publishes the notice from {@code startsOn}; it ends after the pack's number of
+	 * working days on the official calendar ({@code startsOn} counts as the first day
+	 * when it is a working day).
+	 */
+	@Transactional
+	public Published publish(long noticeId, LocalDate startsOn, CurrentUser by) {
+		Notice notice = scoped(noticeId, by);
+		if (startsOn == null) {
+			throw new FieldErrorException("startsOn", "请选择公示开始日期");
+		}
+		WorkingDayResult end;
+		try {
+			end = endOf(startsOn, notice.workingDays());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FieldErrorException("startsOn", "该日期超出工作日历的范围");
+		}
+		notice.publish(startsOn, end.date(), end.warning(), this.clock.instant());
+		Notice saved = this.records.save(notice);
+		this.audit.record(AuditEntry.success("NOTICE_PUBLISH", "notice", noticeId, "发布公示《" + saved.title() + "》："
+				+ saved.startsOn() + " 至 " + saved.endsOn() + "（" + saved.workingDays() + " 个工作日）",
+				saved.regionCode()));
+		this.events.publishEvent(
+				new NoticePublished(noticeId, saved.policyId(), saved.regionCode(), saved.startsOn(), saved.endsOn()));
+		return new Published(saved.startsOn(), saved.endsOn(), saved.workingDays(), end.warning());
+	}
+
+	/**
+	 * Closes the notice; refused (409) before the period is over and while an objection
+	 * is open. Publishes {@link NoticeClosed} with the items no upheld objection removed.
+	 */
+	@Transactional
+	public NoticeClosed close(long noticeId, CurrentUser by) {
+		return close(noticeId, by, ChinaTime.today(this.clock));
+	}
+
+	@Transactional
+	NoticeClosed close(long noticeId, CurrentUser by, LocalDate today) {
+		Notice notice = scoped(noticeId, by);
+		notice.close(today, this.records.countOpenObjections(noticeId), this.clock.instant());
+		Notice saved = this.records.save(notice);
+		Set<Long> upheld = this.records.objections(noticeId)
+			.stream()
+			.filter((o) -> o.outcome() == Objection.Outcome.UPHELD)
+			.map(Objection::itemId)
+			.collect(Collectors.toSet());
+		List<NoticeItem> remaining = saved.items()
+			.stream()
+			.filter((i) -> !upheld.contains(i.id()))
+			.map(Notice.Item::item)
+			.toList();
+		NoticeClosed closed = new NoticeClosed(noticeId, saved.policyId(),
+				remaining.stream().map(NoticeItem::subjectId).toList(), remaining);
+		this.audit
+			.record(AuditEntry.success(
+					"NOTICE_CLOSE", "notice", noticeId, "结束公示《" + saved.title() + "》：" + remaining.size()
+							+ " 家无异议或异议不成立，" + (saved.items().size() - remaining.size()) + " 家异议成立",
+					saved.regionCode()));
+		this.events.publishEvent(closed);
+		return closed;
+	}
+
+	/** Anyone lodges an objection against one item while the notice is open. */
+	@Transactional
+	public long lodgeObjection(long noticeId, long itemId, String name, String phone, String content) {
+		return lodgeObjection(noticeId, itemId, name, phone, content, ChinaTime.today(this.clock));
+	}
+
+	@Transactional
+	long lodgeObjection(long noticeId, long itemId, String name, String phone, String content, LocalDate today) {
+		Notice notice = this.records.find(noticeId)
+			.filter((n) -> n.status() != Notice.Status.DRAFT)
+			.orElseThrow(() -> new NotFoundException("notice " + noticeId));
+		if (!notice.openOn(today)) {
+			throw new ConflictException("公示期已过或尚未开始，不能提出异议");
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		try {
+			notice.item(itemId);
+		}
+		catch (FieldErrorException ex) {
+			errors.putAll(ex.errors());
+		}
+		if (name == null || name.isBlank()) {
+			errors.put("name", "请填写姓名或单位名称");
+		}
+		else if (name.strip().length() > MAX_NAME) {
+			errors.put("name", "姓名不能超过 " + MAX_NAME + " 个字");
+		}
+		if (phone == null || !phone.strip().matches("[0-9+\\- ]{7,20}")) {
+			errors.put("phone", "请填写有效的联系电话");
+		}
+		if (content == null || content.strip().length() < 10) {
+			errors.put("content", "请写明异议的事实和理由（至少 10 个字）");
+		}
+		else if (content.strip().length() > MAX_CONTENT) {
+			errors.put("content", "异议内容不能超过 " + MAX_CONTENT + " 个字");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		Objection saved = this.records.save(
+				Objection.lodge(noticeId, itemId, name.strip(), phone.strip(), content.strip(), this.clock.instant()));
+		this.audit.record(new AuditEntry("OBJECTION_LODGE", "notice_objection", String.valueOf(saved.id()),
+				AuditEntry.Result.SUCCESS, "对公示《" + notice.title() + "》中的“"
+						+ notice.item(itemId).item().institutionName() + "”提出异议（联系电话 " + saved.maskedPhone() + "）",
+				notice.regionCode(), "public", null));
+		this.events.publishEvent(new ObjectionLodged(noticeId, saved.id(), notice.regionCode()));
+		return saved.id();
+	}
+
+	/** The bureau records its investigation and answer: OPEN → ANSWERED. */
+	@Transactional
+	public void answerObjection(long noticeId, long objectionId, int version, String outcome, String investigation,
+			String answer, CurrentUser by) {
+		Notice notice = scoped(noticeId, by);
+		Objection objection = this.records.findObjection(objectionId)
+			.filter((o) -> o.noticeId() == noticeId)
+			.orElseThrow(() -> new NotFoundException("objection " + objectionId));
+		if (objection.version() != version) {
+			throw new OptimisticLockingFailureException("stale objection " + objectionId);
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		Objection.Outcome result = null;
+		try {
+			result = Objection.Outcome.valueOf(String.valueOf(outcome));
+		}
+		catch (IllegalArgumentException ex) {
+			errors.put("outcome", "请选择核查结论");
+		}
+		if (investigation == null || investigation.isBlank()) {
+			errors.put("investigation", "请填写核查情况");
+		}
+		else if (investigation.strip().length() > MAX_CONTENT) {
+			errors.put("investigation", "核查情况不能超过 " + MAX_CONTENT + " 个字");
+		}
+		if (answer == null || answer.isBlank()) {
+			errors.put("answer", "请填写答复意见");
+		}
+		else if (answer.strip().length() > MAX_CONTENT) {
+			errors.put("answer", "答复意见不能超过 " + MAX_CONTENT + " 个字");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		objection.answer(result, investigation.strip(), answer.strip(), by.username(), this.clock.instant());
+		this.records.save(objection);
+		this.audit.record(
+				AuditEntry
+					.success("OBJECTION_ANSWER", "notice_objection", objectionId,
+							"答复异议（" + (result == Objection.Outcome.UPHELD ? "异议成立" : "异议不成立") + "）：“"
+									+ notice.item(objection.itemId()).item().institutionName() + "”",
+							notice.regionCode()));
+		this.events.publishEvent(new ObjectionAnswered(noticeId, objectionId, result.name()));
+	}
+
+	/**
+	 * The end of a notice period starting on {@code startsOn}, with the calendar's
+	 * warning.
+	 */
+	public WorkingDayResult endOf(LocalDate startsOn, int days) {
+		// The start day counts when it is a working day: the period is days working days
+		// from startsOn inclusive.
+		return this.workingDays.add(startsOn.minusDays(1), days);
+	}
+
+	@Transactional(readOnly = true)
+	List<Notice> forBureau(CurrentUser user) {
+		requireGovernment(user);
+		return this.records.list(this.regions.codesWithin(user.regionCode()), List.of("DRAFT", "PUBLISHED", "CLOSED"));
+	}
+
+	@Transactional(readOnly = true)
+	Notice get(long noticeId, CurrentUser user) {
+		return scoped(noticeId, user);
+	}
+
+	@Transactional(readOnly = true)
+	List<Notice> publicNotices() {
+		return this.records.listPublic();
+	}
+
+	@Transactional(readOnly = true)
+	Notice publicNotice(long noticeId) {
+		return this.records.find(noticeId)
+			.filter((n) -> n.status() != Notice.Status.DRAFT)
+			.orElseThrow(() -> new NotFoundException("notice " + noticeId));
+	}
+
+	@Transactional(readOnly = true)
+	List<Objection> objections(long noticeId) {
+		return new ArrayList<>(this.records.objections(noticeId));
+	}
+
+	/** The page view of a notice, objections included (contacts masked). */
+	NoticeView view(Notice notice) {
+		String policyTitle;
+		try {
+			policyTitle = this.policies.latest(notice.policyId()).title();
+		}
+		catch (NotFoundException ex) {
+			policyTitle = notice.policyId();
+		}
+		return NoticeView.of(notice, policyTitle, this.regions::fullName, this.records.objections(notice.id()),
+				today());
+	}
+
+	LocalDate today() {
+		return ChinaTime.today(this.clock);
+	}
+
+	private Notice scoped(long noticeId, CurrentUser user) {
+		requireGovernment(user);
+		return this.records.find(noticeId)
+			.filter((n) -> this.regions.contains(user.regionCode(), n.regionCode()))
+			.orElseThrow(() -> new NotFoundException("notice " + noticeId));
+	}
+
+	private static void requireGovernment(CurrentUser user) {
+		if (user == null || !user.role().isGovernment()) {
+			throw new NotFoundException("notice");
+		}
+	}
+
+	/** 兰州市科学技术局, 辽宁省科学技术厅: the authority a region's notice is issued by. */
+	String authorityOf(String regionCode) {
+		String name = this.regions.nameOf(regionCode);
+		return regionCode.endsWith("0000") ? name + "科学技术厅" : name + "科学技术局";
+	}
+
+	/**
+	 * The period a publication fixed, with the calendar's warning when a year has no
+	 * schedule.
+	 */
+	public record Published(LocalDate startsOn, LocalDate endsOn, int workingDays, String calendarWarning) {
+	}
+
+	public record NoticePublished(long noticeId, String policyId, String regionCode, LocalDate startsOn,
+			LocalDate endsOn) {
+	}
+
+	/**
+	 * A notice ended: the subjects listed that no upheld objection removed, which may now
+	 * be recognized.
+	 *
+	 * @param subjectIds the subject ids of the remaining items
+	 * @param items the remaining items themselves
+	 */
+	public record NoticeClosed(long noticeId, String policyId, List<Long> subjectIds, List<NoticeItem> items) {
+	}
+
+	public record ObjectionLodged(long noticeId, long objectionId, String regionCode) {
+	}
+
+	public record ObjectionAnswered(long noticeId, long objectionId, String outcome) {
+	}
+
+}

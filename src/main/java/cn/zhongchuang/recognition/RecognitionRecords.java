@@ -1,0 +1,182 @@
+package cn.zhongchuang.recognition;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.zhongchuang.platform.PageResult;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Recognitions and their number counters in PostgreSQL. */
+@Repository
+class RecognitionRecords {
+
+	private final JdbcClient jdbc;
+
+	RecognitionRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The next number for a prefix and year: the counter row is locked (SELECT … FOR
+	 * UPDATE) until the transaction ends, so concurrent recognitions queue up and a
+	 * rolled-back one gives its number back.
+	 */
+	int nextNumber(String prefix, int year) {
+		this.jdbc.sql("""
+				INSERT INTO recognition_counter (prefix, year, last_number) VALUES (:prefix, :year, 0)
+				ON CONFLICT (prefix, year) DO NOTHING
+				""").param("prefix", prefix).param("year", year).update();
+		int last = this.jdbc
+			.sql("SELECT last_number FROM recognition_counter WHERE prefix = :prefix AND year = :year FOR UPDATE")
+			.param("prefix", prefix)
+			.param("year", year)
+			.query(Integer.class)
+			.single();
+		this.jdbc.sql("UPDATE recognition_counter SET last_number = :n WHERE prefix = :prefix AND year = :year")
+			.param("n", last + 1)
+			.param("prefix", prefix)
+			.param("year", year)
+			.update();
+		return last + 1;
+	}
+
+	boolean exists(String subjectType, long subjectId, String policyId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM recognition WHERE subject_type = :type AND subject_id = :id AND policy_id = :policy
+				""")
+			.param("type", subjectType)
+			.param("id", subjectId)
+			.param("policy", policyId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	Optional<Recognition> find(long id) {
+		return this.jdbc.sql("SELECT * FROM recognition WHERE id = :id")
+			.param("id", id)
+			.query(RecognitionRecords::map)
+			.optional();
+	}
+
+	Optional<Recognition> findByNumber(String number) {
+		return this.jdbc.sql("SELECT * FROM recognition WHERE number = :n")
+			.param("n", number)
+			.query(RecognitionRecords::map)
+			.optional();
+	}
+
+	Optional<Recognition> findByCode(String code) {
+		return this.jdbc.sql("SELECT * FROM recognition WHERE verification_code = :c")
+			.param("c", code)
+			.query(RecognitionRecords::map)
+			.optional();
+	}
+
+	Recognition save(Recognition r) {
+		if (r.id() == null) {
+			RecognitionRequest q = r.request();
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			this.jdbc
+				.sql("""
+						INSERT INTO recognition (number, verification_code, subject_type, subject_id, institution_name, operator_name,
+						  credit_code, kind, specialization, level, region_code, policy_id, issuing_authority, recognized_on, status,
+						  created_by, created_at)
+						VALUES (:number, :code, :type, :subject, :name, :operator, :credit, :kind, :spec, :level, :region, :policy,
+						  :authority, :on, :status, :by, :at)
+						""")
+				.param("number", r.number())
+				.param("code", r.verificationCode())
+				.param("type", q.subjectType())
+				.param("subject", q.subjectId())
+				.param("name", q.institutionName())
+				.param("operator", q.operatorName())
+				.param("credit", q.creditCode())
+				.param("kind", q.kind())
+				.param("spec", q.specialization())
+				.param("level", q.level())
+				.param("region", q.regionCode())
+				.param("policy", q.policyId())
+				.param("authority", q.issuingAuthority())
+				.param("on", q.recognizedOn())
+				.param("status", r.status().name())
+				.param("by", r.createdBy())
+				.param("at", r.createdAt().atOffset(ZoneOffset.UTC))
+				.update(keys, "id");
+			return find(keys.getKey().longValue()).orElseThrow();
+		}
+		int rows = this.jdbc.sql("""
+				UPDATE recognition SET status = :status, version = version + 1 WHERE id = :id AND version = :version
+				""").param("status", r.status().name()).param("id", r.id()).param("version", r.version()).update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("recognition " + r.id() + " was changed by someone else");
+		}
+		return find(r.id()).orElseThrow();
+	}
+
+	/**
+	 * Registry search: region codes (already expanded to descendants; null for all),
+	 * level, keyword.
+	 */
+	PageResult<Recognition> search(List<String> regions, String level, String keyword, boolean activeOnly, Integer page,
+			Integer size) {
+		StringBuilder where = new StringBuilder(" WHERE true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (regions != null) {
+			where.append(" AND region_code = ANY(:scope)");
+			params.put("scope", regions.toArray(String[]::new));
+		}
+		if (activeOnly) {
+			where.append(" AND status = 'ACTIVE'");
+		}
+		if (level != null && !level.isBlank()) {
+			where.append(" AND level = :level");
+			params.put("level", level.strip());
+		}
+		if (keyword != null && !keyword.isBlank()) {
+			where.append(" AND (institution_name ILIKE :kw OR operator_name ILIKE :kw OR number ILIKE :kw"
+					+ " OR credit_code ILIKE :kw)");
+			params.put("kw", "%" + keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		long total = this.jdbc.sql("SELECT count(*) FROM recognition" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		int s = PageResult.clampSize(size);
+		int p = PageResult.clampPage(page);
+		List<Recognition> rows = this.jdbc
+			.sql("SELECT * FROM recognition" + where
+					+ " ORDER BY recognized_on DESC, id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", s)
+			.param("offset", PageResult.offset(p, s))
+			.query(RecognitionRecords::map)
+			.list();
+		return new PageResult<>(rows, total, p, s);
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT count(*) FROM recognition").query(Long.class).single();
+	}
+
+	private static Recognition map(ResultSet rs, int n) throws SQLException {
+		RecognitionRequest request = new RecognitionRequest(rs.getString("subject_type"), rs.getLong("subject_id"),
+				rs.getString("institution_name"), rs.getString("operator_name"), rs.getString("credit_code"),
+				rs.getString("kind"), rs.getString("specialization"), rs.getString("level"),
+				rs.getString("region_code"), rs.getString("policy_id"), rs.getString("issuing_authority"),
+				rs.getObject("recognized_on", LocalDate.class));
+		return new Recognition(rs.getLong("id"), rs.getString("number"), rs.getString("verification_code"), request,
+				Recognition.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+	}
+
+}
