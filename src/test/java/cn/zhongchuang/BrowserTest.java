@@ -8,6 +8,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -37,6 +38,9 @@ public abstract class BrowserTest {
 
 	@BeforeAll
 	static void launchChromium() {
+		// Generous: the CI machine has two cores and the first request of a page may
+		// compile templates.
+		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
 		playwright = Playwright.create();
 		browser = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))

@@ -1,23 +1,13 @@
 package cn.zhongchuang.application;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
+import cn.zhongchuang.BrowserTest;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -27,38 +17,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * it; the city bureau records the expert stage and the bureau decision. Screenshots in
  * target/screenshots (app-*).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ApplicationBrowserTests {
-
-	static final Path SHOTS = Paths.get("target/screenshots");
-
-	static Playwright playwright;
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class ApplicationBrowserTests extends BrowserTest {
 
 	@Test
 	void lanzhouOperatorSubmitsCountyRecommendsBureauDecides() {
@@ -135,16 +94,12 @@ class ApplicationBrowserTests {
 	}
 
 	private Page signIn(String username) {
-		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("zh-CN"));
-		page.navigate("http://localhost:" + this.port + "/login");
+		Page page = newPage();
+		page.navigate(url("/login"));
 		page.fill("#username", username);
 		page.fill("#password", "Demo@2026");
 		page.click("button[type=submit]");
 		return page;
-	}
-
-	static void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 }

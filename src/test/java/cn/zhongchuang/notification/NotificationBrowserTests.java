@@ -1,23 +1,14 @@
 package cn.zhongchuang.notification;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+import cn.zhongchuang.BrowserTest;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -26,44 +17,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * count, 待办 lists the latest, opening one marks it read and follows its link, 全部标为已读
  * clears the badge. Screenshots in target/screenshots (not-*).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class NotificationBrowserTests {
-
-	static final Path SHOTS = Paths.get("target/screenshots");
-
-	static Playwright playwright;
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
+class NotificationBrowserTests extends BrowserTest {
 
 	@Autowired
 	TestAccounts accounts;
 
 	@Autowired
 	Notifications notifications;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void theBadgeCountsUnreadAndTheListMarksRead() {
@@ -73,7 +33,7 @@ class NotificationBrowserTests {
 				"兰州星火众创空间提交了众创空间认定申报。", "/regions");
 		this.notifications.notify(Recipients.user(reviewer.id()), "系统维护通知", "本周六 22:00 维护。", null);
 
-		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("zh-CN"));
+		Page page = newPage();
 		page.navigate(url("/login"));
 		page.fill("#username", reviewer.username());
 		page.fill("#password", TestAccounts.PASSWORD);
@@ -105,14 +65,6 @@ class NotificationBrowserTests {
 		assertThat(page.locator("#notification-badge .zc-unread")).hasCount(0);
 		shot(page, "not-04-all-read");
 		page.close();
-	}
-
-	String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	static void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 }

@@ -1,24 +1,15 @@
 package cn.zhongchuang.recognition;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+import cn.zhongchuang.BrowserTest;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.SelectOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -27,45 +18,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * signing in, the bureau answers it, then the registry and the verification page.
  * Screenshots land in target/screenshots (rec-*).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class RecognitionBrowserTests {
-
-	static final Path SHOTS = Paths.get("target/screenshots");
-
-	static Playwright playwright;
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
+class RecognitionBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@Test
 	void aVisitorObjectsTheBureauAnswersAndTheRegistryVerifiesACertificate() {
-		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("zh-CN"));
+		Page page = newPage();
 		page.onDialog((dialog) -> dialog.accept());
 
 		page.navigate(url("/notices"));
@@ -139,14 +99,6 @@ class RecognitionBrowserTests {
 		assertThat(page.locator("#verify-result")).containsText("不存在");
 		shot(page, "rec-12-verify-unknown");
 		page.close();
-	}
-
-	String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	static void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 }
