@@ -31,11 +31,11 @@ record ExpertForm(String name, List<String> fields, String employer, String titl
 				(this.declaredConflicts != null) ? this.declaredConflicts : List.of());
 	}
 
-	String fieldsText() {
+	public String fieldsText() {
 		return String.join("、", this.fields);
 	}
 
-	String conflictsText() {
+	public String conflictsText() {
 		return String.join("\n", this.declaredConflicts);
 	}
 

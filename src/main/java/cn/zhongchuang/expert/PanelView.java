@@ -29,18 +29,18 @@ record PanelView(long id, Subject subject, String regionName, String status, boo
 				}).toList(), p.results(names).orElse(null));
 	}
 
-	long submittedCount() {
+	public long submittedCount() {
 		return this.members.stream().filter(MemberView::submitted).count();
 	}
 
-	long servingCount() {
+	public long servingCount() {
 		return this.members.stream().filter(MemberView::serving).count();
 	}
 
 	record MemberView(long id, long expertId, String name, String employer, String fields, int position, String status,
 			boolean submitted, String declineReason) {
 
-		boolean serving() {
+		public boolean serving() {
 			return "ASSIGNED".equals(this.status) || "SUBMITTED".equals(this.status);
 		}
 

@@ -50,7 +50,7 @@ class ReviewController {
 			return new Assigned(p.id(), p.subject().title(), p.subject().operatorName(), p.drawnAt(), m.status().name(),
 					p.status().name());
 		}).toList());
-		return "expert/my-reviews";
+		return "expert/reviews";
 	}
 
 	@GetMapping("/my-reviews/{id:\\d+}")
@@ -122,7 +122,8 @@ class ReviewController {
 			CurrentUser user, Model model) {
 		model.addAttribute("panel",
 				PanelView.of(panel, null, (expertId) -> this.experts.findById(expertId).orElseThrow()));
-		model.addAttribute("member", member);
+		model.addAttribute("memberStatus", member.status().name());
+		model.addAttribute("memberVersion", member.version());
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("editable", panel.status() == Panel.Status.SEALED);
