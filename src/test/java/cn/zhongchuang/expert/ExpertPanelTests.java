@@ -347,6 +347,67 @@ class ExpertPanelTests {
 			.isInstanceOf(NotFoundException.class);
 	}
 
+	@Test
+	void inspectionPhotosGoThroughTheAttachmentModuleAndStayWithThePanel() throws Exception {
+		var bureau = this.fixtures.bureau();
+		String field = ExpertFixtures.field();
+		var a = this.fixtures.linked(bureau, "拍照专家", field);
+		var outsider = this.fixtures.linked(bureau, "旁观专家", ExpertFixtures.field());
+		var drawn = this.panels.draw(ExpertFixtures.subject("photo"), ExpertFixtures.SHEET, 1, 0, Set.of(field), null,
+				bureau.principal());
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+				"png", png);
+		var photo = new org.springframework.mock.web.MockMultipartFile("file", "现场.png", "image/png",
+				png.toByteArray());
+		var renamed = new org.springframework.mock.web.MockMultipartFile("file", "photo.png", "image/png",
+				"MZ\u0090\u0000 not an image".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/my-reviews/" + drawn.panelId() + "/photos")
+				.file(photo)
+				.with(user(outsider.account().principal()))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/my-reviews/" + drawn.panelId() + "/photos")
+				.file(renamed)
+				.with(user(a.account().principal()))
+				.with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attributeExists("toastError"));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/my-reviews/" + drawn.panelId() + "/photos")
+				.file(photo)
+				.with(user(a.account().principal()))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		long memberId = this.panels.visible(drawn.panelId(), bureau.principal())
+			.memberFor(a.expert().id())
+			.orElseThrow()
+			.id();
+		var refs = this.panels.photos(drawn.panelId(), memberId, a.account().principal());
+		assertThat(refs).hasSize(1);
+		assertThat(refs.get(0).ownerType()).isEqualTo("inspection");
+		this.mvc
+			.perform(get("/my-reviews/" + drawn.panelId() + "/photos/" + refs.get(0).id())
+				.with(user(a.account().principal())))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(get("/my-reviews/" + drawn.panelId() + "/photos/" + refs.get(0).id())
+				.with(user(outsider.account().principal())))
+			.andExpect(status().isNotFound());
+		// sealed: the bureau does not see the photos yet
+		this.mvc
+			.perform(get("/expert-panels/" + drawn.panelId() + "/members/" + memberId + "/photos/" + refs.get(0).id())
+				.with(user(bureau.principal())))
+			.andExpect(status().isNotFound());
+	}
+
 	private static MockHttpServletRequestBuilder scores(long panelId, int version, String site, String team) {
 		return post("/my-reviews/" + panelId).param("version", String.valueOf(version))
 			.param("score_SITE", site)
