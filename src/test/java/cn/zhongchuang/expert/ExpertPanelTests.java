@@ -408,6 +408,22 @@ class ExpertPanelTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void demoPoolsHoldTwelveExpertsPerDemoRegionEachLinkedToTheDemoExpertAccount() {
+		for (String[] demo : new String[][] { { "110105", "cy_expert" }, { "620100", "lz_expert" },
+				{ "210000", "ln_expert" } }) {
+			assertThat(this.jdbc.sql("SELECT count(*) FROM expert WHERE region_code = :r")
+				.param("r", demo[0])
+				.query(Long.class)
+				.single()).isGreaterThanOrEqualTo(12);
+			assertThat(this.jdbc.sql("SELECT e.region_code FROM expert e JOIN user_account u ON u.id = e.user_id"
+					+ " WHERE u.username = :u")
+				.param("u", demo[1])
+				.query(String.class)
+				.single()).isEqualTo(demo[0]);
+		}
+	}
+
 	private static MockHttpServletRequestBuilder scores(long panelId, int version, String site, String team) {
 		return post("/my-reviews/" + panelId).param("version", String.valueOf(version))
 			.param("score_SITE", site)
