@@ -124,14 +124,21 @@ class PanelController {
 		PanelView panel = view(this.panels.visible(id, user));
 		model.addAttribute("panel", panel);
 		Map<Long, Object> photos = new LinkedHashMap<>();
+		Map<Long, PanelMember.Inspection> inspections = new LinkedHashMap<>();
 		if (!panel.sealed()) {
+			Panel p = this.panels.visible(id, user);
 			for (PanelView.MemberView m : panel.members()) {
 				if (m.submitted()) {
 					photos.put(m.id(), this.panels.photos(id, m.id(), user));
+					PanelMember.Inspection in = p.member(m.id()).inspection();
+					if (in != null) {
+						inspections.put(m.id(), in);
+					}
 				}
 			}
 		}
 		model.addAttribute("photos", photos);
+		model.addAttribute("inspections", inspections);
 		return "expert/panel";
 	}
 

@@ -129,6 +129,7 @@ class ExpertBrowserTests {
 		assertThat(page.locator("#panel-status")).hasText("评分已揭晓");
 		assertThat(page.locator("#results")).containsText("平均总分 81.0 / 100");
 		assertThat(page.locator("#totals")).containsText("场地和导师团队扎实");
+		assertThat(page.locator("#results")).containsText("2026年11月20日 · 北京市朝阳区酒仙桥路 10 号");
 		shot(page, "exp-05-results");
 		page.close();
 	}

@@ -416,8 +416,9 @@ class ExpertPanelTests {
 				.param("r", demo[0])
 				.query(Long.class)
 				.single()).isGreaterThanOrEqualTo(12);
-			assertThat(this.jdbc.sql("SELECT e.region_code FROM expert e JOIN user_account u ON u.id = e.user_id"
-					+ " WHERE u.username = :u")
+			assertThat(this.jdbc
+				.sql("SELECT e.region_code FROM expert e JOIN user_account u ON u.id = e.user_id"
+						+ " WHERE u.username = :u")
 				.param("u", demo[1])
 				.query(String.class)
 				.single()).isEqualTo(demo[0]);
