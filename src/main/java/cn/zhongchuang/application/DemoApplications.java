@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.policy.PackDefinition;
@@ -17,7 +18,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,13 +39,13 @@ class DemoApplications implements ApplicationRunner {
 
 	private final Applications applications;
 
-	private final JdbcClient jdbc;
+	private final Accounts accounts;
 
 	private final boolean demo;
 
-	DemoApplications(Applications applications, JdbcClient jdbc, @Value("${zhongchuang.demo-data}") boolean demo) {
+	DemoApplications(Applications applications, Accounts accounts, @Value("${zhongchuang.demo-data}") boolean demo) {
 		this.applications = applications;
-		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.demo = demo;
 	}
 
@@ -152,16 +152,7 @@ class DemoApplications implements ApplicationRunner {
 	}
 
 	private Optional<CurrentUser> user(String username) {
-		return this.jdbc
-			.sql("SELECT id, username, display_name, role, region_code FROM user_account WHERE username = :u")
-			.param("u", username)
-			.query((rs, n) -> (CurrentUser) new DemoUser(rs.getLong("id"), rs.getString("username"),
-					rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("region_code")))
-			.optional();
-	}
-
-	private record DemoUser(long id, String username, String displayName, Role role,
-			String regionCode) implements CurrentUser {
+		return this.accounts.find(username).map(CurrentUser.class::cast);
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
-import cn.zhongchuang.identity.UserDirectory;
+import cn.zhongchuang.identity.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,7 @@ class DemoExperts implements ApplicationRunner {
 
 	private final Experts experts;
 
-	private final UserDirectory users;
+	private final Accounts users;
 
 	private final AuditTrail audit;
 
@@ -44,7 +44,7 @@ class DemoExperts implements ApplicationRunner {
 
 	private final boolean demo;
 
-	DemoExperts(Experts experts, UserDirectory users, AuditTrail audit, Clock clock,
+	DemoExperts(Experts experts, Accounts users, AuditTrail audit, Clock clock,
 			@Value("${zhongchuang.demo-data}") boolean demo) {
 		this.experts = experts;
 		this.users = users;
@@ -82,7 +82,7 @@ class DemoExperts implements ApplicationRunner {
 			return 0;
 		}
 		Instant now = this.clock.instant();
-		Optional<Long> userId = this.users.findByUsername(account).map(UserDirectory.Entry::id);
+		Optional<Long> userId = this.users.find(account).map(Accounts.Entry::id);
 		for (int i = 0; i < names.length; i++) {
 			List<String> fields = new ArrayList<>(List.of(FIELDS[i % FIELDS.length]));
 			if (i % 3 == 0) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
-import cn.zhongchuang.identity.UserDirectory;
+import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
@@ -29,7 +29,7 @@ class ExpertPool {
 
 	private final Experts experts;
 
-	private final UserDirectory users;
+	private final Accounts users;
 
 	private final Regions regions;
 
@@ -37,7 +37,7 @@ class ExpertPool {
 
 	private final Clock clock;
 
-	ExpertPool(Experts experts, UserDirectory users, Regions regions, AuditTrail audit, Clock clock) {
+	ExpertPool(Experts experts, Accounts users, Regions regions, AuditTrail audit, Clock clock) {
 		this.experts = experts;
 		this.users = users;
 		this.regions = regions;
@@ -66,8 +66,7 @@ class ExpertPool {
 
 	@Transactional(readOnly = true)
 	String username(Expert e) {
-		return (e.userId() == null) ? null
-				: this.users.findById(e.userId()).map(UserDirectory.Entry::username).orElse(null);
+		return (e.userId() == null) ? null : this.users.find(e.userId()).map(Accounts.Entry::username).orElse(null);
 	}
 
 	@Transactional
@@ -147,7 +146,7 @@ class ExpertPool {
 		}
 		Long userId = null;
 		if (f.username() != null) {
-			Optional<UserDirectory.Entry> account = this.users.findByUsername(f.username())
+			Optional<Accounts.Entry> account = this.users.find(f.username())
 				.filter((a) -> a.role() == Role.EXPERT && this.regions.contains(user.regionCode(), a.regionCode())
 						|| a.role() == Role.EXPERT && this.regions.contains(a.regionCode(), user.regionCode()));
 			if (account.isEmpty()) {

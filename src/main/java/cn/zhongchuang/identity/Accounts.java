@@ -3,6 +3,7 @@ package cn.zhongchuang.identity;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Region;
 import cn.zhongchuang.region.Regions;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A small read-only query on accounts for other modules (notifications): who holds a role
- * for a region, and who a login name is. Changes nothing.
+ * Read-only queries on accounts for other modules: who holds a role for a region
+ * (notifications), who a login name or id is (linking experts, demo data). Reveals no
+ * password data and changes nothing; callers check region scope themselves.
  */
 @Service
 public class Accounts {
@@ -22,9 +24,12 @@ public class Accounts {
 
 	private final Regions regions;
 
-	Accounts(JdbcClient jdbc, Regions regions) {
+	private final UserAccounts accounts;
+
+	Accounts(JdbcClient jdbc, Regions regions, UserAccounts accounts) {
 		this.jdbc = jdbc;
 		this.regions = regions;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -50,10 +55,32 @@ public class Accounts {
 	/** The id of the account with this login name (case-insensitive), if any. */
 	@Transactional(readOnly = true)
 	public Optional<Long> idOf(String username) {
-		return this.jdbc.sql("SELECT id FROM user_account WHERE lower(username) = lower(:u)")
-			.param("u", username)
-			.query(Long.class)
-			.optional();
+		return find(username).map(Entry::id);
+	}
+
+	/** The account with this login name (case-insensitive), if any. */
+	@Transactional(readOnly = true)
+	public Optional<Entry> find(String username) {
+		if (username == null || username.isBlank()) {
+			return Optional.empty();
+		}
+		return this.accounts.findByUsername(username.strip()).map(Accounts::entry);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Entry> find(long id) {
+		return this.accounts.findById(id).map(Accounts::entry);
+	}
+
+	private static Entry entry(UserAccount a) {
+		return new Entry(a.id(), a.username(), a.displayName(), a.role(), a.regionCode(), a.enabled());
+	}
+
+	/**
+	 * An account as other modules may see it; usable as the acting user of system tasks.
+	 */
+	public record Entry(long id, String username, String displayName, Role role, String regionCode,
+			boolean enabled) implements CurrentUser {
 	}
 
 }

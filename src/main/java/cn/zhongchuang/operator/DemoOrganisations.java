@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.reference.CreditCodes;
 import cn.zhongchuang.region.Regions;
@@ -20,7 +21,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,19 +52,19 @@ class DemoOrganisations implements ApplicationRunner {
 
 	private final AuditTrail audit;
 
-	private final JdbcClient jdbc;
+	private final Accounts accounts;
 
 	private final Clock clock;
 
 	private final boolean demo;
 
 	DemoOrganisations(Organisations organisations, RecordTable table, Regions regions, AuditTrail audit,
-			JdbcClient jdbc, Clock clock, @Value("${zhongchuang.demo-data}") boolean demo) {
+			Accounts accounts, Clock clock, @Value("${zhongchuang.demo-data}") boolean demo) {
 		this.organisations = organisations;
 		this.table = table;
 		this.regions = regions;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.clock = clock;
 		this.demo = demo;
 	}
@@ -89,11 +89,7 @@ class DemoOrganisations implements ApplicationRunner {
 	 * Creates the organisation unless the account is missing or already belongs to one.
 	 */
 	private boolean create(String username, Demo d, LocalDate today) {
-		// The demo accounts are identity's; their ids are all this runner needs of them.
-		Optional<Long> userId = this.jdbc.sql("SELECT id FROM user_account WHERE username = :u")
-			.param("u", username)
-			.query(Long.class)
-			.optional();
+		Optional<Long> userId = this.accounts.idOf(username);
 		if (userId.isEmpty() || this.organisations.isMember(userId.get())
 				|| this.organisations.idByCreditCode(d.org().creditCode()).isPresent()) {
 			return false;
