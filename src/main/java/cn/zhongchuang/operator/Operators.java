@@ -93,6 +93,14 @@ public class Operators {
 		return this.organisations.findByMember(user.id()).map(Operators::summary);
 	}
 
+	/**
+	 * The accounts that act for an organisation: who is told when its application moves.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> memberIds(long operatorId) {
+		return this.organisations.memberIds(operatorId);
+	}
+
 	/** An organisation by id, without any scope check: the caller scopes. */
 	@Transactional(readOnly = true)
 	public Optional<OperatorOrganisation> find(long operatorId) {

@@ -50,6 +50,13 @@ class Organisations {
 			.optional();
 	}
 
+	List<Long> memberIds(long operatorId) {
+		return this.jdbc.sql("SELECT user_id FROM operator_member WHERE operator_id = :op ORDER BY user_id")
+			.param("op", operatorId)
+			.query(Long.class)
+			.list();
+	}
+
 	boolean isMember(long userId) {
 		return this.jdbc.sql("SELECT count(*) FROM operator_member WHERE user_id = :user")
 			.param("user", userId)
