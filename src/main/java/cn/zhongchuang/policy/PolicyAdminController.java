@@ -1,6 +1,5 @@
 package cn.zhongchuang.policy;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.SmallUpload;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,15 +42,10 @@ class PolicyAdminController {
 
 	@PostMapping("/admin/policies")
 	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal CurrentUser admin, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			if (file.isEmpty()) {
-				throw new FieldErrorException("file", "请选择政策包文件");
-			}
-			if (file.getSize() > MAX_BYTES) {
-				throw new FieldErrorException("file", "文件过大（上限 1 MB）");
-			}
-			PolicyCatalog.VersionInfo uploaded = this.catalog.upload(file.getBytes(), admin.username());
+			PolicyCatalog.VersionInfo uploaded = this.catalog.upload(SmallUpload.read(file, "政策包文件", MAX_BYTES),
+					admin.username());
 			redirect.addFlashAttribute((uploaded.problems() == null) ? "toast" : "toastError",
 					(uploaded.problems() == null)
 							? "已上传 " + uploaded.title() + "（" + uploaded.version() + "），示例全部通过，可以启用"

@@ -1,12 +1,12 @@
 package cn.zhongchuang.reference;
 
-import java.io.IOException;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.SmallUpload;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,15 +38,10 @@ class CalendarAdminController {
 
 	@PostMapping("/admin/calendars")
 	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal CurrentUser admin, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			if (file.isEmpty()) {
-				throw new FieldErrorException("file", "请选择节假日安排 JSON 文件");
-			}
-			if (file.getSize() > MAX_BYTES) {
-				throw new FieldErrorException("file", "文件过大（上限 256 KB）");
-			}
-			HolidaySchedule loaded = this.workingDays.load(file.getBytes(), admin.username());
+			HolidaySchedule loaded = this.workingDays.load(SmallUpload.read(file, "节假日安排 JSON 文件", MAX_BYTES),
+					admin.username());
 			redirect.addFlashAttribute("toast", "已导入 " + loaded.year() + " 年节假日安排");
 			return "redirect:/admin/calendars";
 		}

@@ -152,4 +152,24 @@ class ReferenceApiTests {
 			.andExpect(content().string(containsString("is-invalid")));
 	}
 
+	@Test
+	void anEmptyOrOversizedScheduleFileIsRefusedNextToTheField() throws Exception {
+		var admin = this.accounts.create(Role.ADMIN, "000000");
+
+		this.mvc
+			.perform(multipart("/admin/calendars")
+				.file(new MockMultipartFile("file", "x.json", "application/json", new byte[0]))
+				.with(user(admin.principal()))
+				.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("请选择节假日安排 JSON 文件")));
+		this.mvc
+			.perform(multipart("/admin/calendars")
+				.file(new MockMultipartFile("file", "x.json", "application/json", new byte[256 * 1024 + 1]))
+				.with(user(admin.principal()))
+				.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("上限 256 KB")));
+	}
+
 }
