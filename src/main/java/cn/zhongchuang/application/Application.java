@@ -58,6 +58,10 @@ class Application {
 
 	private String verdict;
 
+	private Long noticeId;
+
+	private String recognitionNumber;
+
 	private final String createdBy;
 
 	private final Instant createdAt;
@@ -69,8 +73,8 @@ class Application {
 	Application(Long id, long operatorId, String operatorName, String policyId, String policyVersion, String regionCode,
 			String spaceName, String kind, String specialization, ApplicationStatus status, String currentStage,
 			String currentStageName, String currentStageRole, String returnedStage, String submissionKey,
-			LocalDate submittedOn, String verdictOutcome, String verdict, String createdBy, Instant createdAt,
-			int version) {
+			LocalDate submittedOn, String verdictOutcome, String verdict, Long noticeId, String recognitionNumber,
+			String createdBy, Instant createdAt, int version) {
 		this.id = id;
 		this.operatorId = operatorId;
 		this.operatorName = operatorName;
@@ -89,6 +93,8 @@ class Application {
 		this.submittedOn = submittedOn;
 		this.verdictOutcome = verdictOutcome;
 		this.verdict = verdict;
+		this.noticeId = noticeId;
+		this.recognitionNumber = recognitionNumber;
 		this.createdBy = createdBy;
 		this.createdAt = createdAt;
 		this.version = version;
@@ -97,8 +103,8 @@ class Application {
 	static Application draft(long operatorId, String operatorName, String policyId, String regionCode, String spaceName,
 			String kind, String specialization, String createdBy, Instant now) {
 		return new Application(null, operatorId, operatorName, policyId, null, regionCode, spaceName, kind,
-				specialization, ApplicationStatus.DRAFT, null, null, null, null, null, null, null, null, createdBy, now,
-				0);
+				specialization, ApplicationStatus.DRAFT, null, null, null, null, null, null, null, null, null, null,
+				createdBy, now, 0);
 	}
 
 	/** Changes the space's details while the operator may still edit. */
@@ -137,7 +143,7 @@ class Application {
 		this.verdictOutcome = outcome;
 		this.verdict = verdictJson;
 		this.status = ApplicationStatus.SUBMITTED;
-		moveTo(stages.get(0));
+		moveTo(stages, stages.get(0));
 		this.events.add(new ApplicationEvents.ApplicationSubmitted(this.id, this.operatorId, this.policyId,
 				this.policyVersion, this.regionCode, this.spaceName, this.currentStage, today));
 	}
@@ -152,7 +158,7 @@ class Application {
 		this.verdict = verdictJson;
 		this.status = (stages.indexOf(stage) == 0) ? ApplicationStatus.SUBMITTED : ApplicationStatus.IN_REVIEW;
 		this.returnedStage = null;
-		moveTo(stage);
+		moveTo(stages, stage);
 		this.events.add(new ApplicationEvents.ApplicationResubmitted(this.id, this.operatorId, stage.code()));
 	}
 
@@ -185,7 +191,7 @@ class Application {
 				int next = stages.indexOf(stage) + 1;
 				if (next < stages.size()) {
 					this.status = ApplicationStatus.IN_REVIEW;
-					moveTo(stages.get(next));
+					moveTo(stages, stages.get(next));
 					this.events.add(new ApplicationEvents.StageDecided(this.id, this.policyId, stage.code(), by,
 							reasons, this.currentStage, now));
 				}
@@ -221,6 +227,58 @@ class Application {
 		return stage;
 	}
 
+	/**
+	 * Listed on a public notice: only while waiting at the pack's notice stage, and on
+	 * one notice at a time.
+	 */
+	void putOnNotice(String noticeStage, long noticeId) {
+		if (!this.status.inReview() || !noticeStage.equals(this.currentStage)) {
+			throw new ConflictException("「" + this.spaceName + "」不在公示环节，不能列入公示");
+		}
+		if (this.noticeId != null) {
+			throw new ConflictException("「" + this.spaceName + "」已列入公示 #" + this.noticeId);
+		}
+		this.noticeId = noticeId;
+	}
+
+	/**
+	 * The notice it is on has closed. Without an upheld objection the notice stage passes
+	 * to the next one; with one the application is rejected at that stage with the
+	 * bureau's answer as the reason.
+	 */
+	void noticeClosed(List<ReviewStage> stages, String noticeStage, long noticeId, boolean objectionUpheld,
+			String reasons, Instant now) {
+		if (this.noticeId == null || this.noticeId != noticeId || !this.status.inReview()
+				|| !noticeStage.equals(this.currentStage)) {
+			throw new ConflictException("「" + this.spaceName + "」不在公示 #" + noticeId + " 中等待结果");
+		}
+		ReviewStage stage = stage(stages, this.currentStage);
+		if (objectionUpheld) {
+			this.status = ApplicationStatus.REJECTED;
+			this.events.add(new ApplicationEvents.ApplicationRejected(this.id, this.operatorId, stage.code(), reasons,
+					"notice:" + noticeId));
+			return;
+		}
+		int next = stages.indexOf(stage) + 1;
+		if (next >= stages.size()) {
+			throw new ConflictException("公示不能是政策包的最后一个环节");
+		}
+		this.status = ApplicationStatus.IN_REVIEW;
+		moveTo(stages, stages.get(next));
+		this.events.add(new ApplicationEvents.StageDecided(this.id, this.policyId, stage.code(), "notice:" + noticeId,
+				reasons, this.currentStage, now));
+	}
+
+	/** Every stage passed and the recognition granted: the end of the application. */
+	void recognized(String number) {
+		if (this.status != ApplicationStatus.APPROVED) {
+			throw new ConflictException("申请尚未通过全部审查环节，不能认定");
+		}
+		this.status = ApplicationStatus.RECOGNIZED;
+		this.recognitionNumber = number;
+		this.events.add(new ApplicationEvents.ApplicationRecognized(this.id, this.operatorId, this.spaceName, number));
+	}
+
 	private static ReviewStage stage(List<ReviewStage> stages, String code) {
 		return stages.stream()
 			.filter((s) -> s.code().equals(code))
@@ -228,10 +286,10 @@ class Application {
 			.orElseThrow(() -> new ConflictException("政策包中没有「" + code + "」环节"));
 	}
 
-	private void moveTo(ReviewStage stage) {
+	private void moveTo(List<ReviewStage> stages, ReviewStage stage) {
 		this.currentStage = stage.code();
 		this.currentStageName = stage.name();
-		this.currentStageRole = ApplicationRoles.deciding(stage).name();
+		this.currentStageRole = ApplicationRoles.deciding(stages, stage).name();
 	}
 
 	private void clearStage() {
@@ -254,7 +312,8 @@ class Application {
 		return new Application(id, this.operatorId, this.operatorName, this.policyId, this.policyVersion,
 				this.regionCode, this.spaceName, this.kind, this.specialization, this.status, this.currentStage,
 				this.currentStageName, this.currentStageRole, this.returnedStage, this.submissionKey, this.submittedOn,
-				this.verdictOutcome, this.verdict, this.createdBy, this.createdAt, this.version);
+				this.verdictOutcome, this.verdict, this.noticeId, this.recognitionNumber, this.createdBy,
+				this.createdAt, this.version);
 	}
 
 	ApplicationSummary summary() {
@@ -282,6 +341,8 @@ class Application {
 	public LocalDate submittedOn() { return this.submittedOn; }
 	public String verdictOutcome() { return this.verdictOutcome; }
 	public String verdict() { return this.verdict; }
+	public Long noticeId() { return this.noticeId; }
+	public String recognitionNumber() { return this.recognitionNumber; }
 	public String createdBy() { return this.createdBy; }
 	public Instant createdAt() { return this.createdAt; }
 	public int version() { return this.version; }

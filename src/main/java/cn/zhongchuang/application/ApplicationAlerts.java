@@ -2,7 +2,7 @@ package cn.zhongchuang.application;
 
 import java.util.HashSet;
 
-import cn.zhongchuang.application.ApplicationEvents.ApplicationApproved;
+import cn.zhongchuang.application.ApplicationEvents.ApplicationRecognized;
 import cn.zhongchuang.application.ApplicationEvents.ApplicationRejected;
 import cn.zhongchuang.application.ApplicationEvents.ApplicationResubmitted;
 import cn.zhongchuang.application.ApplicationEvents.ApplicationReturned;
@@ -11,6 +11,7 @@ import cn.zhongchuang.application.ApplicationEvents.StageDecided;
 import cn.zhongchuang.notification.Notifications;
 import cn.zhongchuang.notification.Recipients;
 import cn.zhongchuang.operator.Operators;
+import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.policy.PackDefinition.ReviewStage;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -69,9 +70,9 @@ class ApplicationAlerts {
 	}
 
 	@ApplicationModuleListener
-	void on(ApplicationApproved event) {
-		toOperator(event.operatorId(), event.applicationId(), "认定申请已通过审核",
-				"「" + event.spaceName() + "」已通过全部审核环节，将进入公示。");
+	void on(ApplicationRecognized event) {
+		toOperator(event.operatorId(), event.applicationId(), "「" + event.spaceName() + "」已获认定",
+				"认定编号 " + event.number() + "；证书可在申请详情页下载，并可在公开名录中查验。");
 	}
 
 	private void toReviewers(long applicationId) {
@@ -87,7 +88,7 @@ class ApplicationAlerts {
 			if (stage == null) {
 				return;
 			}
-			this.notifications.notify(Recipients.roleCovering(ApplicationRoles.deciding(stage), app.regionCode()),
+			this.notifications.notify(Recipients.roleCovering(Role.valueOf(app.currentStageRole()), app.regionCode()),
 					"新的认定申请待" + stage.name(), "「" + app.spaceName() + "」等待您办理：" + stage.name(),
 					"/applications/" + applicationId);
 		});

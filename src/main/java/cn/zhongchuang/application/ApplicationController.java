@@ -3,19 +3,26 @@ package cn.zhongchuang.application;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.zhongchuang.attachment.AttachmentDownloads;
+import cn.zhongchuang.expert.ExpertPanels;
 import cn.zhongchuang.operator.OperatorOrganisation;
+import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.policy.PackDefinition.ReviewStage;
 import cn.zhongchuang.policy.PolicyCatalog;
+import cn.zhongchuang.policy.PolicyPack;
 import cn.zhongchuang.region.Regions;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,8 +53,15 @@ class ApplicationController {
 
 	private final Regions regions;
 
-	ApplicationController(Applications applications, PolicyCatalog catalog, Regions regions) {
+	private final ApplicationNotices notices;
+
+	private final Clock clock;
+
+	ApplicationController(Applications applications, ApplicationNotices notices, PolicyCatalog catalog, Regions regions,
+			Clock clock) {
 		this.applications = applications;
+		this.notices = notices;
+		this.clock = clock;
 		this.catalog = catalog;
 		this.regions = regions;
 	}
@@ -138,8 +152,20 @@ class ApplicationController {
 			.findFirst()
 			.orElse(null);
 		model.addAttribute("currentStage", current);
-		model.addAttribute("mayDecide", current != null && app.status().inReview() && user.role().isGovernment()
-				&& ApplicationRoles.deciding(current) == user.role());
+		boolean atNotice = current != null && app.status().inReview()
+				&& Applications.noticeStage(view.pack().definition()).filter(current.code()::equals).isPresent();
+		boolean handles = current != null && app.status().inReview() && user.role().isGovernment()
+				&& user.role().name().equals(app.currentStageRole());
+		model.addAttribute("atNotice", atNotice);
+		model.addAttribute("handlesStage", handles);
+		model.addAttribute("mayDecide", handles && !atNotice);
+		boolean expertStage = current != null && current.expertsScore() && app.status().inReview();
+		model.addAttribute("expertStage", expertStage);
+		if (expertStage && user.role().isGovernment()) {
+			List<Long> panels = this.applications.panelsOf(app, user);
+			model.addAttribute("panelId", panels.isEmpty() ? null : panels.get(0));
+			model.addAttribute("expertResults", this.applications.revealedPanel(app, user).orElse(null));
+		}
 		return "application/detail";
 	}
 
@@ -229,6 +255,58 @@ class ApplicationController {
 		this.applications.withdraw(id, version, user);
 		redirect.addFlashAttribute("toast", "申请已撤回");
 		return "redirect:/applications/" + id;
+	}
+
+	@GetMapping("/applications/notice-candidates")
+	String noticeCandidates(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return candidatesPage(user, model, null, Map.of());
+	}
+
+	private String candidatesPage(CurrentUser user, Model model, String errorPolicy, Map<String, String> errors) {
+		Map<PolicyPack, List<Application>> candidates = this.notices.candidates(user);
+		Map<String, String> titles = new LinkedHashMap<>();
+		int year = ChinaTime.today(this.clock).getYear();
+		candidates.keySet()
+			.forEach((p) -> titles.put(p.id(),
+					this.regions.nameOf(user.regionCode()) + year + "年拟认定名单公示（" + p.title() + "）"));
+		model.addAttribute("candidates", candidates);
+		model.addAttribute("defaultTitles", titles);
+		model.addAttribute("regions", this.regions);
+		model.addAttribute("errorPolicy", errorPolicy);
+		model.addAttribute("errors", errors);
+		return "application/notice-candidates";
+	}
+
+	@PostMapping("/applications/notice-candidates")
+	String putOnNotice(@AuthenticationPrincipal CurrentUser user, @RequestParam String policyId,
+			@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) String title, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			long noticeId = this.notices.putOnNotice(policyId, ids, title, user);
+			redirect.addFlashAttribute("toast", "已起草公示，请核对名单后发布");
+			return "redirect:/bureau/notices/" + noticeId;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return candidatesPage(user, model, policyId, ex.errors());
+		}
+	}
+
+	@PostMapping("/applications/{id}/panel")
+	String drawPanel(@PathVariable long id, @RequestParam(defaultValue = "5") int members,
+			@RequestParam(defaultValue = "2") int alternates, @RequestParam(required = false) String fields,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		Set<String> wanted = (fields == null) ? Set.of()
+				: Arrays.stream(fields.split("[,，、;；\\s]+")).filter((f) -> !f.isBlank()).collect(Collectors.toSet());
+		try {
+			ExpertPanels.Drawn drawn = this.applications.drawPanel(id, members, alternates, wanted, user);
+			redirect.addFlashAttribute("toast", "已随机抽取评审专家 " + drawn.members().size() + " 名、候补 "
+					+ drawn.alternates().size() + " 名；回避 " + drawn.excluded().size() + " 名");
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		return "redirect:/applications/" + id + "#experts";
 	}
 
 	@PostMapping("/applications/{id}/decision")

@@ -42,6 +42,10 @@ public final class ApplicationEvents {
 			LocalDate approvedOn) {
 	}
 
+	/** Recognized under the pack: {@code number} is the recognition's. Final. */
+	public record ApplicationRecognized(long applicationId, long operatorId, String spaceName, String number) {
+	}
+
 	/** Withdrawn by the operator before a final decision. */
 	public record ApplicationWithdrawn(long applicationId, long operatorId, String by) {
 	}

@@ -66,6 +66,32 @@ class ApplicationRecords {
 			.list();
 	}
 
+	/**
+	 * Waiting at the given notice stage of a policy and on no notice yet, within the
+	 * regions.
+	 */
+	List<Application> awaitingNotice(String policyId, String stage, Collection<String> regions) {
+		return this.jdbc.sql("""
+				SELECT * FROM application
+				WHERE status IN ('SUBMITTED', 'IN_REVIEW') AND policy_id = :policy AND current_stage = :stage
+				  AND notice_id IS NULL AND region_code IN (:regions)
+				ORDER BY submitted_on, id
+				""")
+			.param("policy", policyId)
+			.param("stage", stage)
+			.param("regions", regions)
+			.query(ApplicationRecords::map)
+			.list();
+	}
+
+	/** The applications listed on a notice. */
+	List<Application> onNotice(long noticeId) {
+		return this.jdbc.sql("SELECT * FROM application WHERE notice_id = :notice ORDER BY id")
+			.param("notice", noticeId)
+			.query(ApplicationRecords::map)
+			.list();
+	}
+
 	/** Every application within the regions, newest first, for government reading. */
 	List<Application> within(Collection<String> regions, String status) {
 		return this.jdbc.sql("""
@@ -99,14 +125,17 @@ class ApplicationRecords {
 		params.put("id", a.id());
 		params.put("version", a.version());
 		params.put("now", OffsetDateTime.now(ZoneOffset.UTC));
-		int updated = this.jdbc.sql("""
-				UPDATE application SET policy_version = :policyVersion, region_code = :region, space_name = :spaceName,
-				  specialization = :specialization, status = :status, current_stage = :stage,
-				  current_stage_name = :stageName, current_stage_role = :stageRole, returned_stage = :returnedStage,
-				  submission_key = :key, submitted_on = :submittedOn, verdict_outcome = :outcome, verdict = :verdict,
-				  updated_at = :now, version = version + 1
-				WHERE id = :id AND version = :version
-				""").params(params).update();
+		int updated = this.jdbc
+			.sql("""
+					UPDATE application SET policy_version = :policyVersion, region_code = :region, space_name = :spaceName,
+					  specialization = :specialization, status = :status, current_stage = :stage,
+					  current_stage_name = :stageName, current_stage_role = :stageRole, returned_stage = :returnedStage,
+					  submission_key = :key, submitted_on = :submittedOn, verdict_outcome = :outcome, verdict = :verdict,
+					  notice_id = :noticeId, recognition_number = :recognitionNumber, updated_at = :now, version = version + 1
+					WHERE id = :id AND version = :version
+					""")
+			.params(params)
+			.update();
 		if (updated == 0) {
 			throw new OptimisticLockingFailureException("application " + a.id() + " was changed by someone else");
 		}
@@ -210,6 +239,8 @@ class ApplicationRecords {
 		p.put("submittedOn", a.submittedOn());
 		p.put("outcome", a.verdictOutcome());
 		p.put("verdict", a.verdict());
+		p.put("noticeId", a.noticeId());
+		p.put("recognitionNumber", a.recognitionNumber());
 		p.put("createdBy", a.createdBy());
 		p.put("createdAt", a.createdAt().atOffset(ZoneOffset.UTC));
 		return p;
@@ -222,7 +253,8 @@ class ApplicationRecords {
 				ApplicationStatus.valueOf(rs.getString("status")), rs.getString("current_stage"),
 				rs.getString("current_stage_name"), rs.getString("current_stage_role"), rs.getString("returned_stage"),
 				rs.getString("submission_key"), rs.getObject("submitted_on", LocalDate.class),
-				rs.getString("verdict_outcome"), rs.getString("verdict"), rs.getString("created_by"),
+				rs.getString("verdict_outcome"), rs.getString("verdict"), rs.getObject("notice_id", Long.class),
+				rs.getString("recognition_number"), rs.getString("created_by"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
 	}
 

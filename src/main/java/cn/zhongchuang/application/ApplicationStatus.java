@@ -5,11 +5,11 @@ package cn.zhongchuang.application;
  */
 public enum ApplicationStatus {
 
-	DRAFT, SUBMITTED, IN_REVIEW, RETURNED, APPROVED, REJECTED, WITHDRAWN;
+	DRAFT, SUBMITTED, IN_REVIEW, RETURNED, APPROVED, RECOGNIZED, REJECTED, WITHDRAWN;
 
 	/** No further transition is possible. */
 	public boolean isFinal() {
-		return this == APPROVED || this == REJECTED || this == WITHDRAWN;
+		return this == APPROVED || this == RECOGNIZED || this == REJECTED || this == WITHDRAWN;
 	}
 
 	/** Waiting for a reviewer at its current stage. */

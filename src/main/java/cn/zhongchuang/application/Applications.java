@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.zhongchuang.application.ApplicationRecords.Fact;
 import cn.zhongchuang.application.ApplicationRecords.MaterialState;
@@ -21,6 +22,9 @@ import cn.zhongchuang.attachment.Policy;
 import cn.zhongchuang.attachment.StoredFile;
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.expert.ExpertPanels;
+import cn.zhongchuang.expert.Results;
+import cn.zhongchuang.expert.Subject;
 import cn.zhongchuang.operator.OperatorFacts;
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
@@ -36,6 +40,8 @@ import cn.zhongchuang.policy.PackDefinition.ReviewStage;
 import cn.zhongchuang.policy.PolicyCatalog;
 import cn.zhongchuang.policy.PolicyPack;
 import cn.zhongchuang.policy.Verdict;
+import cn.zhongchuang.recognition.RecognitionRequest;
+import cn.zhongchuang.recognition.Recognitions;
 import cn.zhongchuang.region.Regions;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,11 +76,18 @@ public class Applications {
 
 	private final ApplicationEventPublisher events;
 
+	private final Recognitions recognitions;
+
+	private final ExpertPanels panels;
+
 	private final Clock clock;
 
 	Applications(ApplicationRecords records, Operators operators, PolicyCatalog catalog, Attachments attachments,
-			Regions regions, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			Regions regions, AuditTrail audit, ApplicationEventPublisher events, Recognitions recognitions,
+			ExpertPanels panels, Clock clock) {
 		this.records = records;
+		this.recognitions = recognitions;
+		this.panels = panels;
 		this.operators = operators;
 		this.catalog = catalog;
 		this.attachments = attachments;
@@ -458,15 +471,29 @@ public class Applications {
 		List<ReviewStage> stages = stagesOf(app);
 		ReviewStage stage = stages.stream().filter((s) -> s.code().equals(stageCode)).findFirst().orElse(null);
 		if (stage != null && app.status().inReview() && stageCode.equals(app.currentStage())
-				&& ApplicationRoles.deciding(stage) != user.role()) {
+				&& !user.role().name().equals(app.currentStageRole())) {
 			throw new AccessDeniedException("「" + stage.name() + "」环节不由 " + user.role() + " 办理");
+		}
+		if (stage != null && noticeStage(packOf(app).definition()).filter(stageCode::equals).isPresent()) {
+			throw new ConflictException("「" + stage.name() + "」由公示结果决定：请在「认定公示」中将申请列入公示，公示期满且无成立的异议后自动进入下一环节");
+		}
+		if (stage != null && stage.expertsScore() && decision == Application.Decision.APPROVE
+				&& stageCode.equals(app.currentStage()) && revealedPanel(app, user).isEmpty()) {
+			throw new ConflictException("「" + stage.name() + "」须先抽取评审专家，且全部专家提交评分后才能通过");
 		}
 		ReviewStage decided = app.decide(stages, stageCode, decision, why.isEmpty() ? null : why, user.username(),
 				today(), this.clock.instant());
+		if (app.status() == ApplicationStatus.APPROVED) {
+			recognize(app, user);
+		}
 		Application saved = this.records.save(app);
 		this.records.addDecision(saved.id(), decided.code(), decided.name(), decision.name(),
 				why.isEmpty() ? null : why, user.username(), user.displayName(), user.role().name(),
 				this.clock.instant());
+		if (saved.status() == ApplicationStatus.RECOGNIZED) {
+			this.records.addDecision(saved.id(), null, null, "RECOGNIZE", "认定编号 " + saved.recognitionNumber(),
+					user.username(), user.displayName(), user.role().name(), this.clock.instant());
+		}
 		String label = switch (decision) {
 			case APPROVE -> "通过";
 			case RETURN -> "退回补正";
@@ -477,6 +504,97 @@ public class Applications {
 				saved.regionCode()));
 		publish(app);
 		return saved;
+	}
+
+	/**
+	 * The last stage passed: the recognition is granted in the same transaction, by the
+	 * authority of the deciding user's region, with the pack's level.
+	 */
+	private void recognize(Application app, CurrentUser user) {
+		PolicyPack pack = packOf(app);
+		String creditCode = this.operators.find(app.operatorId())
+			.map(OperatorOrganisation::creditCode)
+			.orElseThrow(() -> new NotFoundException("organisation " + app.operatorId()));
+		Recognitions.Recognized granted = this.recognitions
+			.recognize(new RecognitionRequest(OWNER_TYPE, app.id(), app.spaceName(), app.operatorName(), creditCode,
+					app.kind(), app.specialization(), pack.definition().level().name(), app.regionCode(),
+					app.policyId(), this.regions.scienceAuthorityOf(user.regionCode()), today()), user);
+		app.recognized(granted.number());
+	}
+
+	/**
+	 * The pack's notice stage: the one right after {@code notice.afterStage} when the
+	 * pack requires a notice. It is passed by the notice closing, never by a reviewer.
+	 */
+	static Optional<String> noticeStage(PackDefinition definition) {
+		PackDefinition.Notice notice = definition.notice();
+		if (notice == null || !notice.required() || notice.afterStage() == null) {
+			return Optional.empty();
+		}
+		List<ReviewStage> stages = definition.review().stages();
+		for (int i = 0; i < stages.size() - 1; i++) {
+			if (stages.get(i).code().equals(notice.afterStage())) {
+				return Optional.of(stages.get(i + 1).code());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Draws the expert panel of the application's current stage, which must be one where
+	 * experts score, by the role that handles it. The operator's related parties go into
+	 * the conflict check; the pack's scoring sheet is the panel's.
+	 */
+	@Transactional
+	ExpertPanels.Drawn drawPanel(long id, int members, int alternates, Set<String> fields, CurrentUser user) {
+		Application app = visible(id, user);
+		ReviewStage stage = stagesOf(app).stream()
+			.filter((s) -> s.code().equals(app.currentStage()))
+			.findFirst()
+			.orElse(null);
+		if (stage == null || !app.status().inReview() || !stage.expertsScore()) {
+			throw new ConflictException("申请当前不在专家评审环节，不能抽取专家");
+		}
+		if (!user.role().name().equals(app.currentStageRole())) {
+			throw new AccessDeniedException("「" + stage.name() + "」的专家不由 " + user.role() + " 抽取");
+		}
+		List<Long> existing = this.panels.panelsFor(OWNER_TYPE, String.valueOf(id), user);
+		if (!existing.isEmpty() && this.panels.results(existing.get(0), user).isEmpty()) {
+			throw new ConflictException("已为本申请抽取专家，评分尚未全部提交；如有专家回避，请在专家组页面由候补递补");
+		}
+		OperatorOrganisation org = this.operators.find(app.operatorId())
+			.orElseThrow(() -> new NotFoundException("organisation " + app.operatorId()));
+		Operators.RelatedParties parties = this.operators.relatedParties(app.operatorId());
+		Subject subject = new Subject(OWNER_TYPE, String.valueOf(id), app.spaceName() + "（" + stage.name() + "）",
+				app.regionCode(), app.operatorName(), org.creditCode(), parties.employers(), parties.mentors(),
+				parties.investors(), parties.tenants());
+		ExpertPanels.Drawn drawn = this.panels.draw(subject, packOf(app).definition().scoring(), members, alternates,
+				fields, null, user);
+		this.records.addDecision(
+				id, stage.code(), stage.name(), "PANEL", "抽取评审专家 " + drawn.members().size() + " 名、候补 "
+						+ drawn.alternates().size() + " 名（专家组 #" + drawn.panelId() + "）",
+				user.username(), user.displayName(), user.role().name(), this.clock.instant());
+		return drawn;
+	}
+
+	/** The expert panels drawn for the application, newest first. */
+	List<Long> panelsOf(Application app, CurrentUser user) {
+		return this.panels.panelsFor(OWNER_TYPE, String.valueOf(app.id()), user);
+	}
+
+	/** The newest expert panel of the application whose scores are all in. */
+	Optional<ExpertResults> revealedPanel(Application app, CurrentUser user) {
+		for (long panelId : this.panels.panelsFor(OWNER_TYPE, String.valueOf(app.id()), user)) {
+			Optional<Results> results = this.panels.results(panelId, user);
+			if (results.isPresent()) {
+				return Optional.of(new ExpertResults(panelId, results.get()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** A panel's revealed results. */
+	record ExpertResults(long panelId, Results results) {
 	}
 
 	@Transactional(readOnly = true)

@@ -99,7 +99,11 @@ public class AuditTrail {
 
 	private static String currentActor() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+		if (auth == null) {
+			// no request behind it: an event listener or a scheduled job
+			return "system";
+		}
+		if (auth instanceof AnonymousAuthenticationToken) {
 			return "anonymous";
 		}
 		return auth.getName();

@@ -259,6 +259,29 @@ public class ExpertPanels {
 		if (member.version() != memberVersion) {
 			throw new OptimisticLockingFailureException("stale panel member " + member.id());
 		}
+		return record(panel, member, input, "");
+	}
+
+	/**
+	 * A serving expert's score sheet signed on paper (on site, without a computer), typed
+	 * in by the bureau that drew the panel: the same checks and sealing as the expert's
+	 * own form, and the audit trail says who typed it.
+	 */
+	@Transactional
+	public void recordPaperScores(long panelId, long expertId, Map<String, String> scores, String opinion,
+			CurrentUser bureau) {
+		if (!ExpertPool.isBureau(bureau)) {
+			throw new NotFoundException("expert panel " + panelId);
+		}
+		Panel panel = lockVisible(panelId, bureau);
+		PanelMember member = panel.memberFor(expertId)
+			.orElseThrow(() -> new NotFoundException("expert " + expertId + " on panel " + panelId));
+		record(panel, member, new ScoreInput(scores, opinion, null, null, null),
+				"（纸质评分表，由 " + bureau.displayName() + " 代录）");
+	}
+
+	private Panel record(Panel panel, PanelMember member, ScoreInput input, String how) {
+		long panelId = panel.id();
 		if (panel.status() == Panel.Status.REVEALED) {
 			throw new ConflictException("评分已揭晓，不能再修改");
 		}
@@ -296,7 +319,7 @@ public class ExpertPanels {
 		boolean resubmission = member.status() == PanelMember.Status.SUBMITTED;
 		panel.submit(member.id(), scores, opinion, inspection, this.clock.instant());
 		this.audit.record(AuditEntry.success("EXPERT_SCORE_SUBMIT", "expert_panel", panelId,
-				"专家 " + name(member.expertId()) + (resubmission ? " 修改" : " 提交") + "评分（密封）",
+				"专家 " + name(member.expertId()) + (resubmission ? " 修改" : " 提交") + "评分（密封）" + how,
 				panel.subject().regionCode()));
 		this.events.publishEvent(new ScoreSubmitted(panelId, member.expertId()));
 		if (panel.complete()) {

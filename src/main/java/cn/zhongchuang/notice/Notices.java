@@ -108,8 +108,9 @@ public class Notices {
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
 		}
-		Notice saved = this.records.save(Notice.draft(policyId, regionCode, title.strip(), authorityOf(regionCode),
-				rule.workingDays(), items, bureau.username(), this.clock.instant()));
+		Notice saved = this.records
+			.save(Notice.draft(policyId, regionCode, title.strip(), this.regions.scienceAuthorityOf(regionCode),
+					rule.workingDays(), items, bureau.username(), this.clock.instant()));
 		this.audit.record(AuditEntry.success("NOTICE_DRAFT", "notice", saved.id(),
 				"起草公示《" + saved.title() + "》（" + items.size() + " 家）", regionCode));
 		return saved.id();
@@ -157,18 +158,22 @@ public class Notices {
 		Notice notice = scoped(noticeId, by);
 		notice.close(today, this.records.countOpenObjections(noticeId), this.clock.instant());
 		Notice saved = this.records.save(notice);
-		Set<Long> upheld = this.records.objections(noticeId)
+		Map<Long, String> upheld = this.records.objections(noticeId)
 			.stream()
 			.filter((o) -> o.outcome() == Objection.Outcome.UPHELD)
-			.map(Objection::itemId)
-			.collect(Collectors.toSet());
+			.collect(Collectors.toMap(Objection::itemId, Objection::answer, (a, b) -> a + "；" + b));
 		List<NoticeItem> remaining = saved.items()
 			.stream()
-			.filter((i) -> !upheld.contains(i.id()))
+			.filter((i) -> !upheld.containsKey(i.id()))
 			.map(Notice.Item::item)
 			.toList();
+		List<Removed> removed = saved.items()
+			.stream()
+			.filter((i) -> upheld.containsKey(i.id()))
+			.map((i) -> new Removed(i.item(), upheld.get(i.id())))
+			.toList();
 		NoticeClosed closed = new NoticeClosed(noticeId, saved.policyId(),
-				remaining.stream().map(NoticeItem::subjectId).toList(), remaining);
+				remaining.stream().map(NoticeItem::subjectId).toList(), remaining, removed);
 		this.audit
 			.record(AuditEntry.success(
 					"NOTICE_CLOSE", "notice", noticeId, "结束公示《" + saved.title() + "》：" + remaining.size()
@@ -340,12 +345,6 @@ public class Notices {
 		}
 	}
 
-	/** 兰州市科学技术局, 辽宁省科学技术厅: the authority a region's notice is issued by. */
-	String authorityOf(String regionCode) {
-		String name = this.regions.nameOf(regionCode);
-		return regionCode.endsWith("0000") ? name + "科学技术厅" : name + "科学技术局";
-	}
-
 	/**
 	 * The period a publication fixed, with the calendar's warning when a year has no
 	 * schedule.
@@ -360,11 +359,19 @@ public class Notices {
 	/**
 	 * A notice ended: the subjects listed that no upheld objection removed, which may now
 	 * be recognized.
-	 *
 	 * @param subjectIds the subject ids of the remaining items
 	 * @param items the remaining items themselves
 	 */
-	public record NoticeClosed(long noticeId, String policyId, List<Long> subjectIds, List<NoticeItem> items) {
+	/**
+	 * A notice ended: {@code items} passed (no objection upheld), {@code removed} were
+	 * taken out by an upheld objection, with the bureau's answer.
+	 */
+	public record NoticeClosed(long noticeId, String policyId, List<Long> subjectIds, List<NoticeItem> items,
+			List<Removed> removed) {
+	}
+
+	/** An item an upheld objection took off the notice, and the bureau's answer. */
+	public record Removed(NoticeItem item, String answer) {
 	}
 
 	public record ObjectionLodged(long noticeId, long objectionId, String regionCode) {

@@ -107,6 +107,33 @@ public class Operators {
 		return this.organisations.findById(operatorId).map(Operators::summary);
 	}
 
+	/**
+	 * Who is close to an organisation, for the conflict check of an expert draw: its
+	 * employer-relevant name, its mentors and their employers, the funds it runs or joins
+	 * (their names stand for the investors), and its tenants by name and credit code,
+	 * including those that left.
+	 * @throws NotFoundException when there is no such organisation
+	 */
+	@Transactional(readOnly = true)
+	public RelatedParties relatedParties(long operatorId) {
+		Organisation org = this.organisations.findById(operatorId)
+			.orElseThrow(() -> new NotFoundException("organisation " + operatorId));
+		List<String> employers = (org.employerName() == null) ? List.of() : List.of(org.employerName());
+		List<String> mentors = data(RecordKind.MENTORS, operatorId).stream().map(Mentor::name).toList();
+		List<String> investors = data(RecordKind.FUNDS, operatorId).stream().map(Fund::name).toList();
+		List<String> tenants = data(RecordKind.TENANTS, operatorId).stream()
+			.flatMap((t) -> java.util.stream.Stream.of(t.name(), t.creditCode()))
+			.toList();
+		return new RelatedParties(employers, mentors, investors, tenants);
+	}
+
+	/**
+	 * The parties of {@link #relatedParties(long)}: names, or credit codes for tenants.
+	 */
+	public record RelatedParties(List<String> employers, List<String> mentors, List<String> investors,
+			List<String> tenants) {
+	}
+
 	private static OperatorOrganisation summary(Organisation o) {
 		return new OperatorOrganisation(o.id(), o.name(), o.creditCode(), o.regionCode(), o.employerName());
 	}

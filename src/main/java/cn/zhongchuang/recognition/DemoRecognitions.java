@@ -46,7 +46,7 @@ class DemoRecognitions implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (!this.demo || this.records.count() > 0) {
+		if (!this.demo || this.records.countOf("demo") > 0) {
 			return;
 		}
 		LocalDate today = ChinaTime.today(this.clock);

@@ -164,8 +164,11 @@ class RecognitionRecords {
 		return new PageResult<>(rows, total, p, s);
 	}
 
-	long count() {
-		return this.jdbc.sql("SELECT count(*) FROM recognition").query(Long.class).single();
+	long countOf(String subjectType) {
+		return this.jdbc.sql("SELECT count(*) FROM recognition WHERE subject_type = :t")
+			.param("t", subjectType)
+			.query(Long.class)
+			.single();
 	}
 
 	private static Recognition map(ResultSet rs, int n) throws SQLException {

@@ -35,6 +35,15 @@ public class Regions {
 		return find(code).map(Region::name).orElse(code);
 	}
 
+	/**
+	 * The science and technology authority of a region: 某某省科学技术厅 for a province,
+	 * 某某市（区、县）科学技术局 below it. Notices and recognitions are issued in its name.
+	 */
+	public String scienceAuthorityOf(String code) {
+		String name = nameOf(code);
+		return code.endsWith("0000") ? name + "科学技术厅" : name + "科学技术局";
+	}
+
 	/** Full name from the province down, e.g. 甘肃省 兰州市 城关区. */
 	public String fullName(String code) {
 		List<Region> path = path(code);

@@ -27,7 +27,20 @@ class ApplicationDemoDataTests {
 			.param("p", policy)
 			.query(String.class)
 			.list();
-		assertThat(states).contains("DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "REJECTED", "APPROVED");
+		assertThat(states).contains("DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "REJECTED", "RECOGNIZED");
+		// one waits for sealed expert scores, and where the pack has a notice one is on
+		// an open notice
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM application a JOIN expert_panel p ON p.subject_type = 'application'
+				  AND p.subject_id = a.id::text
+				WHERE a.policy_id = :p AND a.space_name LIKE '%（专家评审中）' AND p.status = 'SEALED'
+				""").param("p", policy).query(Long.class).single()).isEqualTo(1);
+		if (!policy.startsWith("beijing")) {
+			assertThat(this.jdbc.sql("""
+					SELECT count(*) FROM application a JOIN notice n ON n.id = a.notice_id
+					WHERE a.policy_id = :p AND a.space_name LIKE '%（公示中）' AND n.status = 'PUBLISHED'
+					""").param("p", policy).query(Long.class).single()).isEqualTo(1);
+		}
 	}
 
 }

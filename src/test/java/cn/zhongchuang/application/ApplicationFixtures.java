@@ -11,6 +11,7 @@ import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.policy.PackDefinition;
+import cn.zhongchuang.reference.CreditCodes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,10 @@ class ApplicationFixtures {
 
 	private final Applications applications;
 
-	ApplicationFixtures(TestAccounts accounts, JdbcClient jdbc, Applications applications) {
+	private final ApplicationRecords records;
+
+	ApplicationFixtures(TestAccounts accounts, JdbcClient jdbc, Applications applications, ApplicationRecords records) {
+		this.records = records;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.applications = applications;
@@ -40,8 +44,8 @@ class ApplicationFixtures {
 	TestAccounts.Account operator(String region) {
 		TestAccounts.Account account = this.accounts.create(Role.OPERATOR, region);
 		int n = counter.incrementAndGet();
-		String code = String.format("91%s%09dX", region, (System.nanoTime() / 1000 + n) % 1_000_000_000L)
-			.substring(0, 18);
+		String code = CreditCodes.generate("9", "1", region,
+				String.format("%08d", (System.nanoTime() / 1000 + n) % 100_000_000L));
 		long id = this.jdbc.sql("""
 				INSERT INTO operator_organisation (name, credit_code, region_code, legal_representative, contact_phone,
 				  address, established_on, independent_legal_entity, management_and_finance_rules, lead_entity,
@@ -76,6 +80,11 @@ class ApplicationFixtures {
 			.forEach((m) -> this.applications.upload(app.id(), m.code(), m.code() + ".pdf",
 					new ByteArrayInputStream(PDF), PDF.length, operator));
 		return app;
+	}
+
+	/** The application as stored now. */
+	Application load(long id) {
+		return this.records.findById(id).orElseThrow();
 	}
 
 	/** The required materials of a pack. */

@@ -143,6 +143,10 @@ class NoticeTests {
 		Notices.NoticeClosed closed = this.notices.close(id, bureau, LocalDate.of(2026, 2, 26));
 		assertThat(closed.subjectIds()).containsExactly(107L);
 		assertThat(closed.items()).extracting(NoticeItem::institutionName).containsExactly("真空间");
+		assertThat(closed.removed()).singleElement().satisfies((r) -> {
+			assertThat(r.item().subjectId()).isEqualTo(108L);
+			assertThat(r.answer()).isEqualTo("异议成立，不予认定。");
+		});
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'notice' AND object_id = :id")
 			.param("id", String.valueOf(id))
 			.query(Long.class)
