@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.TestClock;
@@ -35,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -185,6 +185,7 @@ class ApplicationJourneyTests {
 				"该空间的场地面积疑似虚报，请核实。");
 		long upheld = this.notices.lodgeObjection(noticeId, itemId(noticeId, objected.id()), "李女士", "13900002222",
 				"该空间并无实际运营，活动照片系伪造。");
+		await().atMost(Duration.ofSeconds(20)).until(() -> notified(bureau.id(), "/bureau/notices/" + noticeId) == 2);
 		this.notices.answerObjection(noticeId, dismissed, 0, "DISMISSED", "实地核查，面积属实。", "异议不成立。", bureau);
 		this.notices.answerObjection(noticeId, upheld, 0, "UPHELD", "实地核查，空间未运营。", "异议成立，不予认定。", bureau);
 		this.clock.advance(Duration.ofDays(20));
@@ -194,9 +195,12 @@ class ApplicationJourneyTests {
 		finally {
 			this.clock.reset();
 		}
-		Application passed = await(kept.id(), (a) -> !a.currentStage().equals(kept.currentStage()));
-		assertThat(passed.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
-		Application rejected = await(objected.id(), (a) -> a.status() == ApplicationStatus.REJECTED);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !this.fixtures.load(kept.id()).currentStage().equals(kept.currentStage()));
+		assertThat(this.fixtures.load(kept.id()).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.fixtures.load(objected.id()).status() == ApplicationStatus.REJECTED);
+		Application rejected = this.fixtures.load(objected.id());
 		assertThat(this.applications.history(rejected.id(), bureau)).last()
 			.satisfies((h) -> assertThat(h.reasons()).contains("异议成立，不予认定。"));
 	}
@@ -215,6 +219,10 @@ class ApplicationJourneyTests {
 		expert(bureau.regionCode(), mentor, field);
 		ExpertPanels.Drawn drawn = this.applications.drawPanel(app.id(), 2, 0, Set.of(field), bureau);
 		assertThat(drawn.excluded()).singleElement().satisfies((x) -> assertThat(x.reason()).contains("导师"));
+		for (TestAccounts.Account expert : experts) {
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> notified(expert.id(), "/my-reviews/" + drawn.panelId()) == 1);
+		}
 		Application current = reload(app);
 		assertThatThrownBy(() -> this.applications.decide(app.id(), stage.code(), Application.Decision.APPROVE, null,
 				current.version(), bureau))
@@ -285,26 +293,16 @@ class ApplicationJourneyTests {
 			.single();
 	}
 
-	private Application reload(Application app) {
-		return this.fixtures.load(app.id());
+	private long notified(long userId, String link) {
+		return this.jdbc.sql("SELECT count(*) FROM notification WHERE recipient_id = :u AND link = :l")
+			.param("u", userId)
+			.param("l", link)
+			.query(Long.class)
+			.single();
 	}
 
-	/** The notice's result arrives after commit, from the event registry: wait for it. */
-	private Application await(long id, Predicate<Application> done) {
-		long deadline = System.currentTimeMillis() + 15_000;
-		while (true) {
-			Application app = this.fixtures.load(id);
-			if (done.test(app) || System.currentTimeMillis() > deadline) {
-				return app;
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return app;
-			}
-		}
+	private Application reload(Application app) {
+		return this.fixtures.load(app.id());
 	}
 
 }
