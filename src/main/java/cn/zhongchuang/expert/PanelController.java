@@ -139,7 +139,34 @@ class PanelController {
 		}
 		model.addAttribute("photos", photos);
 		model.addAttribute("inspections", inspections);
+		if (!model.containsAttribute("paperMember")) {
+			model.addAttribute("paperMember", -1L);
+			model.addAttribute("paperForm", Map.of());
+			model.addAttribute("paperErrors", Map.of());
+		}
 		return "expert/panel";
+	}
+
+	@PostMapping("/expert-panels/{id:\\d+}/members/{expert:\\d+}/paper-scores")
+	String paperScores(@PathVariable long id, @PathVariable long expert, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		Map<String, String> scores = new LinkedHashMap<>();
+		form.forEach((k, v) -> {
+			if (k.startsWith("score_")) {
+				scores.put(k.substring("score_".length()), v);
+			}
+		});
+		try {
+			this.panels.recordPaperScores(id, expert, scores, form.get("opinion"), user);
+			redirect.addFlashAttribute("toast", "已代录纸质评分表");
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("paperMember", expert);
+			redirect.addFlashAttribute("paperForm", form);
+			redirect.addFlashAttribute("paperErrors", ex.errors());
+			redirect.addFlashAttribute("toastError", "纸质评分表有误，请按提示更正");
+		}
+		return "redirect:/expert-panels/" + id;
 	}
 
 	@PostMapping("/expert-panels/{id:\\d+}/members/{member:\\d+}/decline")
