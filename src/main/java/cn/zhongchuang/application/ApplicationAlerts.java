@@ -77,14 +77,7 @@ class ApplicationAlerts {
 
 	private void toReviewers(long applicationId) {
 		this.records.findById(applicationId).ifPresent((app) -> {
-			if (app.currentStage() == null) {
-				return;
-			}
-			ReviewStage stage = this.applications.stagesOf(app)
-				.stream()
-				.filter((s) -> s.code().equals(app.currentStage()))
-				.findFirst()
-				.orElse(null);
+			ReviewStage stage = this.applications.currentStage(app).orElse(null);
 			if (stage == null) {
 				return;
 			}

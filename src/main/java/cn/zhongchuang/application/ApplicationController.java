@@ -143,14 +143,7 @@ class ApplicationController {
 		model.addAttribute("owner", owner);
 		model.addAttribute("editable", owner && app.editable());
 		model.addAttribute("submissionKey", UUID.randomUUID().toString());
-		ReviewStage current = view.pack()
-			.definition()
-			.review()
-			.stages()
-			.stream()
-			.filter((s) -> s.code().equals(app.currentStage()))
-			.findFirst()
-			.orElse(null);
+		ReviewStage current = this.applications.currentStage(app).orElse(null);
 		model.addAttribute("currentStage", current);
 		boolean atNotice = current != null && app.status().inReview()
 				&& Applications.noticeStage(view.pack().definition()).filter(current.code()::equals).isPresent();

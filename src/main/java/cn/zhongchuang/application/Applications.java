@@ -548,10 +548,7 @@ public class Applications {
 	@Transactional
 	ExpertPanels.Drawn drawPanel(long id, int members, int alternates, Set<String> fields, CurrentUser user) {
 		Application app = visible(id, user);
-		ReviewStage stage = stagesOf(app).stream()
-			.filter((s) -> s.code().equals(app.currentStage()))
-			.findFirst()
-			.orElse(null);
+		ReviewStage stage = currentStage(app).orElse(null);
 		if (stage == null || !app.status().inReview() || !stage.expertsScore()) {
 			throw new ConflictException("申请当前不在专家评审环节，不能抽取专家");
 		}
@@ -607,6 +604,12 @@ public class Applications {
 	 */
 	List<ReviewStage> stagesOf(Application app) {
 		return packOf(app).definition().review().stages();
+	}
+
+	/** The pack's stage the application waits at; empty when it waits at none. */
+	Optional<ReviewStage> currentStage(Application app) {
+		return (app.currentStage() == null) ? Optional.empty()
+				: stagesOf(app).stream().filter((s) -> s.code().equals(app.currentStage())).findFirst();
 	}
 
 	PolicyPack packOf(Application app) {

@@ -147,11 +147,7 @@ class DemoApplications implements ApplicationRunner {
 		String noticeStage = Applications.noticeStage(this.applications.packOf(app).definition()).orElse(null);
 		while (current.status().inReview()) {
 			String code = current.currentStage();
-			ReviewStage stage = this.applications.stagesOf(current)
-				.stream()
-				.filter((s) -> s.code().equals(code))
-				.findFirst()
-				.orElseThrow();
+			ReviewStage stage = this.applications.currentStage(current).orElseThrow();
 			CurrentUser reviewer = reviewerFor(current, reviewers);
 			if (code.equals(noticeStage)) {
 				long noticeId = this.notices.putOnNotice(current.policyId(), List.of(current.id()),
@@ -223,12 +219,7 @@ class DemoApplications implements ApplicationRunner {
 			java.util.function.Predicate<ReviewStage> allowed, String reasons) {
 		Application current = app;
 		while (current.status().inReview()) {
-			String code = current.currentStage();
-			ReviewStage stage = this.applications.stagesOf(current)
-				.stream()
-				.filter((s) -> s.code().equals(code))
-				.findFirst()
-				.orElseThrow();
+			ReviewStage stage = this.applications.currentStage(current).orElseThrow();
 			if (allowed.test(stage)) {
 				decide(current, reviewers, decision, reasons);
 				return;
