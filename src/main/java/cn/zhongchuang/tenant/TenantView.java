@@ -6,7 +6,7 @@ import java.util.List;
 /** What the detail page shows besides the tenant itself. */
 record TenantView(Tenant tenant, String operatorName, String regionName, List<Move> moves, List<Leaving> leaving) {
 
-	boolean done(LeavingItem item) {
+	public boolean done(LeavingItem item) {
 		return this.leaving.stream().anyMatch((l) -> l.item() == item);
 	}
 
