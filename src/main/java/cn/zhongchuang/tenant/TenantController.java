@@ -252,12 +252,22 @@ class TenantController {
 
 	static AdmissionForm read(Map<String, String> p, Map<String, String> errors) {
 		return new AdmissionForm(text(p, "name"), text(p, "creditCode"), date(p, "admittedOn", errors),
-				date(p, "agreementDate", errors), "true".equals(p.get("inFocusSegment")),
-				(text(p, "stage") != null) ? ChainStage.valueOf(p.get("stage")) : null, bool(p, "officeInSpace"),
-				text(p, "industry"), integer(p, "employees", errors), decimal(p, "revenueWan", errors),
-				decimal(p, "totalAssetsWan", errors), bool(p, "technologyInnovative"),
+				date(p, "agreementDate", errors), "true".equals(p.get("inFocusSegment")), stage(p, errors),
+				bool(p, "officeInSpace"), text(p, "industry"), integer(p, "employees", errors),
+				decimal(p, "revenueWan", errors), decimal(p, "totalAssetsWan", errors), bool(p, "technologyInnovative"),
 				integer(p, "staffWithCollegeDegree", errors), decimal(p, "rdExpenditureWan", errors),
 				decimal(p, "totalExpenditureWan", errors), text(p, "keyIndustry"));
+	}
+
+	private static ChainStage stage(Map<String, String> p, Map<String, String> errors) {
+		String v = text(p, "stage");
+		try {
+			return (v == null) ? null : ChainStage.valueOf(v);
+		}
+		catch (IllegalArgumentException ex) {
+			errors.put("stage", "孵化阶段无效");
+			return null;
+		}
 	}
 
 	private static String text(Map<String, String> p, String name) {

@@ -84,6 +84,27 @@ class TenantWebTests {
 		this.mvc.perform(get("/tenants").param("keyword", "表单科技").with(user(principal)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("北京表单科技有限公司")));
+		// the filter bar sends empty choices for 全部
+		this.mvc
+			.perform(get("/tenants").param("keyword", "表单科技")
+				.param("status", "")
+				.param("stage", "")
+				.header("HX-Request", "true")
+				.with(user(principal)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("北京表单科技有限公司")));
+		this.mvc.perform(get("/tenants").param("status", "GRADUATED").param("keyword", "表单科技").with(user(principal)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("北京表单科技有限公司"))));
+		this.mvc
+			.perform(post("/tenants").param("name", "北京坏阶段科技有限公司")
+				.param("creditCode", TenantTestOperators.creditCode("110105"))
+				.param("admittedOn", "2025-04-01")
+				.param("stage", "MOON")
+				.with(user(principal))
+				.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("孵化阶段无效")));
 	}
 
 	@Test
