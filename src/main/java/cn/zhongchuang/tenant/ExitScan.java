@@ -147,38 +147,49 @@ public class ExitScan {
 	 */
 	@Transactional
 	public Summary scan(LocalDate asOf) {
-		Thresholds th = thresholds(asOf);
-		List<NewFinding> created = bind(
-				this.jdbc.sql(
-						STATUSES + """
-								, refreshed AS (
-								  UPDATE tenant_exit_finding e SET as_of = :asOf, months_without_filing = f.without_filing,
-								    months_without_tax = f.without_tax
-								  FROM found f WHERE e.tenant_id = f.id AND e.status = f.status AND e.cleared_on IS NULL
-								  RETURNING e.id
-								), closed AS (
-								  UPDATE tenant_exit_finding e SET cleared_on = :asOf
-								  FROM found f WHERE e.tenant_id = f.id AND e.status <> f.status AND e.cleared_on IS NULL
-								  RETURNING e.id
-								), inserted AS (
-								  INSERT INTO tenant_exit_finding (tenant_id, first_found_on, as_of, status, months_without_filing,
-								    months_without_tax)
-								  SELECT f.id, :asOf, :asOf, f.status, f.without_filing, f.without_tax FROM found f
-								  WHERE f.status <> 'ACTIVE' AND NOT EXISTS (
-								    SELECT 1 FROM tenant_exit_finding e WHERE e.tenant_id = f.id AND e.status = f.status AND e.cleared_on IS NULL)
-								  RETURNING tenant_id, status, months_without_filing, months_without_tax
-								)
-								SELECT i.tenant_id, i.status, i.months_without_filing, i.months_without_tax, t.operator_id, t.region_code,
-								       t.name
-								FROM inserted i JOIN tenant t ON t.id = i.tenant_id
-								ORDER BY t.operator_id, i.status, t.name
-								"""),
-				th, asOf)
+		// The statuses once into a temporary table; the findings and the counts come from
+		// it.
+		this.jdbc.sql("""
+				CREATE TEMPORARY TABLE tenant_exit_found (id BIGINT PRIMARY KEY, status TEXT NOT NULL,
+				  without_filing INT NOT NULL, without_tax INT NOT NULL) ON COMMIT DROP
+				""").update();
+		bind(this.jdbc.sql(STATUSES + """
+				INSERT INTO tenant_exit_found (id, status, without_filing, without_tax)
+				SELECT id, status, without_filing, without_tax FROM found
+				"""), thresholds(asOf), asOf).update();
+		this.jdbc.sql("ANALYZE tenant_exit_found").update();
+		this.jdbc.sql("""
+				UPDATE tenant_exit_finding e SET as_of = :asOf, months_without_filing = f.without_filing,
+				  months_without_tax = f.without_tax
+				FROM tenant_exit_found f WHERE e.tenant_id = f.id AND e.status = f.status AND e.cleared_on IS NULL
+				""").param("asOf", asOf).update();
+		this.jdbc.sql("""
+				UPDATE tenant_exit_finding e SET cleared_on = :asOf
+				FROM tenant_exit_found f WHERE e.tenant_id = f.id AND e.status <> f.status AND e.cleared_on IS NULL
+				""").param("asOf", asOf).update();
+		List<NewFinding> created = this.jdbc
+			.sql("""
+					WITH inserted AS (
+					  INSERT INTO tenant_exit_finding (tenant_id, first_found_on, as_of, status, months_without_filing,
+					    months_without_tax)
+					  SELECT f.id, :asOf, :asOf, f.status, f.without_filing, f.without_tax FROM tenant_exit_found f
+					  WHERE f.status <> 'ACTIVE' AND NOT EXISTS (
+					    SELECT 1 FROM tenant_exit_finding e WHERE e.tenant_id = f.id AND e.status = f.status AND e.cleared_on IS NULL)
+					  RETURNING tenant_id, status, months_without_filing, months_without_tax
+					)
+					SELECT i.tenant_id, i.status, i.months_without_filing, i.months_without_tax, t.operator_id, t.region_code,
+					       t.name
+					FROM inserted i JOIN tenant t ON t.id = i.tenant_id
+					ORDER BY t.operator_id, i.status, t.name
+					""")
+			.param("asOf", asOf)
 			.query((rs, n) -> new NewFinding(rs.getLong("tenant_id"), rs.getString("status"),
 					rs.getInt("months_without_filing"), rs.getInt("months_without_tax"), rs.getLong("operator_id"),
 					rs.getString("region_code"), rs.getString("name")))
 			.list();
-		Map<String, Long> counts = countStatuses(asOf);
+		Map<String, Long> counts = counts(
+				this.jdbc.sql("SELECT status, count(*) AS n FROM tenant_exit_found GROUP BY status"));
+		this.jdbc.sql("DROP TABLE tenant_exit_found").update();
 		Summary summary = new Summary(asOf, counts.values().stream().mapToLong(Long::longValue).sum(),
 				counts.getOrDefault("ABNORMAL", 0L), counts.getOrDefault("CLEARANCE_DUE", 0L), created.size());
 		this.jdbc.sql("""
