@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * In demo mode, one organisation with realistic records for each demo operator account,
  * created once (after the accounts, {@code identity.InitialAccounts}). Dates are relative
  * to the day of creation, so that 朝阳's space meets most automatic criteria of
- * beijing-chaoyang-2017 on that day: 920 ㎡, 12 tenants with agreements, 12 mentors with
- * counselling records, 16 events in the last 12 months of which 6 financing matches, a
- * self-built angel fund.
+ * beijing-chaoyang-2017 on that day: 920 ㎡, 12 mentors with counselling records (the
+ * tenants they counsel are admitted by the tenant module's demo data), 16 events in the
+ * last 12 months of which 6 financing matches, a self-built angel fund.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -100,7 +100,6 @@ class DemoOrganisations implements ApplicationRunner {
 		int rows = 0;
 		rows += insert(RecordKind.PREMISES, org, null, d.premises());
 		rows += insert(RecordKind.STAFF, org, null, d.staff());
-		rows += insert(RecordKind.TENANTS, org, null, d.tenants());
 		rows += insert(RecordKind.EVENTS, org, null, d.events());
 		rows += insert(RecordKind.AGREEMENTS, org, null, d.agreements());
 		for (int i = 0; i < d.mentors().size(); i++) {
@@ -117,8 +116,8 @@ class DemoOrganisations implements ApplicationRunner {
 			rows++;
 			if (i == 0) {
 				rows += insert(RecordKind.INVESTMENTS, org, fund.id(),
-						List.of(new Investment(d.tenants().get(0).name(), 1_500_000L, today.minusMonths(10)),
-								new Investment(d.tenants().get(2).name(), 800_000L, today.minusMonths(5))));
+						List.of(new Investment(d.tenants().get(0), 1_500_000L, today.minusMonths(10)),
+								new Investment(d.tenants().get(2), 800_000L, today.minusMonths(5))));
 			}
 		}
 		this.audit.record(new AuditEntry("OPERATOR_REGISTER", "operator_organisation", String.valueOf(org.id()),
@@ -135,12 +134,12 @@ class DemoOrganisations implements ApplicationRunner {
 		return items.size();
 	}
 
-	private static List<Counselling> counselling(int mentor, List<Tenant> tenants, LocalDate today) {
+	private static List<Counselling> counselling(int mentor, List<String> tenants, LocalDate today) {
 		String[] topics = { "商业计划书打磨", "股权结构设计", "融资路演辅导", "产品市场验证", "知识产权布局", "团队激励方案" };
 		int n = 1 + mentor % 3;
 		return java.util.stream.IntStream.range(0, n)
 			.mapToObj((k) -> new Counselling(today.minusDays(15 + 37L * k + 9L * mentor),
-					tenants.get((mentor + k) % tenants.size()).name(), topics[(mentor + k) % topics.length],
+					tenants.get((mentor + k) % tenants.size()), topics[(mentor + k) % topics.length],
 					new BigDecimal("2.0").add(BigDecimal.valueOf(k % 2)),
 					"围绕" + topics[(mentor + k) % topics.length] + "进行一对一辅导，形成改进清单并约定下次跟进时间。"))
 			.toList();
@@ -152,20 +151,6 @@ class DemoOrganisations implements ApplicationRunner {
 
 	private static String code(String region, String organisation8) {
 		return CreditCodes.generate("9", "1", region, organisation8);
-	}
-
-	private static List<Tenant> tenants(String region, String prefix, String[] names, int active, int withAgreement,
-			int inFocus, LocalDate today) {
-		List<Tenant> tenants = new java.util.ArrayList<>();
-		for (int i = 0; i < names.length; i++) {
-			LocalDate admitted = today.minusMonths(36 - i);
-			boolean signed = i < withAgreement || i >= active;
-			boolean gone = i >= active;
-			tenants.add(new Tenant(names[i], code(region, prefix + String.format("%05d", 10000 + i * 37)), admitted,
-					signed, signed ? admitted : null, i < inFocus,
-					gone ? Tenant.Status.GRADUATED : Tenant.Status.ACTIVE, gone ? today.minusMonths(2) : null));
-		}
-		return tenants;
 	}
 
 	private static List<Event> events(int count, int financing, int professional, LocalDate today, String city) {
@@ -233,8 +218,7 @@ class DemoOrganisations implements ApplicationRunner {
 				"北京安芯网络安全技术有限公司", "北京小禾农业科技有限公司", "北京趣玩互动娱乐有限公司" };
 		return new Demo(org, premises,
 				staff(new String[] { "王立", "陈静怡", "刘洋", "赵雪", "孙浩然", "周敏", "吴凡", "马丽" }, 5, 4, 2, today),
-				tenants("110105", "MA0", tenants, 12, 12, 4, today), mentors(12, 3, 4, today), 12,
-				events(16, 6, 4, today, "朝阳"),
+				List.of(tenants), mentors(12, 3, 4, today), 12, events(16, 6, 4, today, "朝阳"),
 				List.of(new Fund("朝阳创客天使投资基金", Fund.Role.SELF_BUILT, Fund.Kind.ANGEL, 10_000_000L,
 						LocalDate.of(2020, 9, 1)),
 						new Fund("京东方创新创业投资基金", Fund.Role.COOPERATIVE, Fund.Kind.VC, 50_000_000L,
@@ -254,9 +238,8 @@ class DemoOrganisations implements ApplicationRunner {
 				today.plusYears(2).withDayOfMonth(1), true, false, LocalDate.of(2020, 4, 1)));
 		String[] tenants = { "兰州陇原数据科技有限公司", "兰州金城农业科技有限公司", "兰州丝路文创有限公司", "兰州黄河智能科技有限公司", "兰州西部云计算有限公司",
 				"兰州百合生物科技有限公司", "兰州敦煌数字文化有限公司", "兰州新能电力技术有限公司", "兰州牛肉面餐饮管理有限公司", "兰州智慧物流科技有限公司", "兰州青创软件有限公司" };
-		return new Demo(org, premises, staff(new String[] { "马强", "何丽", "杨帆", "朱婷" }, 3, 2, 1, today),
-				tenants("620102", "MA7", tenants, 10, 8, 0, today), mentors(6, 1, 1, today), 5,
-				events(8, 3, 1, today, "兰州"),
+		return new Demo(org, premises, staff(new String[] { "马强", "何丽", "杨帆", "朱婷" }, 3, 2, 1, today), List.of(tenants),
+				mentors(6, 1, 1, today), 5, events(8, 3, 1, today, "兰州"),
 				List.of(new Fund("兰州星火种子基金", Fund.Role.COOPERATIVE, Fund.Kind.SEED, 2_000_000L,
 						LocalDate.of(2021, 3, 15))),
 				List.of(new Agreement(Agreement.Kind.FINANCING, "甘肃陇原创业投资服务有限公司", today.minusMonths(8), null)));
@@ -273,14 +256,13 @@ class DemoOrganisations implements ApplicationRunner {
 				"沈阳智能仓储有限公司", "沈阳机器视觉软件有限公司", "沈阳液压元件有限公司", "沈阳运动控制技术有限公司", "沈阳工业软件有限公司", "沈阳智能检测装备有限公司",
 				"沈阳新材料应用有限公司" };
 		return new Demo(org, premises, staff(new String[] { "周涛", "韩雪", "郭磊", "唐敏", "冯宇" }, 3, 3, 2, today),
-				tenants("210102", "MA1", tenants, 17, 15, 16, today), mentors(8, 3, 2, today), 6,
-				events(10, 2, 6, today, "沈阳"),
+				List.of(tenants), mentors(8, 3, 2, today), 6, events(10, 2, 6, today, "沈阳"),
 				List.of(new Fund("沈阳智造产业创投基金", Fund.Role.LED, Fund.Kind.VC, 30_000_000L, LocalDate.of(2019, 12, 1))),
 				List.of(new Agreement(Agreement.Kind.IP_SERVICE, "辽宁北方知识产权服务有限公司", today.minusMonths(6),
 						today.plusMonths(30))));
 	}
 
-	record Demo(OrganisationForm org, List<Premises> premises, List<StaffMember> staff, List<Tenant> tenants,
+	record Demo(OrganisationForm org, List<Premises> premises, List<StaffMember> staff, List<String> tenants,
 			List<Mentor> mentors, int mentorsWithCounselling, List<Event> events, List<Fund> funds,
 			List<Agreement> agreements) {
 	}

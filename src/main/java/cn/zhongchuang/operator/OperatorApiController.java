@@ -85,7 +85,7 @@ class OperatorApiController {
 
 	@GetMapping("/api/v1/operators/{id}/records/{kind}")
 	@Operation(summary = "One kind of record (premises, staff, mentors, counselling, events, funds, investments, "
-			+ "agreements, tenants); counselling and investments need parentId")
+			+ "agreements); counselling and investments need parentId")
 	PageResult<StoredRecord> records(@PathVariable long id, @PathVariable String kind,
 			@RequestParam(required = false) Long parentId, @RequestParam(required = false) Integer page,
 			@AuthenticationPrincipal CurrentUser user) {

@@ -16,6 +16,7 @@ import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.Role;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,19 +31,23 @@ public class Operators {
 
 	private final RecordTable records;
 
-	Operators(Organisations organisations, RecordTable records) {
+	private final ObjectProvider<TenantRoster> roster;
+
+	Operators(Organisations organisations, RecordTable records, ObjectProvider<TenantRoster> roster) {
 		this.organisations = organisations;
 		this.records = records;
+		this.roster = roster;
 	}
 
 	/**
 	 * The space facts of policy-api.md that the organisation's records establish on
 	 * {@code asOf}. The counting rules, all with both ends of a period included:
 	 * <ul>
-	 * <li>{@code tenants.*}: roster rows admitted on or before {@code asOf} and not left
-	 * by then (status ACTIVE, or GRADUATED/EXITED with a leaving date after
-	 * {@code asOf}); {@code withIncubationAgreement}: of those, agreement signed on or
-	 * before {@code asOf}; {@code inFocusSegment}: of those, in the focus segment.</li>
+	 * <li>{@code tenants.*}: tenants of the {@link TenantRoster} admitted on or before
+	 * {@code asOf} and not left by then (status ACTIVE, or GRADUATED/EXITED with a
+	 * leaving date after {@code asOf}); {@code withIncubationAgreement}: of those,
+	 * agreement signed on or before {@code asOf}; {@code inFocusSegment}: of those, in
+	 * the focus segment.</li>
 	 * <li>{@code staff.*}: people employed on {@code asOf} (joined on or before, left on
 	 * or after); {@code management}, {@code managementWithCollegeDegree},
 	 * {@code incubationProfessionals} by role;
@@ -73,7 +78,7 @@ public class Operators {
 			.orElseThrow(() -> new NotFoundException("organisation " + operatorId));
 		Facts f = new Facts();
 		operator(org, f);
-		tenants(data(RecordKind.TENANTS, operatorId), asOf, f);
+		tenants(rosterOf(operatorId), asOf, f);
 		staff(data(RecordKind.STAFF, operatorId), asOf, f);
 		mentors(data(RecordKind.MENTORS, operatorId), data(RecordKind.COUNSELLING, operatorId), asOf, f);
 		activities(data(RecordKind.EVENTS, operatorId), asOf, f);
@@ -121,7 +126,7 @@ public class Operators {
 		List<String> employers = (org.employerName() == null) ? List.of() : List.of(org.employerName());
 		List<String> mentors = data(RecordKind.MENTORS, operatorId).stream().map(Mentor::name).toList();
 		List<String> investors = data(RecordKind.FUNDS, operatorId).stream().map(Fund::name).toList();
-		List<String> tenants = data(RecordKind.TENANTS, operatorId).stream()
+		List<String> tenants = rosterOf(operatorId).stream()
 			.flatMap((t) -> java.util.stream.Stream.of(t.name(), t.creditCode()))
 			.toList();
 		return new RelatedParties(employers, mentors, investors, tenants);
@@ -138,6 +143,11 @@ public class Operators {
 		return new OperatorOrganisation(o.id(), o.name(), o.creditCode(), o.regionCode(), o.employerName());
 	}
 
+	private List<TenantRoster.Entry> rosterOf(long operatorId) {
+		TenantRoster tenants = this.roster.getIfAvailable();
+		return (tenants != null) ? tenants.tenantsOf(operatorId) : List.of();
+	}
+
 	private <F extends Record & RecordData> List<F> data(RecordKind<F> kind, long operatorId) {
 		return this.records.all(kind, operatorId).stream().map(OperatorRecord::data).toList();
 	}
@@ -152,11 +162,10 @@ public class Operators {
 		f.put("operator.leadEntity", org.leadEntity().name(), source);
 	}
 
-	private static void tenants(List<Tenant> all, LocalDate asOf, Facts f) {
-		List<Tenant> active = all.stream().filter((t) -> t.activeOn(asOf)).toList();
-		int withAgreement = count(active,
-				(t) -> t.agreementSigned() && t.agreementDate() != null && !t.agreementDate().isAfter(asOf));
-		int focus = count(active, Tenant::inFocusSegment);
+	private static void tenants(List<TenantRoster.Entry> all, LocalDate asOf, Facts f) {
+		List<TenantRoster.Entry> active = all.stream().filter((t) -> t.activeOn(asOf)).toList();
+		int withAgreement = count(active, (t) -> t.agreementBy(asOf));
+		int focus = count(active, TenantRoster.Entry::inFocusSegment);
 		f.put("tenants.count", active.size(), "在孵企业名册 " + active.size() + " 家（截至 " + asOf + " 在孵）");
 		f.put("tenants.withIncubationAgreement", withAgreement, "在孵企业名册中已签订入孵协议 " + withAgreement + " 家");
 		f.put("tenants.inFocusSegment", focus, "在孵企业名册中属于主攻细分领域 " + focus + " 家");

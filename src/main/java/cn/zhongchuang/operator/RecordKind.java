@@ -47,14 +47,9 @@ final class RecordKind<F extends Record & RecordData> {
 			Agreement.class, "服务协议", null, null, "signed_on DESC, id DESC",
 			List.of("kind", "counterparty", "signedOn", "validUntil"), Set.of());
 
-	static final RecordKind<Tenant> TENANTS = new RecordKind<>("tenants", "operator_tenant", Tenant.class, "在孵企业", null,
-			null, "admitted_on, id",
-			List.of("name", "creditCode", "admittedOn", "agreementSigned", "inFocusSegment", "status", "leftOn"),
-			Set.of());
-
 	/** In the order the overview shows them. */
-	static final List<RecordKind<?>> ALL = List.of(TENANTS, PREMISES, STAFF, MENTORS, COUNSELLING, EVENTS, FUNDS,
-			INVESTMENTS, AGREEMENTS);
+	static final List<RecordKind<?>> ALL = List.of(PREMISES, STAFF, MENTORS, COUNSELLING, EVENTS, FUNDS, INVESTMENTS,
+			AGREEMENTS);
 
 	private final String key;
 

@@ -42,7 +42,7 @@ class OperatorDemoDataTests {
 		assertThat(rows)
 			.allSatisfy((r) -> assertThat(CreditCodes.check((String) r.get("credit_code")).valid()).isTrue());
 		assertThat(this.jdbc
-			.sql("SELECT count(*) FROM operator_tenant t JOIN operator_member m ON m.operator_id = t.operator_id"
+			.sql("SELECT count(*) FROM tenant t JOIN operator_member m ON m.operator_id = t.operator_id"
 					+ " JOIN user_account u ON u.id = m.user_id WHERE u.username = 'lz_operator'")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(10);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.zhongchuang.IntegrationTest;
+import cn.zhongchuang.tenant.TenantFixtures;
+import cn.zhongchuang.tenant.TenantStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,6 +41,9 @@ class OperatorFactsTests {
 	@Autowired
 	Operators operators;
 
+	@Autowired
+	TenantFixtures tenants;
+
 	OperatorFixtures.Operator busy;
 
 	OperatorFixtures.Operator quiet;
@@ -52,12 +57,12 @@ class OperatorFactsTests {
 		this.busy = this.fixtures.operator("110105");
 		Organisation org = this.busy.org();
 		// Tenants: counted when admitted by asOf and not left by then.
-		tenant(org, "入孵一年", d("2025-01-01"), d("2025-01-01"), false, Tenant.Status.ACTIVE, null);
-		tenant(org, "当天入孵", AS_OF, null, false, Tenant.Status.ACTIVE, null);
-		tenant(org, "次日入孵", d("2026-03-02"), d("2026-03-02"), true, Tenant.Status.ACTIVE, null);
-		tenant(org, "前日毕业", d("2024-01-01"), d("2024-01-01"), true, Tenant.Status.GRADUATED, d("2026-02-28"));
-		tenant(org, "次日退出", d("2024-06-01"), d("2024-06-01"), true, Tenant.Status.EXITED, d("2026-03-02"));
-		tenant(org, "协议晚签", d("2025-06-01"), d("2026-03-05"), true, Tenant.Status.ACTIVE, null);
+		tenant(org, "入孵一年", d("2025-01-01"), d("2025-01-01"), false, TenantStatus.ACTIVE, null);
+		tenant(org, "当天入孵", AS_OF, null, false, TenantStatus.ACTIVE, null);
+		tenant(org, "次日入孵", d("2026-03-02"), d("2026-03-02"), true, TenantStatus.ACTIVE, null);
+		tenant(org, "前日毕业", d("2024-01-01"), d("2024-01-01"), true, TenantStatus.GRADUATED, d("2026-02-28"));
+		tenant(org, "次日退出", d("2024-06-01"), d("2024-06-01"), true, TenantStatus.EXITED, d("2026-03-02"));
+		tenant(org, "协议晚签", d("2025-06-01"), d("2026-03-05"), true, TenantStatus.ACTIVE, null);
 		// Staff: counted when employed on asOf.
 		staff(org, "在职管理", StaffMember.Role.MANAGEMENT, true, false, false, d("2020-01-01"), null);
 		staff(org, "当天离职", StaffMember.Role.MANAGEMENT, false, false, false, d("2020-01-01"), AS_OF);
@@ -173,9 +178,9 @@ class OperatorFactsTests {
 	}
 
 	private void tenant(Organisation org, String name, LocalDate admitted, LocalDate agreement, boolean focus,
-			Tenant.Status status, LocalDate left) {
-		this.records.create(RecordKind.TENANTS, org, null, new Tenant("北京" + name + "科技有限公司",
-				OperatorFixtures.creditCode("110105"), admitted, agreement != null, agreement, focus, status, left));
+			TenantStatus status, LocalDate left) {
+		this.tenants.admit(org.id(), this.busy.account().principal(), TenantFixtures.eligible("北京" + name + "科技有限公司",
+				OperatorFixtures.creditCode("110105"), admitted, agreement, focus), status, left);
 	}
 
 	private void staff(Organisation org, String name, StaffMember.Role role, boolean degree, boolean masters,

@@ -167,33 +167,6 @@ class OperatorRecordsTests {
 	}
 
 	@Test
-	void theTenantRosterChecksCreditCodesAndKeepsGraduatesGraduated() throws Exception {
-		var operator = this.fixtures.operator("110105");
-		String code = OperatorFixtures.creditCode("110105");
-
-		this.mvc.perform(tenant(operator, "/operator/tenants", "91110105XXXX", "ACTIVE", "", null))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("统一社会信用代码应为18位")));
-		this.mvc.perform(tenant(operator, "/operator/tenants", code, "ACTIVE", "", null))
-			.andExpect(redirectedUrl("/operator/tenants"));
-		this.mvc.perform(tenant(operator, "/operator/tenants", code.toLowerCase(), "ACTIVE", "", null))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("名册中已有该统一社会信用代码的企业")));
-		long id = this.jdbc.sql("SELECT id FROM operator_tenant WHERE operator_id = :op")
-			.param("op", operator.org().id())
-			.query(Long.class)
-			.single();
-		this.mvc.perform(tenant(operator, "/operator/tenants/" + id, code, "GRADUATED", "", 0))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("请填写离孵日期")));
-		this.mvc.perform(tenant(operator, "/operator/tenants/" + id, code, "GRADUATED", "2025-06-30", 0))
-			.andExpect(redirectedUrl("/operator/tenants"));
-		this.mvc.perform(tenant(operator, "/operator/tenants/" + id, code, "ACTIVE", "", 1))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("已毕业或已退出的企业不能改回在孵")));
-	}
-
-	@Test
 	void unknownKindsAndMisplacedChildrenAreNotFound() throws Exception {
 		var operator = this.fixtures.operator("110105");
 		var principal = operator.account().principal();
@@ -257,20 +230,6 @@ class OperatorRecordsTests {
 			.param("role", "MANAGEMENT")
 			.param("collegeDegree", "true")
 			.param("employedSince", LocalDate.of(2024, 1, 1).toString())
-			.with(user(operator.account().principal()))
-			.with(csrf());
-		return (version != null) ? request.param("version", version.toString()) : request;
-	}
-
-	private MockHttpServletRequestBuilder tenant(OperatorFixtures.Operator operator, String path, String code,
-			String status, String leftOn, Integer version) {
-		MockHttpServletRequestBuilder request = post(path).param("name", "北京某某科技有限公司")
-			.param("creditCode", code)
-			.param("admittedOn", "2024-03-01")
-			.param("agreementSigned", "true")
-			.param("agreementDate", "2024-03-01")
-			.param("status", status)
-			.param("leftOn", leftOn)
 			.with(user(operator.account().principal()))
 			.with(csrf());
 		return (version != null) ? request.param("version", version.toString()) : request;

@@ -1,0 +1,76 @@
+package cn.zhongchuang.tenant;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import cn.zhongchuang.platform.ConflictException;
+import cn.zhongchuang.platform.FieldErrorException;
+
+/**
+ * 在孵企业: the aggregate. It changes only through the guarded methods below; each returns
+ * the changed copy, which the repository writes with {@code WHERE version = :version}.
+ */
+record Tenant(Long id, long operatorId, String regionCode, String name, String creditCode, LocalDate admittedOn,
+		boolean agreementSigned, LocalDate agreementDate, boolean inFocusSegment, ChainStage chainStage,
+		TenantStatus status, LocalDate leftOn, String exitReason, String policyId, String policyVersion,
+		String admissionOutcome, String admissionDetail, Instant createdAt, int version) {
+
+	/** 毕业: leaves incubation as a graduate on {@code on}. */
+	Tenant graduate(LocalDate on) {
+		requireActive();
+		requireNotBeforeAdmission(on);
+		return leave(TenantStatus.GRADUATED, on, null);
+	}
+
+	/** 退出 with the reason (清退, 主动退出, …). */
+	Tenant exit(LocalDate on, String reason) {
+		requireActive();
+		requireNotBeforeAdmission(on);
+		if (reason == null || reason.isBlank()) {
+			throw new FieldErrorException("reason", "请填写退出原因");
+		}
+		return leave(TenantStatus.EXITED, on, reason.strip());
+	}
+
+	/** Moves forward along the chain; backwards or sideways is refused. */
+	Tenant moveTo(ChainStage stage) {
+		requireActive();
+		if (stage == null) {
+			throw new FieldErrorException("stage", "请选择孵化阶段");
+		}
+		if (!this.chainStage.isBefore(stage)) {
+			throw new FieldErrorException("stage", "孵化链条只能向前移动（当前：" + this.chainStage + "）");
+		}
+		return new Tenant(this.id, this.operatorId, this.regionCode, this.name, this.creditCode, this.admittedOn,
+				this.agreementSigned, this.agreementDate, this.inFocusSegment, stage, this.status, this.leftOn,
+				this.exitReason, this.policyId, this.policyVersion, this.admissionOutcome, this.admissionDetail,
+				this.createdAt, this.version);
+	}
+
+	boolean active() {
+		return this.status == TenantStatus.ACTIVE;
+	}
+
+	private Tenant leave(TenantStatus to, LocalDate on, String reason) {
+		return new Tenant(this.id, this.operatorId, this.regionCode, this.name, this.creditCode, this.admittedOn,
+				this.agreementSigned, this.agreementDate, this.inFocusSegment, this.chainStage, to, on, reason,
+				this.policyId, this.policyVersion, this.admissionOutcome, this.admissionDetail, this.createdAt,
+				this.version);
+	}
+
+	private void requireActive() {
+		if (!active()) {
+			throw new ConflictException("企业已" + ((this.status == TenantStatus.GRADUATED) ? "毕业" : "退出") + "，不能再变更");
+		}
+	}
+
+	private void requireNotBeforeAdmission(LocalDate on) {
+		if (on == null) {
+			throw new FieldErrorException("on", "请填写离孵日期");
+		}
+		if (on.isBefore(this.admittedOn)) {
+			throw new FieldErrorException("on", "离孵日期不能早于入孵日期");
+		}
+	}
+
+}

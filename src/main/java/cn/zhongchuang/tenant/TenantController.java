@@ -1,0 +1,345 @@
+package cn.zhongchuang.tenant;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.zhongchuang.operator.OperatorOrganisation;
+import cn.zhongchuang.operator.Operators;
+import cn.zhongchuang.platform.ChinaTime;
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.reference.Industry;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 在孵企业 pages: the operator's own tenants (admit, graduate, move, exit, leaving checklist,
+ * decisions on findings); bureau and county users read their region's, run the exit scan
+ * on demand; both export what they filter.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('OPERATOR', 'COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+class TenantController {
+
+	private final Tenants tenants;
+
+	private final Findings findings;
+
+	private final ExitScan scan;
+
+	private final TaxFilings filings;
+
+	private final Operators operators;
+
+	private final Clock clock;
+
+	TenantController(Tenants tenants, Findings findings, ExitScan scan, TaxFilings filings, Operators operators,
+			Clock clock) {
+		this.tenants = tenants;
+		this.findings = findings;
+		this.scan = scan;
+		this.filings = filings;
+		this.operators = operators;
+		this.clock = clock;
+	}
+
+	@GetMapping("/tenants")
+	String list(TenantQuery query, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		model.addAttribute("query", query);
+		model.addAttribute("results", this.tenants.search(query, user, false));
+		model.addAttribute("stages", ChainStage.values());
+		model.addAttribute("statuses", TenantStatus.values());
+		return (htmx != null) ? "tenant/list :: results" : "tenant/list";
+	}
+
+	@GetMapping("/tenants/export.xlsx")
+	void export(TenantQuery query, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		PageResult<Tenant> all = this.tenants.search(query, user, true);
+		List<List<String>> rows = all.items()
+			.stream()
+			.map((t) -> List.of(t.name(), t.creditCode(), t.regionCode(), String.valueOf(t.admittedOn()),
+					stageLabel(t.chainStage()), statusLabel(t.status()),
+					(t.leftOn() != null) ? t.leftOn().toString() : "", (t.exitReason() != null) ? t.exitReason() : ""))
+			.toList();
+		XlsxExport.respond(response, "在孵企业.xlsx", "在孵企业",
+				List.of("企业名称", "统一社会信用代码", "区划", "入孵日期", "孵化阶段", "状态", "离孵日期", "退出原因"), rows);
+	}
+
+	@GetMapping("/tenants/new")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String admitForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+		requireOrganisation(user);
+		return form(AdmissionForm.empty(), null, Map.of(), model);
+	}
+
+	@PostMapping("/tenants/check")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String check(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model) {
+		OperatorOrganisation org = requireOrganisation(user);
+		Map<String, String> errors = new LinkedHashMap<>();
+		AdmissionForm form = read(params, errors);
+		try {
+			model.addAttribute("eligibility", errors.isEmpty() ? this.tenants.check(org.regionCode(), form) : null);
+		}
+		catch (FieldErrorException ex) {
+			errors.putAll(ex.errors());
+		}
+		model.addAttribute("checkErrors", errors);
+		return "tenant/admit :: verdict";
+	}
+
+	@PostMapping("/tenants")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String admit(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		OperatorOrganisation org = requireOrganisation(user);
+		Map<String, String> errors = new LinkedHashMap<>();
+		AdmissionForm form = read(params, errors);
+		try {
+			if (!errors.isEmpty()) {
+				throw new FieldErrorException(errors);
+			}
+			long id = this.tenants.admit(org.id(), form, user);
+			redirect.addFlashAttribute("toast", "已登记入孵：" + form.name().strip());
+			return "redirect:/tenants/" + id;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			Eligibility eligibility = null;
+			try {
+				eligibility = this.tenants.check(org.regionCode(), form);
+			}
+			catch (FieldErrorException ignored) {
+				// the field errors are shown already
+			}
+			return form(form, eligibility, ex.errors(), model);
+		}
+	}
+
+	@GetMapping("/tenants/{id:\\d+}")
+	String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		TenantView view = this.tenants.view(id, user);
+		model.addAttribute("view", view);
+		model.addAttribute("t", view.tenant());
+		model.addAttribute("filings", this.filings.latest(id, 36));
+		model.addAttribute("findings", this.findings.ofTenant(id));
+		model.addAttribute("stages", ChainStage.values());
+		model.addAttribute("items", LeavingItem.values());
+		model.addAttribute("today", ChinaTime.today(this.clock));
+		return "tenant/detail";
+	}
+
+	@PostMapping("/tenants/{id:\\d+}/graduate")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String graduate(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) LocalDate on,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, "已办理毕业", () -> this.tenants.graduate(id, version, on, user));
+	}
+
+	@PostMapping("/tenants/{id:\\d+}/move")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String move(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) ChainStage stage,
+			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) String note,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, "已转入下一孵化阶段", () -> this.tenants.move(id, version, stage, on, note, user));
+	}
+
+	@PostMapping("/tenants/{id:\\d+}/exit")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String exit(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) LocalDate on,
+			@RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "已办理退出", () -> this.tenants.exit(id, version, on, reason, user));
+	}
+
+	@PostMapping("/tenants/{id:\\d+}/leaving/{item}")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String tick(@PathVariable long id, @PathVariable LeavingItem item, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "已记录办理", () -> this.tenants.tick(id, item, user));
+	}
+
+	// --- exit findings
+
+	@GetMapping("/tenants/exit-findings")
+	String findings(FindingQuery query, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		model.addAttribute("query", query);
+		model.addAttribute("results", this.findings.search(query, user, false));
+		return (htmx != null) ? "tenant/findings :: results" : "tenant/findings";
+	}
+
+	@GetMapping("/tenants/exit-findings/export.xlsx")
+	void exportFindings(FindingQuery query, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		List<List<String>> rows = this.findings.search(query, user, true)
+			.items()
+			.stream()
+			.map((f) -> List.of(f.tenantName(), f.creditCode(), f.operatorName(), f.regionCode(),
+					ExitScan.label(f.status()), String.valueOf(f.monthsWithoutFiling()),
+					String.valueOf(f.monthsWithoutTax()), String.valueOf(f.firstFoundOn()), String.valueOf(f.asOf()),
+					decisionLabel(f.decision()), (f.reason() != null) ? f.reason() : ""))
+			.toList();
+		XlsxExport.respond(response, "异常与清退名单.xlsx", "异常与清退名单",
+				List.of("企业名称", "统一社会信用代码", "运营机构", "区划", "名单", "连续未申报月数", "连续无税收贡献月数", "首次发现", "最近扫描", "处理", "原因"),
+				rows);
+	}
+
+	@PostMapping("/tenants/exit-scan")
+	@PreAuthorize("hasAnyRole('CITY_BUREAU', 'PROVINCE')")
+	String scanNow(RedirectAttributes redirect) {
+		ExitScan.Summary s = this.scan.scan(ChinaTime.today(this.clock));
+		redirect.addFlashAttribute("toast", "退出扫描完成：扫描 " + s.scanned() + " 家，异常名录 " + s.abnormal() + " 家，清退名单 "
+				+ s.clearance() + " 家，新增 " + s.created() + " 条");
+		return "redirect:/tenants/exit-findings";
+	}
+
+	@PostMapping("/tenants/exit-findings/{id:\\d+}/decide")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String decide(@PathVariable long id, @RequestParam int version, @RequestParam String decision,
+			@RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		try {
+			this.scan.decide(id, version, "CONFIRMED".equals(decision), reason, user);
+			redirect.addFlashAttribute("toast", "CONFIRMED".equals(decision) ? "已确认清退" : "已记录保留原因");
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		return "redirect:/tenants/exit-findings";
+	}
+
+	private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("toast", done);
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		return "redirect:/tenants/" + id;
+	}
+
+	private OperatorOrganisation requireOrganisation(CurrentUser user) {
+		return this.operators.organisationOf(user).orElseThrow(() -> new NotFoundException("organisation of operator"));
+	}
+
+	private String form(AdmissionForm form, Eligibility eligibility, Map<String, String> errors, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("eligibility", eligibility);
+		model.addAttribute("errors", new LinkedHashMap<>(errors));
+		model.addAttribute("checkErrors", Map.of());
+		model.addAttribute("industries", Industry.values());
+		model.addAttribute("stages", ChainStage.values());
+		return "tenant/admit";
+	}
+
+	static AdmissionForm read(Map<String, String> p, Map<String, String> errors) {
+		return new AdmissionForm(text(p, "name"), text(p, "creditCode"), date(p, "admittedOn", errors),
+				date(p, "agreementDate", errors), "true".equals(p.get("inFocusSegment")), stage(p, errors),
+				bool(p, "officeInSpace"), text(p, "industry"), integer(p, "employees", errors),
+				decimal(p, "revenueWan", errors), decimal(p, "totalAssetsWan", errors), bool(p, "technologyInnovative"),
+				integer(p, "staffWithCollegeDegree", errors), decimal(p, "rdExpenditureWan", errors),
+				decimal(p, "totalExpenditureWan", errors), text(p, "keyIndustry"));
+	}
+
+	private static ChainStage stage(Map<String, String> p, Map<String, String> errors) {
+		String v = text(p, "stage");
+		try {
+			return (v == null) ? null : ChainStage.valueOf(v);
+		}
+		catch (IllegalArgumentException ex) {
+			errors.put("stage", "孵化阶段无效");
+			return null;
+		}
+	}
+
+	private static String text(Map<String, String> p, String name) {
+		String v = p.get(name);
+		return (v == null || v.isBlank()) ? null : v.strip();
+	}
+
+	private static Boolean bool(Map<String, String> p, String name) {
+		String v = text(p, name);
+		return (v == null) ? null : Boolean.valueOf(v);
+	}
+
+	private static LocalDate date(Map<String, String> p, String name, Map<String, String> errors) {
+		String v = text(p, name);
+		try {
+			return (v == null) ? null : LocalDate.parse(v);
+		}
+		catch (java.time.DateTimeException ex) {
+			errors.put(name, "日期格式应为 2026-03-01");
+			return null;
+		}
+	}
+
+	private static Integer integer(Map<String, String> p, String name, Map<String, String> errors) {
+		String v = text(p, name);
+		try {
+			Integer n = (v == null) ? null : Integer.valueOf(v);
+			if (n != null && n < 0) {
+				errors.put(name, "不能为负数");
+			}
+			return n;
+		}
+		catch (NumberFormatException ex) {
+			errors.put(name, "应为整数");
+			return null;
+		}
+	}
+
+	private static BigDecimal decimal(Map<String, String> p, String name, Map<String, String> errors) {
+		String v = text(p, name);
+		try {
+			BigDecimal n = (v == null) ? null : new BigDecimal(v);
+			if (n != null && n.signum() < 0) {
+				errors.put(name, "不能为负数");
+			}
+			return n;
+		}
+		catch (NumberFormatException ex) {
+			errors.put(name, "应为数字");
+			return null;
+		}
+	}
+
+	static String stageLabel(ChainStage s) {
+		return switch (s) {
+			case NURSERY -> "苗圃";
+			case INCUBATOR -> "孵化器";
+			case ACCELERATOR -> "加速器";
+			case PARK -> "产业园";
+		};
+	}
+
+	static String statusLabel(TenantStatus s) {
+		return switch (s) {
+			case ACTIVE -> "在孵";
+			case GRADUATED -> "已毕业";
+			case EXITED -> "已退出";
+		};
+	}
+
+	static String decisionLabel(String d) {
+		return (d == null) ? "待处理" : "CONFIRMED".equals(d) ? "已确认清退" : "保留";
+	}
+
+}

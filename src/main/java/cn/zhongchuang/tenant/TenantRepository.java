@@ -1,0 +1,197 @@
+package cn.zhongchuang.tenant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.zhongchuang.platform.PageResult;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL on {@code tenant} and {@code tenant_chain_move}. */
+@Repository
+class TenantRepository {
+
+	private final JdbcClient jdbc;
+
+	TenantRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Tenant insert(Tenant t) {
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO tenant (operator_id, region_code, name, credit_code, admitted_on, agreement_signed,
+					  agreement_date, in_focus_segment, chain_stage, status, left_on, exit_reason, policy_id, policy_version,
+					  admission_outcome, admission_detail, created_at)
+					VALUES (:op, :region, :name, :code, :admitted, :signed, :agreement, :focus, :stage, :status, :left, :reason,
+					  :policy, :policyVersion, :outcome, :detail, :created)
+					RETURNING id
+					""")
+			.param("op", t.operatorId())
+			.param("region", t.regionCode())
+			.param("name", t.name())
+			.param("code", t.creditCode())
+			.param("admitted", t.admittedOn())
+			.param("signed", t.agreementSigned())
+			.param("agreement", t.agreementDate())
+			.param("focus", t.inFocusSegment())
+			.param("stage", t.chainStage().name())
+			.param("status", t.status().name())
+			.param("left", t.leftOn())
+			.param("reason", t.exitReason())
+			.param("policy", t.policyId())
+			.param("policyVersion", t.policyVersion())
+			.param("outcome", t.admissionOutcome())
+			.param("detail", t.admissionDetail())
+			.param("created", Timestamp.from(t.createdAt()))
+			.query(Long.class)
+			.single();
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * Writes the changed state; a stale version is
+	 * {@link OptimisticLockingFailureException}.
+	 */
+	Tenant update(Tenant t) {
+		int rows = this.jdbc.sql("""
+				UPDATE tenant SET chain_stage = :stage, status = :status, left_on = :left, exit_reason = :reason,
+				  version = version + 1
+				WHERE id = :id AND version = :version
+				""")
+			.param("stage", t.chainStage().name())
+			.param("status", t.status().name())
+			.param("left", t.leftOn())
+			.param("reason", t.exitReason())
+			.param("id", t.id())
+			.param("version", t.version())
+			.update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("tenant " + t.id() + " changed since version " + t.version());
+		}
+		return find(t.id()).orElseThrow();
+	}
+
+	Optional<Tenant> find(long id) {
+		return this.jdbc.sql("SELECT * FROM tenant WHERE id = :id")
+			.param("id", id)
+			.query(TenantRepository::map)
+			.optional();
+	}
+
+	boolean exists(long operatorId, String creditCode) {
+		return this.jdbc.sql("SELECT count(*) FROM tenant WHERE operator_id = :op AND credit_code = :code")
+			.param("op", operatorId)
+			.param("code", creditCode)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	List<Tenant> ofOperator(long operatorId) {
+		return this.jdbc.sql("SELECT * FROM tenant WHERE operator_id = :op ORDER BY admitted_on, id")
+			.param("op", operatorId)
+			.query(TenantRepository::map)
+			.list();
+	}
+
+	/**
+	 * A page of tenants: of one operator, or (operatorId null) in the given regions.
+	 * {@code size} 0 means every matching row (the export).
+	 */
+	PageResult<Tenant> search(TenantQuery q, Long operatorId, List<String> regions, int page, int size) {
+		StringBuilder where = new StringBuilder(" WHERE true");
+		List<Object> args = new ArrayList<>();
+		if (operatorId != null) {
+			where.append(" AND operator_id = ?");
+			args.add(operatorId);
+		}
+		else {
+			where.append(" AND region_code = ANY (?)");
+			args.add(regions.toArray(String[]::new));
+		}
+		if (q.status() != null) {
+			where.append(" AND status = ?");
+			args.add(q.status().name());
+		}
+		if (q.stage() != null) {
+			where.append(" AND chain_stage = ?");
+			args.add(q.stage().name());
+		}
+		if (q.keyword() != null && !q.keyword().isBlank()) {
+			where.append(" AND (name ILIKE ? OR credit_code ILIKE ?)");
+			String like = "%" + q.keyword().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			args.add(like);
+			args.add(like);
+		}
+		long total = this.jdbc.sql("SELECT count(*) FROM tenant" + where).params(args).query(Long.class).single();
+		String order = (q.status() == TenantStatus.ACTIVE || q.status() == null) ? " ORDER BY admitted_on DESC, id DESC"
+				: " ORDER BY left_on DESC NULLS LAST, id DESC";
+		String limit = (size > 0) ? " LIMIT " + size + " OFFSET " + PageResult.offset(page, size) : "";
+		List<Tenant> items = this.jdbc.sql("SELECT * FROM tenant" + where + order + limit)
+			.params(args)
+			.query(TenantRepository::map)
+			.list();
+		return new PageResult<>(items, total, page, (size > 0) ? size : Math.max(items.size(), 1));
+	}
+
+	void recordMove(long tenantId, ChainStage from, ChainStage to, LocalDate on, String note, Long by,
+			java.time.Instant at) {
+		this.jdbc
+			.sql("""
+					INSERT INTO tenant_chain_move (tenant_id, from_stage, to_stage, moved_on, note, recorded_by, recorded_at)
+					VALUES (:t, :from, :to, :on, :note, :by, :at)
+					""")
+			.param("t", tenantId)
+			.param("from", (from != null) ? from.name() : null)
+			.param("to", to.name())
+			.param("on", on)
+			.param("note", note)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<TenantView.Move> moves(long tenantId) {
+		return this.jdbc.sql("SELECT * FROM tenant_chain_move WHERE tenant_id = :t ORDER BY moved_on, id")
+			.param("t", tenantId)
+			.query((rs, n) -> new TenantView.Move(
+					(rs.getString("from_stage") != null) ? ChainStage.valueOf(rs.getString("from_stage")) : null,
+					ChainStage.valueOf(rs.getString("to_stage")), rs.getObject("moved_on", LocalDate.class),
+					rs.getString("note")))
+			.list();
+	}
+
+	List<TenantView.Leaving> leavingItems(long tenantId) {
+		return this.jdbc.sql("SELECT item, done_on FROM tenant_leaving_item WHERE tenant_id = :t")
+			.param("t", tenantId)
+			.query((rs, n) -> new TenantView.Leaving(LeavingItem.valueOf(rs.getString("item")),
+					rs.getObject("done_on", LocalDate.class)))
+			.list();
+	}
+
+	boolean tick(long tenantId, LeavingItem item, LocalDate on, long by) {
+		return this.jdbc.sql("""
+				INSERT INTO tenant_leaving_item (tenant_id, item, done_on, done_by) VALUES (:t, :item, :on, :by)
+				ON CONFLICT (tenant_id, item) DO NOTHING
+				""").param("t", tenantId).param("item", item.name()).param("on", on).param("by", by).update() == 1;
+	}
+
+	static Tenant map(ResultSet rs, int n) throws SQLException {
+		return new Tenant(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("region_code"),
+				rs.getString("name"), rs.getString("credit_code"), rs.getObject("admitted_on", LocalDate.class),
+				rs.getBoolean("agreement_signed"), rs.getObject("agreement_date", LocalDate.class),
+				rs.getBoolean("in_focus_segment"), ChainStage.valueOf(rs.getString("chain_stage")),
+				TenantStatus.valueOf(rs.getString("status")), rs.getObject("left_on", LocalDate.class),
+				rs.getString("exit_reason"), rs.getString("policy_id"), rs.getString("policy_version"),
+				rs.getString("admission_outcome"), rs.getString("admission_detail"),
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+	}
+
+}

@@ -1,0 +1,74 @@
+package cn.zhongchuang.tenant;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * 导出 Excel: a list as an XLSX sheet, streamed (SXSSF keeps 100 rows in memory). Every
+ * cell is text; text that a spreadsheet would take for a formula (starting with = + - @
+ * TAB or CR) gets a leading apostrophe.
+ */
+final class XlsxExport {
+
+	static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private XlsxExport() {
+	}
+
+	/** The text as written to a cell: formula triggers escaped. */
+	static String escape(String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		char first = value.charAt(0);
+		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
+				? "'" + value : value;
+	}
+
+	static void write(String sheetName, List<String> headers, List<List<String>> rows, OutputStream out) {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+			Sheet sheet = workbook.createSheet(sheetName);
+			Row head = sheet.createRow(0);
+			for (int c = 0; c < headers.size(); c++) {
+				head.createCell(c).setCellValue(headers.get(c));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r + 1);
+				List<String> values = rows.get(r);
+				for (int c = 0; c < values.size(); c++) {
+					Cell cell = row.createCell(c);
+					cell.setCellValue(escape(values.get(c)));
+				}
+			}
+			workbook.write(out);
+			workbook.dispose();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static void respond(HttpServletResponse response, String fileName, String sheetName, List<String> headers,
+			List<List<String>> rows) {
+		response.setContentType(CONTENT_TYPE);
+		response.setHeader("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
+				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+		try {
+			write(sheetName, headers, rows, response.getOutputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
