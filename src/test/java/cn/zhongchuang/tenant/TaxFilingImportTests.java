@@ -244,6 +244,27 @@ class TaxFilingImportTests {
 		assertThat(job.message()).contains("没有数据行");
 	}
 
+	@Test
+	void aJobWhoseNodeStoppedAnsweringIsMarkedFailed() {
+		var op = this.fixtures.operator("110105");
+		long stale = this.jobs.insert(op.account().id(), op.account().username(), op.orgId(), "110105", "dead.csv",
+				"CSV", 10, "dead-node");
+		this.jobs.start(stale);
+		this.jdbc.sql("UPDATE tax_filing_import SET heartbeat_at = now() - interval '5 minutes' WHERE id = :id")
+			.param("id", stale)
+			.update();
+		long fresh = this.jobs.insert(op.account().id(), op.account().username(), op.orgId(), "110105", "alive.csv",
+				"CSV", 10, "live-node");
+		this.jobs.start(fresh);
+
+		this.imports.heartbeat();
+
+		assertThat(this.jobs.find(stale).orElseThrow().status()).isEqualTo("FAILED");
+		assertThat(this.jobs.find(stale).orElseThrow().message()).contains("未写入任何数据");
+		assertThat(this.jobs.find(fresh).orElseThrow().status()).isEqualTo("RUNNING");
+		this.jobs.finish(fresh, "FAILED", 0, 0, "test cleanup");
+	}
+
 	FilingImportJob ok(FilingImportJob job) {
 		assertThat(job.status()).as(job.message() + " " + this.jobs.errors(job.id(), 5)).isEqualTo("SUCCEEDED");
 		return job;
