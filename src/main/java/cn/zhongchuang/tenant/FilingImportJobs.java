@@ -111,7 +111,7 @@ class FilingImportJobs {
 	void finish(long id, String status, int rowsRead, int errorCount, String message) {
 		this.jdbc
 			.sql("""
-					UPDATE tax_filing_import SET status = :status, rows_read = GREATEST(rows_read, :rows), error_count = :errors,
+					UPDATE tax_filing_import SET status = :status, rows_read = GREATEST(rows_read, :rows), error_count = :errors, progress = 100,
 					       message = :message, finished_at = :now, heartbeat_at = :now
 					WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
 			.param("id", id)

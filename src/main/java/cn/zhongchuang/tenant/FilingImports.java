@@ -259,7 +259,7 @@ public class FilingImports {
 			TaxFilingImporter.Outcome outcome, String ip) {
 		String message = (outcome.errorCount() == 1 && outcome.errors().size() == 1
 				&& outcome.errors().get(0).line() == 0) ? outcome.errors().get(0).reason()
-						: outcome.errorCount() + " 行有误，未写入任何数据";
+						: outcome.errorCount() + " 处错误，未写入任何数据";
 		this.transaction.executeWithoutResult((s) -> {
 			this.jobs.insertErrors(id, outcome.errors());
 			this.jobs.finish(id, "REJECTED", outcome.rowsRead(), outcome.errorCount(), message);
