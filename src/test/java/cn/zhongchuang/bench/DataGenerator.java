@@ -1,0 +1,440 @@
+package cn.zhongchuang.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import cn.zhongchuang.reference.CreditCodes;
+
+/**
+ * Builds the data sets of scale.md (demo, province, national) straight into a database
+ * with COPY, deterministically from a seed: institutions (operator_organisation) with
+ * valid credit codes in regions drawn from table region with a skew to big cities,
+ * tenants with every life-cycle status and chain stage, and 36 months of tax filings per
+ * tenant (up to {@link #LAST_MONTH}) with gaps that reach both exit thresholds. A row in
+ * bench_dataset marks a set as generated. Mentors, counselling records, events and
+ * applications are not generated yet.
+ */
+public final class DataGenerator {
+
+	/** The last month with filings; the exit scan is judged on {@link #AS_OF}. */
+	public static final YearMonth LAST_MONTH = YearMonth.of(2026, 10);
+
+	public static final LocalDate AS_OF = LocalDate.of(2026, 11, 15);
+
+	public static final int MONTHS = 36;
+
+	/** Cities whose districts get most institutions (first four digits of the code). */
+	static final List<String> BIG_CITIES = List.of("1101", "3101", "4401", "4403", "3301", "3201", "5101", "4201",
+			"6101", "1201", "5001", "3205", "4301", "2101", "3702", "6201");
+
+	public record Size(String name, int institutions, int tenants) {
+
+		public long filings() {
+			return (long) this.tenants * MONTHS;
+		}
+
+	}
+
+	public static Size size(String name) {
+		return switch (name) {
+			case "demo" -> new Size("demo", 30, 600);
+			case "province" -> new Size("province", 1_500, 50_000);
+			case "national" -> new Size("national", 15_000, 500_000);
+			default -> throw new IllegalArgumentException("unknown data set " + name);
+		};
+	}
+
+	private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+		.split("");
+
+	private static final String[] GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉晨宇浩然子轩梓涵欣怡思远建国志强海燕晓东文博雨萱".split("");
+
+	private static final String[] WORDS = { "星火", "创新", "智汇", "启航", "未来", "众智", "云帆", "卓越", "中关", "天工", "科海", "博远",
+			"锐思", "digital", "同创", "睿达", "领航", "汇智", "创客", "青橙", "合力", "远景", "新锐", "金桥", "数联", "光谷", "海纳", "朝阳", "长风",
+			"鼎新" };
+
+	private static final String[] INDUSTRIES = { "信息技术", "软件", "生物医药", "新材料", "智能制造", "电子科技", "数据科技", "环保科技", "新能源",
+			"文化创意", "医疗器械", "网络科技", "人工智能", "集成电路", "农业科技" };
+
+	private static final String[] SPACE_KINDS = { "众创空间", "科技企业孵化器", "创业苗圃", "加速器", "创新创业中心" };
+
+	private static final String[] ROADS = { "中关村大街", "建国路", "科技园路", "创业路", "高新大道", "人民路", "解放路", "长江路", "黄河路", "学院路",
+			"望京街", "软件园路" };
+
+	private static final String[] LEADS = { "LEADING_ENTERPRISE", "UNIVERSITY", "RESEARCH_INSTITUTE",
+			"INNOVATIVE_ENTERPRISE", "PAIRED_WITH_LEAD", "NONE" };
+
+	private static final String[] STAGES = { "NURSERY", "INCUBATOR", "ACCELERATOR", "PARK" };
+
+	private final Connection connection;
+
+	private final Random random;
+
+	private final Size size;
+
+	private final long seed;
+
+	private List<String> counties;
+
+	private double[] cumulative;
+
+	private Map<String, String[]> regionRows;
+
+	public DataGenerator(Connection connection, Size size, long seed) {
+		this.connection = connection;
+		this.size = size;
+		this.seed = seed;
+		this.random = new Random(seed);
+	}
+
+	public static void main(String[] args) throws Exception {
+		Size size = size(args[0]);
+		try (Connection c = DriverManager.getConnection(args[1], args.length > 2 ? args[2] : "postgres",
+				args.length > 3 ? args[3] : "postgres")) {
+			long start = System.nanoTime();
+			boolean made = new DataGenerator(c, size, 20261122L).generateIfAbsent();
+			System.out.printf("%s: %s in %.1f s%n", size.name(), made ? "generated" : "already there",
+					(System.nanoTime() - start) / 1e9);
+		}
+	}
+
+	/** Generates the set unless the database already holds it; reports whether it did. */
+	public boolean generateIfAbsent() throws SQLException {
+		try (Statement s = this.connection.createStatement()) {
+			s.execute("""
+					CREATE TABLE IF NOT EXISTS bench_dataset (name TEXT PRIMARY KEY, seed BIGINT NOT NULL,
+					  institutions INT NOT NULL, tenants INT NOT NULL, filings BIGINT NOT NULL,
+					  generated_at TIMESTAMPTZ NOT NULL, seconds NUMERIC NOT NULL)""");
+			try (ResultSet rs = s.executeQuery("SELECT 1 FROM bench_dataset WHERE name = '" + this.size.name() + "'")) {
+				if (rs.next()) {
+					return false;
+				}
+			}
+		}
+		long start = System.nanoTime();
+		this.connection.setAutoCommit(false);
+		loadRegions();
+		long firstOrg = nextId("operator_organisation");
+		long firstTenant = nextId("tenant");
+		String[] orgRegion = institutions(firstOrg);
+		tenantsAndFilings(firstTenant, firstOrg, orgRegion);
+		try (Statement s = this.connection.createStatement()) {
+			s.execute(
+					"SELECT setval('operator_organisation_id_seq', " + (firstOrg + this.size.institutions() - 1) + ")");
+			s.execute("SELECT setval('tenant_id_seq', " + (firstTenant + this.size.tenants() - 1) + ")");
+			s.execute("INSERT INTO bench_dataset VALUES ('" + this.size.name() + "', " + this.seed + ", "
+					+ this.size.institutions() + ", " + this.size.tenants() + ", " + this.size.filings() + ", now(), "
+					+ String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9) + ")");
+		}
+		this.connection.commit();
+		this.connection.setAutoCommit(true);
+		try (Statement s = this.connection.createStatement()) {
+			s.execute("ANALYZE operator_organisation");
+			s.execute("ANALYZE tenant");
+			s.execute("ANALYZE tenant_tax_filing");
+		}
+		return true;
+	}
+
+	private long nextId(String table) throws SQLException {
+		try (Statement s = this.connection.createStatement();
+				ResultSet rs = s.executeQuery("SELECT COALESCE(max(id), 0) + 1 FROM " + table)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private void loadRegions() throws SQLException {
+		this.regionRows = new HashMap<>();
+		this.counties = new ArrayList<>();
+		try (Statement s = this.connection.createStatement();
+				ResultSet rs = s.executeQuery("SELECT code, name, level, parent_code FROM region ORDER BY code")) {
+			while (rs.next()) {
+				this.regionRows.put(rs.getString(1),
+						new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+				if ("COUNTY".equals(rs.getString(3))) {
+					this.counties.add(rs.getString(1));
+				}
+			}
+		}
+		this.cumulative = new double[this.counties.size()];
+		double total = 0;
+		for (int i = 0; i < this.counties.size(); i++) {
+			total += BIG_CITIES.contains(this.counties.get(i).substring(0, 4)) ? 25 : 1;
+			this.cumulative[i] = total;
+		}
+	}
+
+	private String region() {
+		double x = this.random.nextDouble() * this.cumulative[this.cumulative.length - 1];
+		int i = java.util.Arrays.binarySearch(this.cumulative, x);
+		return this.counties.get((i >= 0) ? i : -i - 1);
+	}
+
+	private String fullName(String code) {
+		StringBuilder name = new StringBuilder();
+		List<String> parts = new ArrayList<>();
+		for (String c = code; c != null && !"000000".equals(c);) {
+			String[] row = this.regionRows.get(c);
+			if (row == null) {
+				break;
+			}
+			parts.add(0, row[0]);
+			c = row[2];
+		}
+		parts.forEach(name::append);
+		return name.toString();
+	}
+
+	private String shortPlace(String code) {
+		String[] county = this.regionRows.get(code);
+		String[] city = (county != null && county[2] != null) ? this.regionRows.get(county[2]) : null;
+		String n = (city != null) ? city[0] : (county != null ? county[0] : "");
+		return n.replace("市", "").replace("地区", "").replace("自治州", "");
+	}
+
+	private String person() {
+		return SURNAMES[this.random.nextInt(SURNAMES.length)] + GIVEN[this.random.nextInt(GIVEN.length)]
+				+ (this.random.nextBoolean() ? GIVEN[this.random.nextInt(GIVEN.length)] : "");
+	}
+
+	private String word() {
+		String w = WORDS[this.random.nextInt(WORDS.length)];
+		return "digital".equals(w) ? "数智" : w;
+	}
+
+	private String[] institutions(long firstId) throws SQLException {
+		String[] regions = new String[this.size.institutions()];
+		Rows rows = new Rows(
+				copy("""
+						COPY operator_organisation (id, name, credit_code, region_code, legal_representative, contact_phone, address,
+						  established_on, independent_legal_entity, management_and_finance_rules, lead_entity, created_at) FROM STDIN"""));
+		for (int i = 0; i < regions.length; i++) {
+			String region = region();
+			regions[i] = region;
+			String code = CreditCodes.generate("9", "1", region, String.format("%08d", 10_000_000 + i));
+			LocalDate established = LocalDate.of(2010, 1, 1).plusDays(this.random.nextInt(13 * 365));
+			rows.field(firstId + i)
+				.field(shortPlace(region) + word() + SPACE_KINDS[this.random.nextInt(SPACE_KINDS.length)] + "有限公司"
+						+ (i + 1))
+				.field(code)
+				.field(region)
+				.field(person())
+				.field("0" + (10 + this.random.nextInt(89)) + "-" + (60_000_000 + this.random.nextInt(39_999_999)))
+				.field(fullName(region) + ROADS[this.random.nextInt(ROADS.length)] + (1 + this.random.nextInt(300))
+						+ "号")
+				.field(established.toString())
+				.field(this.random.nextInt(10) < 9 ? "t" : "f")
+				.field(this.random.nextInt(10) < 8 ? "t" : "f")
+				.field(LEADS[this.random.nextInt(LEADS.length)])
+				.last("2026-01-01 00:00:00+08");
+		}
+		rows.end();
+		return regions;
+	}
+
+	private void tenantsAndFilings(long firstTenant, long firstOrg, String[] orgRegion) throws SQLException {
+		boolean bulk = emptyFilings();
+		List<String> rebuild = bulk ? dropFilingIndexes() : List.of();
+		Rows tenants = new Rows(
+				copy("""
+						COPY tenant (id, operator_id, region_code, name, credit_code, admitted_on, agreement_signed, agreement_date,
+						  in_focus_segment, chain_stage, status, left_on, exit_reason, created_at) FROM STDIN"""));
+		// filings in a second COPY stream: one connection carries one COPY at a time, so
+		// the
+		// tenants are written first and their filings kept compact meanwhile
+		int n = this.size.tenants();
+		byte[] pattern = new byte[n];
+		short[] gap = new short[n];
+		for (int i = 0; i < n; i++) {
+			int org = skewedInstitution(orgRegion.length);
+			String region = orgRegion[org];
+			String code = CreditCodes.generate("9", "1", region, String.format("%08d", 30_000_000 + i));
+			LocalDate admitted = LocalDate.of(2018, 1, 1).plusDays(this.random.nextInt(2100));
+			if (admitted.isAfter(LocalDate.of(2023, 10, 1))) {
+				admitted = LocalDate.of(2023, 10, 1).minusDays(this.random.nextInt(400));
+			}
+			boolean agreement = this.random.nextInt(10) < 8;
+			int s = this.random.nextInt(100);
+			String status = (s < 80) ? "ACTIVE" : (s < 92) ? "GRADUATED" : "EXITED";
+			LocalDate left = "ACTIVE".equals(status) ? null
+					: LocalDate.of(2026, 1, 1).plusDays(this.random.nextInt(300));
+			tenants.field(firstTenant + i)
+				.field(firstOrg + org)
+				.field(region)
+				.field(shortPlace(region) + word() + INDUSTRIES[this.random.nextInt(INDUSTRIES.length)] + "有限公司")
+				.field(code)
+				.field(admitted.toString())
+				.field(agreement ? "t" : "f")
+				.field(agreement ? admitted.toString() : null)
+				.field(this.random.nextBoolean() ? "t" : "f")
+				.field(STAGES[this.random.nextInt(STAGES.length)])
+				.field(status)
+				.field((left != null) ? left.toString() : null)
+				.field("EXITED".equals(status) ? "迁出本市" : ("GRADUATED".equals(status) ? "毕业" : null))
+				.last("2026-01-01 00:00:00+08");
+			// filing pattern: 0 regular, 1 stopped filing k months ago, 2 no tax for k
+			// months
+			int p = this.random.nextInt(100);
+			if (p < 12) {
+				pattern[i] = 1;
+				gap[i] = (short) (6 + this.random.nextInt(9));
+			}
+			else if (p < 16) {
+				pattern[i] = 1;
+				gap[i] = (short) (1 + this.random.nextInt(5));
+			}
+			else if (p < 24) {
+				pattern[i] = 2;
+				gap[i] = (short) (24 + this.random.nextInt(13));
+			}
+			else if (p < 28) {
+				pattern[i] = 2;
+				gap[i] = (short) (12 + this.random.nextInt(12));
+			}
+		}
+		tenants.end();
+		Rows filings = new Rows(copy("COPY tenant_tax_filing (tenant_id, period, filed, tax_paid_cny) FROM STDIN"));
+		YearMonth first = LAST_MONTH.minusMonths(MONTHS - 1);
+		String[] periods = new String[MONTHS];
+		for (int m = 0; m < MONTHS; m++) {
+			periods[m] = first.plusMonths(m).atDay(1).toString();
+		}
+		for (int i = 0; i < n; i++) {
+			long id = firstTenant + i;
+			int scale = 1 + this.random.nextInt(50);
+			for (int m = 0; m < MONTHS; m++) {
+				int fromEnd = MONTHS - 1 - m; // 0 = the last month
+				boolean filed = !(pattern[i] == 1 && fromEnd < gap[i]);
+				boolean taxed = filed && !(pattern[i] == 2 && fromEnd < gap[i])
+						&& (pattern[i] != 0 || this.random.nextInt(100) < 85);
+				filings.field(id).field(periods[m]).field(filed ? "t" : "f");
+				if (!filed) {
+					filings.last(null);
+				}
+				else if (!taxed) {
+					filings.last("0");
+				}
+				else {
+					filings
+						.last(scale * 100 + this.random.nextInt(scale * 1000) + "." + (10 + this.random.nextInt(90)));
+				}
+			}
+		}
+		filings.end();
+		try (Statement s = this.connection.createStatement()) {
+			for (String ddl : rebuild) {
+				s.execute(ddl);
+			}
+		}
+	}
+
+	/** A few institutions hold many tenants, most hold a few dozen. */
+	private int skewedInstitution(int count) {
+		double x = this.random.nextDouble();
+		return (int) Math.min(count - 1, Math.floor(count * x * x));
+	}
+
+	private boolean emptyFilings() throws SQLException {
+		try (Statement s = this.connection.createStatement();
+				ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM tenant_tax_filing)")) {
+			rs.next();
+			return rs.getBoolean(1);
+		}
+	}
+
+	/**
+	 * Into an empty table COPY runs faster without indexes: drops them and returns the
+	 * DDL that rebuilds them (primary key and the exit scan's partial indexes).
+	 */
+	private List<String> dropFilingIndexes() throws SQLException {
+		List<String> rebuild = new ArrayList<>();
+		List<String> drop = new ArrayList<>();
+		try (Statement s = this.connection.createStatement(); ResultSet rs = s.executeQuery("""
+				SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+				WHERE c.conrelid = 'tenant_tax_filing'::regclass AND c.contype = 'p'""")) {
+			while (rs.next()) {
+				drop.add("ALTER TABLE tenant_tax_filing DROP CONSTRAINT " + rs.getString(1));
+				rebuild.add("ALTER TABLE tenant_tax_filing ADD CONSTRAINT " + rs.getString(1) + " " + rs.getString(2));
+			}
+		}
+		try (Statement s = this.connection.createStatement(); ResultSet rs = s.executeQuery("""
+				SELECT i.indexname, i.indexdef FROM pg_indexes i
+				WHERE i.tablename = 'tenant_tax_filing' AND i.indexname NOT IN
+				  (SELECT conname FROM pg_constraint WHERE conrelid = 'tenant_tax_filing'::regclass)""")) {
+			while (rs.next()) {
+				drop.add("DROP INDEX " + rs.getString(1));
+				rebuild.add(rs.getString(2));
+			}
+		}
+		try (Statement s = this.connection.createStatement()) {
+			for (String ddl : drop) {
+				s.execute(ddl);
+			}
+		}
+		return rebuild;
+	}
+
+	private CopyIn copy(String sql) throws SQLException {
+		return this.connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+	}
+
+	/**
+	 * COPY text rows, buffered. Values are generated, never contain tabs, newlines or
+	 * backslashes.
+	 */
+	static final class Rows {
+
+		private final CopyIn copy;
+
+		private final StringBuilder line = new StringBuilder(256);
+
+		private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 20);
+
+		Rows(CopyIn copy) {
+			this.copy = copy;
+		}
+
+		Rows field(Object value) {
+			this.line.append((value != null) ? value.toString() : "\\N").append('\t');
+			return this;
+		}
+
+		void last(Object value) throws SQLException {
+			this.line.append((value != null) ? value.toString() : "\\N").append('\n');
+			byte[] bytes = this.line.toString().getBytes(StandardCharsets.UTF_8);
+			this.buffer.write(bytes, 0, bytes.length);
+			this.line.setLength(0);
+			if (this.buffer.size() >= (1 << 20)) {
+				flush();
+			}
+		}
+
+		private void flush() throws SQLException {
+			byte[] bytes = this.buffer.toByteArray();
+			this.copy.writeToCopy(bytes, 0, bytes.length);
+			this.buffer.reset();
+		}
+
+		void end() throws SQLException {
+			flush();
+			this.copy.endCopy();
+		}
+
+	}
+
+}
