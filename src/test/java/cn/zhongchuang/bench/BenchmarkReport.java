@@ -177,6 +177,14 @@ public final class BenchmarkReport {
 			lines.add("| scan (index probes) | " + secs(t) + " | ≤ " + secs(EXIT_SCAN_TARGET_SECONDS)
 					+ " (national set) | " + ratio(t / r) + " of reference time |");
 			lines.add("| reference (aggregate) | " + secs(r) + " | – | – |");
+			if (scan.has("productSeconds")) {
+				double ps = scan.get("productSeconds").asDouble();
+				double pr = scan.get("productReferenceSeconds").asDouble();
+				lines.add("| `tenant.ExitScan.countStatuses` (tenants whose pack sets thresholds: "
+						+ scan.get("productCounts").toString().replace("|", "/") + ") | " + secs(ps) + " | – | "
+						+ ratio(ps / pr) + " of its reference (" + secs(pr) + "), "
+						+ (scan.get("productAgree").asBoolean() ? "same counts" : "COUNTS DIFFER") + " |");
+			}
 		}
 	}
 
