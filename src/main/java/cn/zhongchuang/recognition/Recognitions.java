@@ -184,6 +184,16 @@ public class Recognitions {
 		return summary(get(recognitionId, user));
 	}
 
+	/** One recognition by its number that the government user may see; 404 otherwise. */
+	@Transactional(readOnly = true)
+	public RecognitionSummary summaryByNumber(String number, CurrentUser user) {
+		Recognition r = this.records.findByNumber((number == null) ? "" : number.strip())
+			.filter((x) -> user != null && user.role().isGovernment()
+					&& this.regions.contains(user.regionCode(), x.regionCode()))
+			.orElseThrow(() -> new NotFoundException("recognition " + number, "本辖区没有编号为 " + number + " 的认定"));
+		return summary(r);
+	}
+
 	/** One recognition without scope, for modules that reacted to an event or a job. */
 	@Transactional(readOnly = true)
 	public Optional<RecognitionSummary> find(long recognitionId) {
