@@ -72,9 +72,13 @@ public class Supervision {
 
 	private final Clock clock;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	Supervision(SupervisionRecords records, Recognitions recognitions, PolicyCatalog policies, Operators operators,
 			Regions regions, WorkingDays workingDays, Attachments attachments, Notifications notifications,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.records = records;
 		this.recognitions = recognitions;
 		this.policies = policies;
@@ -183,35 +187,49 @@ public class Supervision {
 	}
 
 	/**
-	 * Marks OPEN orders past their deadline OVERDUE; under RECTIFICATION_NOT_MET their
-	 * recognition lapses. Each order in its own transaction through the caller; returns
-	 * how many orders were marked.
+	 * Marks OPEN orders whose deadline is before the day OVERDUE; under
+	 * RECTIFICATION_NOT_MET their recognition lapses. Each order in its own transaction
+	 * (one failure leaves the others done); returns how many orders were marked.
 	 */
-	@Transactional
 	public int lapseOverdue(LocalDate asOf) {
 		int n = 0;
 		for (long id : this.records.overdue(asOf)) {
-			RectificationOrder order = this.records.find(id).orElseThrow();
-			order.overdue(this.clock.instant());
-			boolean lapse = lapsesOnFailure(order.policyId)
-					&& this.recognitions.find(order.recognitionId).map(RecognitionSummary::active).orElse(false);
-			order.lapsed = lapse;
-			this.records.update(order);
-			this.audit.record(AuditEntry.success("RECTIFICATION_OVERDUE", OWNER_TYPE, order.id,
-					"整改逾期：认定 " + order.recognitionNumber + "，期限 " + order.deadline, order.regionCode));
-			if (lapse) {
-				this.recognitions.lapseBySystem(order.recognitionId, "逾期未整改（期限 " + order.deadline + "）",
-						announcement(order, "逾期未完成整改"));
+			try {
+				if (Boolean.TRUE.equals(this.transactions.execute((status) -> lapseOne(id)))) {
+					n++;
+				}
 			}
-			tellOperator(order.creditCode, "整改逾期：" + order.institutionName,
-					"整改期限 " + order.deadline + " 已过，未提交整改情况。" + (lapse ? "认定资格已失效。" : ""),
-					"/supervision/orders/" + order.id);
-			this.notifications.notify(Recipients.roleCovering(Role.valueOf(order.issuedRole), order.regionCode),
-					"整改逾期：" + order.institutionName, "整改期限 " + order.deadline + " 已过，运营机构未答复。",
-					"/bureau/supervision/orders/" + order.id);
-			n++;
+			catch (RuntimeException ex) {
+				org.slf4j.LoggerFactory.getLogger(Supervision.class)
+					.warn("rectification order {} could not be marked overdue: {}", id, ex.toString());
+			}
 		}
 		return n;
+	}
+
+	private boolean lapseOne(long id) {
+		RectificationOrder order = this.records.find(id).orElseThrow();
+		if (order.status != RectificationOrder.Status.OPEN) {
+			return false;
+		}
+		order.overdue(this.clock.instant());
+		boolean lapse = lapsesOnFailure(order.policyId)
+				&& this.recognitions.find(order.recognitionId).map(RecognitionSummary::active).orElse(false);
+		order.lapsed = lapse;
+		this.records.update(order);
+		this.audit.record(AuditEntry.success("RECTIFICATION_OVERDUE", OWNER_TYPE, order.id,
+				"整改逾期：认定 " + order.recognitionNumber + "，期限 " + order.deadline, order.regionCode));
+		if (lapse) {
+			this.recognitions.lapseBySystem(order.recognitionId, "逾期未整改（期限 " + order.deadline + "）",
+					announcement(order, "逾期未完成整改"));
+		}
+		tellOperator(order.creditCode, "整改逾期：" + order.institutionName,
+				"整改期限 " + order.deadline + " 已过，未提交整改情况。" + (lapse ? "认定资格已失效。" : ""),
+				"/supervision/orders/" + order.id);
+		this.notifications.notify(Recipients.roleCovering(Role.valueOf(order.issuedRole), order.regionCode),
+				"整改逾期：" + order.institutionName, "整改期限 " + order.deadline + " 已过，运营机构未答复。",
+				"/bureau/supervision/orders/" + order.id);
+		return true;
 	}
 
 	private boolean lapsesOnFailure(String policyId) {
