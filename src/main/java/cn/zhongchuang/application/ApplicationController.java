@@ -102,6 +102,7 @@ class ApplicationController {
 			throw new cn.zhongchuang.platform.NotFoundException("new application");
 		}
 		model.addAttribute("organisation", org.orElse(null));
+		model.addAttribute("ban", org.flatMap(this.applications::banOf).orElse(null));
 		model.addAttribute("packs", org.map(this.applications::packsFor).orElse(List.of()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);

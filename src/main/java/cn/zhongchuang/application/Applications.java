@@ -43,6 +43,8 @@ import cn.zhongchuang.policy.Verdict;
 import cn.zhongchuang.recognition.RecognitionRequest;
 import cn.zhongchuang.recognition.Recognitions;
 import cn.zhongchuang.region.Regions;
+import cn.zhongchuang.sanction.Ban;
+import cn.zhongchuang.sanction.Sanctions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,12 +82,15 @@ public class Applications {
 
 	private final ExpertPanels panels;
 
+	private final Sanctions sanctions;
+
 	private final Clock clock;
 
 	Applications(ApplicationRecords records, Operators operators, PolicyCatalog catalog, Attachments attachments,
 			Regions regions, AuditTrail audit, ApplicationEventPublisher events, Recognitions recognitions,
-			ExpertPanels panels, Clock clock) {
+			ExpertPanels panels, Sanctions sanctions, Clock clock) {
 		this.records = records;
+		this.sanctions = sanctions;
 		this.recognitions = recognitions;
 		this.panels = panels;
 		this.operators = operators;
@@ -141,6 +146,7 @@ public class Applications {
 	@Transactional
 	Application create(CurrentUser user, String policyId, String spaceName, String regionCode, String specialization) {
 		OperatorOrganisation org = requireOrganisation(user);
+		requireNotBanned(org.creditCode(), "policyId");
 		Map<String, String> errors = new LinkedHashMap<>();
 		PolicyPack pack = null;
 		if (policyId == null || policyId.isBlank()) {
@@ -176,6 +182,23 @@ public class Applications {
 		this.audit.record(AuditEntry.success("APPLICATION_CREATE", OWNER_TYPE, saved.id(),
 				"新建认定申请 " + name + "（" + pack.title() + "）", region));
 		return saved;
+	}
+
+	/** The ban on the organisation today, if any (for the new-application page). */
+	@Transactional(readOnly = true)
+	Optional<Ban> banOf(OperatorOrganisation org) {
+		return this.sanctions.activeBan(org.creditCode(), today());
+	}
+
+	/**
+	 * An operator under a ban may neither open nor submit an application, under any pack
+	 * and at any level: the field error names the end date.
+	 */
+	private void requireNotBanned(String creditCode, String field) {
+		Optional<Ban> ban = this.sanctions.activeBan(creditCode, today());
+		if (ban.isPresent()) {
+			throw new FieldErrorException(field, ban.get().message());
+		}
 	}
 
 	private static String specialization(String given, PolicyPack pack) {
@@ -288,6 +311,11 @@ public class Applications {
 			values.put("funds", SpaceFactFields.toJson(computed.facts().get("funds")));
 		}
 		LocalDate asOf = (app.submittedOn() != null && !app.editable()) ? app.submittedOn() : today();
+		if (!values.containsKey("operator.bannedUntil")) {
+			this.operators.find(app.operatorId())
+				.flatMap((org) -> this.sanctions.activeBan(org.creditCode(), asOf))
+				.ifPresent((ban) -> values.put("operator.bannedUntil", SpaceFactFields.toJson(ban.endsOn())));
+		}
 		try {
 			return pack.evaluateSpace(SpaceFactFields.toFacts(values, asOf, app.specialization()));
 		}
@@ -352,6 +380,7 @@ public class Applications {
 			return app;
 		}
 		LocalDate today = today();
+		this.operators.find(app.operatorId()).ifPresent((org) -> requireNotBanned(org.creditCode(), "ban"));
 		PolicyPack pack = this.catalog.inForce(app.policyId(), today);
 		FormView view = formView(app);
 		requireMaterials(view.materials());
@@ -382,6 +411,7 @@ public class Applications {
 	Application resubmit(long id, int version, CurrentUser user) {
 		Application app = own(id, user);
 		requireVersion(app, version);
+		this.operators.find(app.operatorId()).ifPresent((org) -> requireNotBanned(org.creditCode(), "ban"));
 		FormView view = formView(app);
 		requireMaterials(view.materials());
 		app.resubmit(stagesOf(app), view.verdict().outcome().name(),

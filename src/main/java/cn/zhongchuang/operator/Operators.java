@@ -106,6 +106,20 @@ public class Operators {
 		return this.organisations.memberIds(operatorId);
 	}
 
+	/**
+	 * The accounts acting for the organisation with this credit code (none when no
+	 * organisation has it): who is told about a recognition held under that code.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> memberIdsByCreditCode(String creditCode) {
+		if (creditCode == null || creditCode.isBlank()) {
+			return List.of();
+		}
+		return this.organisations.idByCreditCode(creditCode.strip().toUpperCase())
+			.map(this.organisations::memberIds)
+			.orElse(List.of());
+	}
+
 	/** An organisation by id, without any scope check: the caller scopes. */
 	@Transactional(readOnly = true)
 	public Optional<OperatorOrganisation> find(long operatorId) {

@@ -27,14 +27,29 @@ class Recognition {
 
 	private Status status;
 
+	private Ending ending;
+
 	private final String createdBy;
 
 	private final Instant createdAt;
 
 	private final int version;
 
+	/**
+	 * Why and when a recognition ended: the date, the reason, the public announcement,
+	 * the date the plaque is to be removed, who decided and when.
+	 */
+	record Ending(LocalDate on, String reason, String announcement, LocalDate plaqueRemovalOn, String by, Instant at) {
+	}
+
 	Recognition(Long id, String number, String verificationCode, RecognitionRequest request, Status status,
 			String createdBy, Instant createdAt, int version) {
+		this(id, number, verificationCode, request, status, null, createdBy, createdAt, version);
+	}
+
+	Recognition(Long id, String number, String verificationCode, RecognitionRequest request, Status status,
+			Ending ending, String createdBy, Instant createdAt, int version) {
+		this.ending = ending;
 		this.id = id;
 		this.number = number;
 		this.verificationCode = verificationCode;
@@ -50,18 +65,31 @@ class Recognition {
 		return new Recognition(null, number, verificationCode, request, Status.ACTIVE, by, now, 0);
 	}
 
-	void revoke() {
+	/**
+	 * Ends an ACTIVE recognition: REVOKED (fraud) or LAPSED (the pack's lapse rule). Any
+	 * other state refuses (409).
+	 */
+	void end(Status to, Ending ending) {
 		if (this.status != Status.ACTIVE) {
-			throw new ConflictException("该认定已不在有效状态");
+			throw new ConflictException("该认定已不在有效状态（" + label(this.status) + "）");
 		}
-		this.status = Status.REVOKED;
+		if (to == Status.ACTIVE) {
+			throw new IllegalArgumentException("a recognition ends as REVOKED or LAPSED");
+		}
+		this.status = to;
+		this.ending = ending;
 	}
 
-	void lapse() {
-		if (this.status != Status.ACTIVE) {
-			throw new ConflictException("该认定已不在有效状态");
-		}
-		this.status = Status.LAPSED;
+	static String label(Status status) {
+		return switch (status) {
+			case ACTIVE -> "有效";
+			case REVOKED -> "已撤销";
+			case LAPSED -> "已失效";
+		};
+	}
+
+	Ending ending() {
+		return this.ending;
 	}
 
 	Long id() {

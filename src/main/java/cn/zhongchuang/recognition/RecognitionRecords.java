@@ -114,9 +114,23 @@ class RecognitionRecords {
 				.update(keys, "id");
 			return find(keys.getKey().longValue()).orElseThrow();
 		}
-		int rows = this.jdbc.sql("""
-				UPDATE recognition SET status = :status, version = version + 1 WHERE id = :id AND version = :version
-				""").param("status", r.status().name()).param("id", r.id()).param("version", r.version()).update();
+		Recognition.Ending e = r.ending();
+		int rows = this.jdbc
+			.sql("""
+					UPDATE recognition SET status = :status, ended_on = :on, end_reason = :reason, announcement = :announcement,
+					  plaque_removal_on = :plaque, ended_by = :by, ended_at = :at, version = version + 1
+					WHERE id = :id AND version = :version
+					""")
+			.param("status", r.status().name())
+			.param("on", (e != null) ? e.on() : null, java.sql.Types.DATE)
+			.param("reason", (e != null) ? e.reason() : null, java.sql.Types.VARCHAR)
+			.param("announcement", (e != null) ? e.announcement() : null, java.sql.Types.VARCHAR)
+			.param("plaque", (e != null) ? e.plaqueRemovalOn() : null, java.sql.Types.DATE)
+			.param("by", (e != null) ? e.by() : null, java.sql.Types.VARCHAR)
+			.param("at", (e != null) ? e.at().atOffset(ZoneOffset.UTC) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("id", r.id())
+			.param("version", r.version())
+			.update();
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("recognition " + r.id() + " was changed by someone else");
 		}
@@ -129,14 +143,20 @@ class RecognitionRecords {
 	 */
 	PageResult<Recognition> search(List<String> regions, String level, String keyword, boolean activeOnly, Integer page,
 			Integer size) {
+		return search(regions, level, keyword, activeOnly ? "ACTIVE" : null, page, size);
+	}
+
+	PageResult<Recognition> search(List<String> regions, String level, String keyword, String status, Integer page,
+			Integer size) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (regions != null) {
 			where.append(" AND region_code = ANY(:scope)");
 			params.put("scope", regions.toArray(String[]::new));
 		}
-		if (activeOnly) {
-			where.append(" AND status = 'ACTIVE'");
+		if (status != null && !status.isBlank()) {
+			where.append(" AND status = :status");
+			params.put("status", status.strip());
 		}
 		if (level != null && !level.isBlank()) {
 			where.append(" AND level = :level");
@@ -164,6 +184,28 @@ class RecognitionRecords {
 		return new PageResult<>(rows, total, p, s);
 	}
 
+	/** Revocations and lapses, newest first, within the region codes (null for all). */
+	List<Recognition> ended(List<String> regions, int limit) {
+		StringBuilder where = new StringBuilder(" WHERE status <> 'ACTIVE' AND announcement IS NOT NULL");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (regions != null) {
+			where.append(" AND region_code = ANY(:scope)");
+			params.put("scope", regions.toArray(String[]::new));
+		}
+		return this.jdbc.sql("SELECT * FROM recognition" + where + " ORDER BY ended_on DESC, id DESC LIMIT :limit")
+			.params(params)
+			.param("limit", limit)
+			.query(RecognitionRecords::map)
+			.list();
+	}
+
+	List<Recognition> ofCreditCode(String creditCode) {
+		return this.jdbc.sql("SELECT * FROM recognition WHERE credit_code = :c ORDER BY recognized_on DESC, id DESC")
+			.param("c", creditCode)
+			.query(RecognitionRecords::map)
+			.list();
+	}
+
 	long countOf(String subjectType) {
 		return this.jdbc.sql("SELECT count(*) FROM recognition WHERE subject_type = :t")
 			.param("t", subjectType)
@@ -178,8 +220,19 @@ class RecognitionRecords {
 				rs.getString("region_code"), rs.getString("policy_id"), rs.getString("issuing_authority"),
 				rs.getObject("recognized_on", LocalDate.class));
 		return new Recognition(rs.getLong("id"), rs.getString("number"), rs.getString("verification_code"), request,
-				Recognition.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
+				Recognition.Status.valueOf(rs.getString("status")), ending(rs), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+	}
+
+	private static Recognition.Ending ending(ResultSet rs) throws SQLException {
+		LocalDate on = rs.getObject("ended_on", LocalDate.class);
+		if (on == null) {
+			return null;
+		}
+		java.sql.Timestamp at = rs.getTimestamp("ended_at");
+		return new Recognition.Ending(on, rs.getString("end_reason"), rs.getString("announcement"),
+				rs.getObject("plaque_removal_on", LocalDate.class), rs.getString("ended_by"),
+				(at != null) ? at.toInstant() : null);
 	}
 
 }

@@ -101,10 +101,144 @@ public class Recognitions {
 		return new Recognized(saved.id(), number, saved.verificationCode());
 	}
 
-	/** The public registry: active recognitions, region filter including descendants. */
+	/**
+	 * The public registry: recognitions in every status (a revoked or lapsed one shows
+	 * its announcement), region filter including descendants.
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<RegistryEntry> registry(String region, String level, String keyword, Integer page, Integer size) {
-		return search(region, level, keyword, true, page, size).map(Recognitions::entry);
+		return registry(region, level, keyword, null, page, size);
+	}
+
+	/**
+	 * The public registry filtered by status (ACTIVE, REVOKED, LAPSED; blank for all).
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<RegistryEntry> registry(String region, String level, String keyword, String status, Integer page,
+			Integer size) {
+		return search(region, level, keyword, status(status), page, size).map(Recognitions::entry);
+	}
+
+	/**
+	 * Ends an ACTIVE recognition: REVOKED for fraud, LAPSED by the pack's lapse rule (the
+	 * pack must have one). Reason and announcement are required; the plaque removal date
+	 * defaults to today. The user must be a government user whose region holds the
+	 * recognition (404 otherwise); audited; publishes {@link RecognitionRevoked}.
+	 */
+	@Transactional
+	public RecognitionSummary revoke(long recognitionId, Outcome outcome, String reason, String announcement,
+			LocalDate plaqueRemovalOn, CurrentUser by) {
+		Recognition r = get(recognitionId, by);
+		return end(r, outcome, reason, announcement, plaqueRemovalOn, by.username());
+	}
+
+	/**
+	 * Lapses a recognition without a user: for a job that found the pack's lapse rule met
+	 * (an overdue rectification). Same checks as {@link #revoke}, by {@code system}.
+	 */
+	@Transactional
+	public RecognitionSummary lapseBySystem(long recognitionId, String reason, String announcement) {
+		Recognition r = this.records.find(recognitionId)
+			.orElseThrow(() -> new NotFoundException("recognition " + recognitionId));
+		return end(r, Outcome.LAPSED, reason, announcement, null, "system");
+	}
+
+	private RecognitionSummary end(Recognition r, Outcome outcome, String reason, String announcement,
+			LocalDate plaqueRemovalOn, String by) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (outcome == null) {
+			errors.put("outcome", "请选择撤销或失效");
+		}
+		requireText(errors, "reason", reason, "撤销/失效原因", 1000);
+		requireText(errors, "announcement", announcement, "公告内容", 4000);
+		LocalDate today = LocalDate.now(this.clock.withZone(cn.zhongchuang.platform.ChinaTime.ZONE));
+		if (plaqueRemovalOn != null && plaqueRemovalOn.isBefore(today)) {
+			errors.put("plaqueRemovalOn", "摘牌日期不能早于今天");
+		}
+		if (outcome == Outcome.LAPSED) {
+			PackDefinition.Dynamic dynamic = packDefinition(r.request().policyId()).dynamic();
+			if (dynamic == null || dynamic.lapseRule() == null) {
+				errors.put("outcome", "该政策没有规定认定失效的情形");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		Recognition.Status to = Recognition.Status.valueOf(outcome.name());
+		r.end(to, new Recognition.Ending(today, reason.strip(), announcement.strip(),
+				(plaqueRemovalOn != null) ? plaqueRemovalOn : today, by, this.clock.instant()));
+		Recognition saved = this.records.save(r);
+		this.audit.record(AuditEntry.success("RECOGNITION_" + outcome.name(), "recognition", saved.id(),
+				(outcome == Outcome.REVOKED ? "撤销认定 " : "认定失效 ") + saved.number() + "（"
+						+ saved.request().institutionName() + "）：" + reason.strip(),
+				saved.regionCode()));
+		RecognitionRequest q = saved.request();
+		this.events.publishEvent(new RecognitionRevoked(saved.id(), saved.number(), outcome.name(), q.creditCode(),
+				q.operatorName(), q.regionCode(), q.policyId(), today));
+		return summary(saved);
+	}
+
+	/** One recognition the government user may see; 404 otherwise. */
+	@Transactional(readOnly = true)
+	public RecognitionSummary summary(long recognitionId, CurrentUser user) {
+		return summary(get(recognitionId, user));
+	}
+
+	/** One recognition by its number that the government user may see; 404 otherwise. */
+	@Transactional(readOnly = true)
+	public RecognitionSummary summaryByNumber(String number, CurrentUser user) {
+		Recognition r = this.records.findByNumber((number == null) ? "" : number.strip())
+			.filter((x) -> user != null && user.role().isGovernment()
+					&& this.regions.contains(user.regionCode(), x.regionCode()))
+			.orElseThrow(() -> new NotFoundException("recognition " + number, "本辖区没有编号为 " + number + " 的认定"));
+		return summary(r);
+	}
+
+	/** One recognition without scope, for modules that reacted to an event or a job. */
+	@Transactional(readOnly = true)
+	public Optional<RecognitionSummary> find(long recognitionId) {
+		return this.records.find(recognitionId).map(Recognitions::summary);
+	}
+
+	/** The recognitions an operator (by credit code) holds, in every status. */
+	@Transactional(readOnly = true)
+	public List<RecognitionSummary> ofCreditCode(String creditCode) {
+		if (creditCode == null || creditCode.isBlank()) {
+			return List.of();
+		}
+		return this.records.ofCreditCode(creditCode.strip().toUpperCase()).stream().map(Recognitions::summary).toList();
+	}
+
+	/** The latest revocation and lapse announcements, within a region (blank for all). */
+	@Transactional(readOnly = true)
+	public List<RegistryEntry> announcements(String region, int limit) {
+		List<String> codes = (region == null || region.isBlank()) ? null : this.regions.codesWithin(region.strip());
+		return this.records.ended(codes, Math.max(1, Math.min(limit, 100))).stream().map(Recognitions::entry).toList();
+	}
+
+	private PackDefinition packDefinition(String policyId) {
+		return this.policies.latest(policyId).definition();
+	}
+
+	private static String status(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return Recognition.Status.valueOf(status.strip().toUpperCase()).name();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FieldErrorException("status", "状态只能是 ACTIVE、REVOKED 或 LAPSED");
+		}
+	}
+
+	static RecognitionSummary summary(Recognition r) {
+		RecognitionRequest q = r.request();
+		Recognition.Ending e = r.ending();
+		return new RecognitionSummary(r.id(), r.number(), q.institutionName(), q.operatorName(), q.creditCode(),
+				q.kind(), q.level(), q.regionCode(), q.policyId(), q.issuingAuthority(), r.status().name(),
+				q.recognizedOn(), (e != null) ? e.on() : null, (e != null) ? e.reason() : null,
+				(e != null) ? e.announcement() : null, (e != null) ? e.plaqueRemovalOn() : null);
 	}
 
 	/** One recognition of the registry by its number. */
@@ -130,7 +264,7 @@ public class Recognitions {
 	PageResult<Recognition> forBureau(CurrentUser user, String region, String level, String keyword, Integer page) {
 		String scope = (region != null && !region.isBlank() && this.regions.contains(user.regionCode(), region))
 				? region : user.regionCode();
-		return this.records.search(this.regions.codesWithin(scope), level, keyword, false, page, null);
+		return this.records.search(this.regions.codesWithin(scope), level, keyword, (String) null, page, null);
 	}
 
 	@Transactional(readOnly = true)
@@ -141,10 +275,10 @@ public class Recognitions {
 			.orElseThrow(() -> new NotFoundException("recognition " + id));
 	}
 
-	private PageResult<Recognition> search(String region, String level, String keyword, boolean activeOnly,
-			Integer page, Integer size) {
+	private PageResult<Recognition> search(String region, String level, String keyword, String status, Integer page,
+			Integer size) {
 		List<String> codes = (region == null || region.isBlank()) ? null : this.regions.codesWithin(region.strip());
-		return this.records.search(codes, level, keyword, activeOnly, page, size);
+		return this.records.search(codes, level, keyword, status, page, size);
 	}
 
 	String policyTitle(String policyId) {
@@ -244,17 +378,50 @@ public class Recognitions {
 
 	static RegistryEntry entry(Recognition r) {
 		RecognitionRequest q = r.request();
+		Recognition.Ending e = r.ending();
 		return new RegistryEntry(r.number(), q.institutionName(), q.operatorName(), q.creditCode(), q.kind(),
-				q.specialization(), q.level(), q.regionCode(), r.status().name(), q.recognizedOn(), q.policyId());
+				q.specialization(), q.level(), q.regionCode(), r.status().name(), q.recognizedOn(), q.policyId(),
+				(e != null) ? e.on() : null, (e != null) ? e.announcement() : null,
+				(e != null) ? e.plaqueRemovalOn() : null);
 	}
 
 	/** The number and verification code a recognition was given. */
 	public record Recognized(long id, String number, String verificationCode) {
 	}
 
-	/** One institution of the public registry, as the API shows it. */
+	/**
+	 * One institution of the public registry, as the API shows it; endedOn, announcement
+	 * and plaqueRemovalOn are set once it was revoked or lapsed.
+	 */
 	public record RegistryEntry(String number, String name, String operator, String creditCode, String kind,
-			String specialization, String level, String region, String status, LocalDate recognizedOn, String policy) {
+			String specialization, String level, String region, String status, LocalDate recognizedOn, String policy,
+			LocalDate endedOn, String announcement, LocalDate plaqueRemovalOn) {
+	}
+
+	/** How a recognition ends: REVOKED (fraud) or LAPSED (the pack's lapse rule). */
+	public enum Outcome {
+
+		REVOKED, LAPSED
+
+	}
+
+	/**
+	 * A recognition for other modules: who holds it, where, under which pack, its status.
+	 */
+	public record RecognitionSummary(long id, String number, String name, String operator, String creditCode,
+			String kind, String level, String regionCode, String policyId, String issuingAuthority, String status,
+			LocalDate recognizedOn, LocalDate endedOn, String endReason, String announcement,
+			LocalDate plaqueRemovalOn) {
+
+		public boolean active() {
+			return "ACTIVE".equals(this.status);
+		}
+
+	}
+
+	/** A recognition was revoked (fraud) or lapsed; status is REVOKED or LAPSED. */
+	public record RecognitionRevoked(long recognitionId, String number, String status, String creditCode,
+			String operatorName, String regionCode, String policyId, LocalDate endedOn) {
 	}
 
 	public record InstitutionRecognized(long recognitionId, String number, String subjectType, long subjectId,

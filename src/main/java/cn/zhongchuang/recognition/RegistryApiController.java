@@ -22,12 +22,21 @@ class RegistryApiController {
 	}
 
 	@GetMapping("/api/v1/registry")
-	@Operation(summary = "Recognized institutions in force; region includes its descendants; q matches name, "
-			+ "operator, number or credit code")
+	@Operation(summary = "Recognized institutions; region includes its descendants; q matches name, "
+			+ "operator, number or credit code; status ACTIVE, REVOKED or LAPSED (all when absent); a revoked or "
+			+ "lapsed one carries endedOn, announcement and plaqueRemovalOn")
 	PageResult<Recognitions.RegistryEntry> search(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.recognitions.registry(region, level, q, page, size);
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.recognitions.registry(region, level, q, status, page, size);
+	}
+
+	@GetMapping("/api/v1/registry/announcements")
+	@Operation(summary = "The latest revocation and lapse announcements (at most 100), region includes descendants")
+	java.util.List<Recognitions.RegistryEntry> announcements(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer limit) {
+		return this.recognitions.announcements(region, (limit != null) ? limit : 20);
 	}
 
 	@GetMapping("/api/v1/registry/{number}")

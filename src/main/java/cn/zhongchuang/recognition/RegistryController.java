@@ -25,14 +25,18 @@ class RegistryController {
 
 	@GetMapping("/registry")
 	String search(@RequestParam(required = false) String region, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Integer page, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("region", region);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", Recognition.Status.values());
+		model.addAttribute("announcements", this.recognitions.announcements(region, 10));
 		model.addAttribute("level", level);
 		model.addAttribute("q", q);
 		model.addAttribute("levels", cn.zhongchuang.policy.PackDefinition.Level.values());
 		model.addAttribute("results",
-				this.recognitions.registry(region, level, q, page, null)
+				this.recognitions.registry(region, level, q, status, page, null)
 					.map((e) -> this.recognitions.findByNumber(e.number())
 						.map((r) -> RecognitionView.of(r, this.recognitions))
 						.orElseThrow()));

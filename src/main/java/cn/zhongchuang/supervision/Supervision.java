@@ -1,0 +1,437 @@
+package cn.zhongchuang.supervision;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.zhongchuang.attachment.AttachmentRef;
+import cn.zhongchuang.attachment.Attachments;
+import cn.zhongchuang.attachment.Policy;
+import cn.zhongchuang.attachment.StoredFile;
+import cn.zhongchuang.audit.AuditEntry;
+import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.notification.Notifications;
+import cn.zhongchuang.notification.Recipients;
+import cn.zhongchuang.operator.OperatorOrganisation;
+import cn.zhongchuang.operator.Operators;
+import cn.zhongchuang.platform.ChinaTime;
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.policy.PackDefinition;
+import cn.zhongchuang.policy.PolicyCatalog;
+import cn.zhongchuang.recognition.Recognitions;
+import cn.zhongchuang.recognition.Recognitions.RecognitionSummary;
+import cn.zhongchuang.reference.WorkingDays;
+import cn.zhongchuang.region.Regions;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 动态管理. A bureau user issues a rectification order against an active recognition of its
+ * region; the deadline is the pack's {@code dynamic.rectificationWorkingDays} working
+ * days on the official calendar, or a date the bureau sets when the pack has none. The
+ * operator holding the recognition (by credit code) answers before the deadline with
+ * evidence; the bureau accepts or rejects. Under the lapse rule RECTIFICATION_NOT_MET a
+ * rejected answer, or an order left OPEN past its deadline ({@link #lapseOverdue}),
+ * lapses the recognition with an announcement. Operators report condition changes; a
+ * report later than {@code dynamic.changeReportMonths} after the change is flagged late.
+ * Bureau users see their region, operators their own organisation's recognitions (404
+ * otherwise).
+ */
+@Service
+public class Supervision {
+
+	static final String OWNER_TYPE = "rectification";
+
+	private final SupervisionRecords records;
+
+	private final Recognitions recognitions;
+
+	private final PolicyCatalog policies;
+
+	private final Operators operators;
+
+	private final Regions regions;
+
+	private final WorkingDays workingDays;
+
+	private final Attachments attachments;
+
+	private final Notifications notifications;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	Supervision(SupervisionRecords records, Recognitions recognitions, PolicyCatalog policies, Operators operators,
+			Regions regions, WorkingDays workingDays, Attachments attachments, Notifications notifications,
+			AuditTrail audit, Clock clock,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		this.records = records;
+		this.recognitions = recognitions;
+		this.policies = policies;
+		this.operators = operators;
+		this.regions = regions;
+		this.workingDays = workingDays;
+		this.attachments = attachments;
+		this.notifications = notifications;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	LocalDate today() {
+		return ChinaTime.today(this.clock);
+	}
+
+	PackDefinition.Dynamic dynamicOf(String policyId) {
+		return this.policies.latest(policyId).definition().dynamic();
+	}
+
+	// --- bureau
+
+	@Transactional(readOnly = true)
+	RecognitionSummary recognition(String number, CurrentUser user) {
+		return this.recognitions.summaryByNumber(number, user);
+	}
+
+	/**
+	 * Issues a rectification order. The deadline comes from the pack; a deadline given by
+	 * the bureau is used only when the pack sets none (required then).
+	 */
+	@Transactional
+	RectificationOrder issue(long recognitionId, String reason, LocalDate deadline, CurrentUser user) {
+		RecognitionSummary rec = this.recognitions.summary(recognitionId, user);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!rec.active()) {
+			errors.put("number", "该认定已不在有效状态，不能下达整改通知");
+		}
+		String text = (reason == null) ? "" : reason.strip();
+		if (text.isEmpty() || text.length() > 2000) {
+			errors.put("reason", "请填写整改事由（2000 字以内）");
+		}
+		LocalDate today = today();
+		PackDefinition.Dynamic dynamic = dynamicOf(rec.policyId());
+		LocalDate due;
+		if (dynamic != null && dynamic.rectificationWorkingDays() != null) {
+			due = this.workingDays.add(today, dynamic.rectificationWorkingDays()).date();
+		}
+		else {
+			due = deadline;
+			if (due == null) {
+				errors.put("deadline", "该政策未规定整改期限，请填写整改期限");
+			}
+			else if (!due.isAfter(today)) {
+				errors.put("deadline", "整改期限须晚于今天");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		RectificationOrder order = new RectificationOrder(null, rec.id(), rec.number(), rec.name(), rec.operator(),
+				rec.creditCode(), rec.regionCode(), rec.policyId(), text, today, due, RectificationOrder.Status.OPEN,
+				null, null, null, null, null, null, false, user.username(), user.role().name(), this.clock.instant(),
+				0);
+		long id = this.records.insert(order);
+		this.audit.record(AuditEntry.success("RECTIFICATION_ISSUE", OWNER_TYPE, id,
+				"对认定 " + rec.number() + "（" + rec.name() + "）下达整改通知，期限 " + due + "：" + text, rec.regionCode()));
+		tellOperator(rec.creditCode(), "整改通知：" + rec.name(), "请于 " + due + " 前完成整改并提交整改情况及证明材料。事由：" + text,
+				"/supervision/orders/" + id);
+		return this.records.find(id).orElseThrow();
+	}
+
+	/**
+	 * Accepts or rejects the operator's answer. Rejecting under RECTIFICATION_NOT_MET
+	 * lapses the recognition (with an announcement) in the same transaction.
+	 */
+	@Transactional
+	RectificationOrder decide(long id, int version, boolean accept, String note, CurrentUser user) {
+		RectificationOrder order = orderForBureau(id, user);
+		requireVersion(order, version);
+		String text = (note == null) ? "" : note.strip();
+		if (!accept && text.isEmpty()) {
+			throw new FieldErrorException("note", "不通过时请说明理由");
+		}
+		if (text.length() > 2000) {
+			throw new FieldErrorException("note", "审核意见不能超过 2000 个字");
+		}
+		order.decide(accept, text.isEmpty() ? null : text, user.username(), this.clock.instant());
+		boolean lapse = !accept && lapsesOnFailure(order.policyId);
+		if (lapse) {
+			order.lapsed = true;
+		}
+		this.records.update(order);
+		this.audit.record(AuditEntry.success(accept ? "RECTIFICATION_ACCEPT" : "RECTIFICATION_REJECT", OWNER_TYPE,
+				order.id, "整改" + (accept ? "通过" : "未通过") + "：认定 " + order.recognitionNumber
+						+ (text.isEmpty() ? "" : "（" + text + "）"),
+				order.regionCode));
+		if (lapse) {
+			this.recognitions.revoke(order.recognitionId, Recognitions.Outcome.LAPSED, "整改未达要求：" + text,
+					announcement(order, "整改未达到要求"), null, user);
+		}
+		tellOperator(order.creditCode, "整改审核结果：" + order.institutionName,
+				accept ? "整改已通过审核。" : "整改未通过审核：" + text + (lapse ? "。认定资格已失效。" : ""),
+				"/supervision/orders/" + order.id);
+		return this.records.find(order.id).orElseThrow();
+	}
+
+	/**
+	 * Marks OPEN orders whose deadline is before the day OVERDUE; under
+	 * RECTIFICATION_NOT_MET their recognition lapses. Each order in its own transaction
+	 * (one failure leaves the others done); returns how many orders were marked.
+	 */
+	public int lapseOverdue(LocalDate asOf) {
+		int n = 0;
+		for (long id : this.records.overdue(asOf)) {
+			try {
+				if (Boolean.TRUE.equals(this.transactions.execute((status) -> lapseOne(id)))) {
+					n++;
+				}
+			}
+			catch (RuntimeException ex) {
+				org.slf4j.LoggerFactory.getLogger(Supervision.class)
+					.warn("rectification order {} could not be marked overdue: {}", id, ex.toString());
+			}
+		}
+		return n;
+	}
+
+	private boolean lapseOne(long id) {
+		RectificationOrder order = this.records.find(id).orElseThrow();
+		if (order.status != RectificationOrder.Status.OPEN) {
+			return false;
+		}
+		order.overdue(this.clock.instant());
+		boolean lapse = lapsesOnFailure(order.policyId)
+				&& this.recognitions.find(order.recognitionId).map(RecognitionSummary::active).orElse(false);
+		order.lapsed = lapse;
+		this.records.update(order);
+		this.audit.record(AuditEntry.success("RECTIFICATION_OVERDUE", OWNER_TYPE, order.id,
+				"整改逾期：认定 " + order.recognitionNumber + "，期限 " + order.deadline, order.regionCode));
+		if (lapse) {
+			this.recognitions.lapseBySystem(order.recognitionId, "逾期未整改（期限 " + order.deadline + "）",
+					announcement(order, "逾期未完成整改"));
+		}
+		tellOperator(order.creditCode, "整改逾期：" + order.institutionName,
+				"整改期限 " + order.deadline + " 已过，未提交整改情况。" + (lapse ? "认定资格已失效。" : ""),
+				"/supervision/orders/" + order.id);
+		this.notifications.notify(Recipients.roleCovering(Role.valueOf(order.issuedRole), order.regionCode),
+				"整改逾期：" + order.institutionName, "整改期限 " + order.deadline + " 已过，运营机构未答复。",
+				"/bureau/supervision/orders/" + order.id);
+		return true;
+	}
+
+	private boolean lapsesOnFailure(String policyId) {
+		PackDefinition.Dynamic dynamic = dynamicOf(policyId);
+		return dynamic != null && dynamic.lapseRule() == PackDefinition.LapseRule.RECTIFICATION_NOT_MET;
+	}
+
+	private String announcement(RectificationOrder order, String what) {
+		PackDefinition.Dynamic dynamic = dynamicOf(order.policyId);
+		String basis = (dynamic != null && dynamic.basis() != null) ? dynamic.basis() : "";
+		int cut = basis.indexOf('。');
+		return order.operatorName + "运营的" + order.institutionName + "（认定编号 " + order.recognitionNumber + "）" + what
+				+ "（整改通知 " + order.issuedOn + "，期限 " + order.deadline + "）。依据"
+				+ ((cut > 0) ? basis.substring(0, cut) : basis) + "，其认定资格自行失效，履行摘牌手续，特此公告。";
+	}
+
+	@Transactional(readOnly = true)
+	PageResult<RectificationOrder> ordersForBureau(CurrentUser user, String region, String status, String keyword,
+			Integer page) {
+		return this.records.orders(this.regions.codesWithin(scope(user, region)), null, status, keyword, page);
+	}
+
+	@Transactional(readOnly = true)
+	List<ConditionChange> changesForBureau(CurrentUser user, String region, boolean lateOnly) {
+		return this.records.changes(this.regions.codesWithin(scope(user, region)), null, lateOnly, 200);
+	}
+
+	@Transactional(readOnly = true)
+	RectificationOrder orderForBureau(long id, CurrentUser user) {
+		return this.records.find(id)
+			.filter((o) -> user.role().isGovernment() && this.regions.contains(user.regionCode(), o.regionCode))
+			.orElseThrow(() -> new NotFoundException("rectification order " + id));
+	}
+
+	private String scope(CurrentUser user, String region) {
+		return (region != null && !region.isBlank() && this.regions.contains(user.regionCode(), region)) ? region
+				: user.regionCode();
+	}
+
+	// --- operator
+
+	Optional<OperatorOrganisation> organisationOf(CurrentUser user) {
+		return this.operators.organisationOf(user);
+	}
+
+	@Transactional(readOnly = true)
+	List<RecognitionSummary> myRecognitions(CurrentUser user) {
+		return organisationOf(user).map((o) -> this.recognitions.ofCreditCode(o.creditCode()))
+			.orElse(List.of())
+			.stream()
+			.filter(RecognitionSummary::active)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	PageResult<RectificationOrder> myOrders(CurrentUser user, Integer page) {
+		Optional<OperatorOrganisation> org = organisationOf(user);
+		if (org.isEmpty()) {
+			return new PageResult<>(List.of(), 0, 1, PageResult.clampSize(null));
+		}
+		return this.records.orders(null, org.get().creditCode(), null, null, page);
+	}
+
+	@Transactional(readOnly = true)
+	List<ConditionChange> myChanges(CurrentUser user) {
+		return organisationOf(user).map((o) -> this.records.changes(null, o.creditCode(), false, 200))
+			.orElse(List.of());
+	}
+
+	/** An order the user may see: the bureau of its region or the operator holding it. */
+	@Transactional(readOnly = true)
+	RectificationOrder visible(long id, CurrentUser user) {
+		Optional<RectificationOrder> order = this.records.find(id);
+		if (order.isPresent() && user.role().isGovernment()
+				&& this.regions.contains(user.regionCode(), order.get().regionCode)) {
+			return order.get();
+		}
+		return order
+			.filter((o) -> organisationOf(user).map((org) -> org.creditCode().equals(o.creditCode)).orElse(false))
+			.orElseThrow(() -> new NotFoundException("rectification order " + id));
+	}
+
+	private RectificationOrder own(long id, CurrentUser user) {
+		RectificationOrder order = visible(id, user);
+		if (!user.hasRole(Role.OPERATOR)) {
+			throw new NotFoundException("rectification order " + id);
+		}
+		return order;
+	}
+
+	/** The operator answers an OPEN order before its deadline. */
+	@Transactional
+	RectificationOrder answer(long id, int version, String text, CurrentUser user) {
+		RectificationOrder order = own(id, user);
+		requireVersion(order, version);
+		String answer = (text == null) ? "" : text.strip();
+		if (answer.isEmpty() || answer.length() > 4000) {
+			throw new FieldErrorException("answer", "请填写整改情况（4000 字以内）");
+		}
+		order.answer(answer, user.username(), today(), this.clock.instant());
+		this.records.update(order);
+		this.audit.record(AuditEntry.success("RECTIFICATION_ANSWER", OWNER_TYPE, order.id,
+				"提交整改情况：认定 " + order.recognitionNumber, order.regionCode));
+		this.notifications.notify(Recipients.roleCovering(Role.valueOf(order.issuedRole), order.regionCode),
+				"整改情况待审核：" + order.institutionName, order.operatorName + " 已提交整改情况，请审核。",
+				"/bureau/supervision/orders/" + order.id);
+		return this.records.find(order.id).orElseThrow();
+	}
+
+	@Transactional
+	AttachmentRef upload(long id, String filename, InputStream content, long size, CurrentUser user) {
+		RectificationOrder order = own(id, user);
+		if (order.status != RectificationOrder.Status.OPEN) {
+			throw new cn.zhongchuang.platform.ConflictException("该整改通知已不能上传材料");
+		}
+		return this.attachments.store(OWNER_TYPE, String.valueOf(order.id), "evidence", filename, content, size,
+				Policy.materials(), user);
+	}
+
+	@Transactional(readOnly = true)
+	List<AttachmentRef> evidence(RectificationOrder order) {
+		return this.attachments.list(OWNER_TYPE, String.valueOf(order.id));
+	}
+
+	@Transactional(readOnly = true)
+	StoredFile open(long id, long attachmentId, CurrentUser user) {
+		RectificationOrder order = visible(id, user);
+		return this.attachments.open(OWNER_TYPE, String.valueOf(order.id), attachmentId);
+	}
+
+	/**
+	 * The operator reports a change to one of its active recognitions. Late when reported
+	 * more than the pack's changeReportMonths after it happened.
+	 */
+	@Transactional
+	ConditionChange reportChange(long recognitionId, String kind, LocalDate occurredOn, String description,
+			CurrentUser user) {
+		RecognitionSummary rec = myRecognitions(user).stream()
+			.filter((r) -> r.id() == recognitionId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("recognition " + recognitionId));
+		Map<String, String> errors = new LinkedHashMap<>();
+		ConditionChange.Kind k = null;
+		try {
+			k = ConditionChange.Kind.valueOf((kind == null) ? "" : kind);
+		}
+		catch (IllegalArgumentException ex) {
+			errors.put("kind", "请选择变化类型");
+		}
+		LocalDate today = today();
+		if (occurredOn == null) {
+			errors.put("occurredOn", "请填写变化发生日期");
+		}
+		else if (occurredOn.isAfter(today)) {
+			errors.put("occurredOn", "变化发生日期不能晚于今天");
+		}
+		String text = (description == null) ? "" : description.strip();
+		if (text.isEmpty() || text.length() > 2000) {
+			errors.put("description", "请说明变化情况（2000 字以内）");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		PackDefinition.Dynamic dynamic = dynamicOf(rec.policyId());
+		Integer months = (dynamic != null) ? dynamic.changeReportMonths() : null;
+		boolean late = ConditionChange.isLate(occurredOn, today, months);
+		ConditionChange change = new ConditionChange(null, rec.id(), rec.number(), rec.name(), rec.creditCode(),
+				rec.regionCode(), rec.policyId(), k, occurredOn, today, text, months, late, user.username(),
+				this.clock.instant());
+		long id = this.records.insert(change);
+		this.audit.record(AuditEntry.success("CONDITION_CHANGE_REPORT", "condition_change", id,
+				"报告条件变化（" + k + "，发生于 " + occurredOn + (late ? "，逾期报告" : "") + "）：认定 " + rec.number(),
+				rec.regionCode()));
+		this.notifications.notify(Recipients.roleCovering(bureauRole(rec.level()), rec.regionCode()),
+				(late ? "逾期报告的条件变化：" : "条件变化报告：") + rec.name(), text, "/bureau/supervision?tab=changes");
+		return this.records.findChange(id).orElseThrow();
+	}
+
+	/** The role that manages recognitions of a level: who hears of a change report. */
+	static Role bureauRole(String level) {
+		return switch (level) {
+			case "PROVINCE", "NATIONAL" -> Role.PROVINCE;
+			default -> Role.CITY_BUREAU;
+		};
+	}
+
+	private void tellOperator(String creditCode, String title, String body, String link) {
+		List<Long> members = this.operators.memberIdsByCreditCode(creditCode);
+		if (!members.isEmpty()) {
+			this.notifications.notify(Recipients.users(new LinkedHashSet<>(members)), title, body, link);
+		}
+	}
+
+	private static void requireVersion(RectificationOrder order, int version) {
+		if (order.version != version) {
+			throw new org.springframework.dao.OptimisticLockingFailureException(
+					"rectification order " + order.id + " was changed by someone else");
+		}
+	}
+
+	String regionName(String code) {
+		return this.regions.fullName(code);
+	}
+
+}
