@@ -118,8 +118,8 @@ public final class DataBenchmarks {
 				.properties(Map.of("spring.datasource.url", url, "spring.datasource.username", username,
 						"spring.datasource.password", password, "zhongchuang.demo-data", "false",
 						"zhongchuang.admin.initial-password", "Bench#Run-2026-x", "server.port", "0",
-						"logging.level.root", "WARN", "spring.main.banner-mode", "off", "zhongchuang.data-dir",
-						"target/bench-data"))
+						"logging.level.root", "WARN", "logging.level.cn.zhongchuang.tenant.TaxFilingImporter", "INFO",
+						"spring.main.banner-mode", "off", "zhongchuang.data-dir", "target/bench-data"))
 				.run();
 			DataSource ds = app.getBean(DataSource.class);
 			Map<String, Object> generation = new LinkedHashMap<>();
