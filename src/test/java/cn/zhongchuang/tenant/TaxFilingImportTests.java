@@ -127,6 +127,28 @@ class TaxFilingImportTests {
 	}
 
 	@Test
+	void aFileWhoseOnlyFaultIsARepeatedRowWritesNothing() throws IOException {
+		var op = this.fixtures.operator("110105");
+		String a = this.fixtures.tenant(op);
+		String b = this.fixtures.tenant(op);
+		ok(this.imports.importNow(op.account().principal(), "oct.csv", csv(HEADER, a + ",2026-07,是,70")));
+
+		// every row is valid on its own and every tenant known: the repeat is found by
+		// the
+		// insert itself, which must leave the month as it was
+		FilingImportJob job = this.imports.importNow(op.account().principal(), "dup.csv",
+				csv(HEADER, a + ",2026-07,是,100", b + ",2026-07,是,200", a + ",2026-07,是,300"));
+
+		assertThat(job.status()).isEqualTo("REJECTED");
+		assertThat(this.jobs.errors(job.id(), 10)).singleElement().satisfies((e) -> {
+			assertThat(e.line()).isEqualTo(4);
+			assertThat(e.reason()).contains("重复行").contains("第 2 行");
+		});
+		assertThat(period(op, a, "2026-07-01").tax()).isEqualByComparingTo("70");
+		assertThat(this.fixtures.filings(List.of(a, b))).isEqualTo(1);
+	}
+
+	@Test
 	void reImportingAMonthReplacesIt() throws IOException {
 		var op = this.fixtures.operator("110105");
 		String a = this.fixtures.tenant(op);
