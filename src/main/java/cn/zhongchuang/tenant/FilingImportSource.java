@@ -28,7 +28,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -309,6 +308,18 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 
 		}
 
+		/**
+		 * The zero-based column of a reference such as {@code C17}; only A–Z matter here,
+		 * and parsing it by hand spares a regular expression per cell.
+		 */
+		static int column(String reference) {
+			if (reference == null || reference.length() < 2) {
+				return -1;
+			}
+			char letter = reference.charAt(0);
+			return (letter >= 'A' && letter <= 'Z' && Character.isDigit(reference.charAt(1))) ? letter - 'A' : -1;
+		}
+
 		/** Collects the cells of each row (columns A–D) and hands non-blank rows on. */
 		private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
@@ -353,7 +364,7 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 
 			@Override
 			public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-				int column = (cellReference != null) ? new CellReference(cellReference).getCol() : -1;
+				int column = column(cellReference);
 				if (column >= 0 && column < 4 && formattedValue != null) {
 					this.cells[column] = formattedValue;
 					if (!formattedValue.isBlank()) {
