@@ -289,7 +289,8 @@ public class Assessments {
 		return (d != null) ? d.lapseRule() : null;
 	}
 
-	String regionName(String code) {
+	/** The full name of a region, for pages. */
+	public String regionName(String code) {
 		return this.regions.fullName(code);
 	}
 
