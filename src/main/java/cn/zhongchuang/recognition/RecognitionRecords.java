@@ -206,6 +206,17 @@ class RecognitionRecords {
 			.list();
 	}
 
+	List<Recognition> activeWithin(List<String> regions, String policyId) {
+		return this.jdbc.sql("""
+				SELECT * FROM recognition WHERE status = 'ACTIVE' AND region_code = ANY(:scope) AND policy_id = :policy
+				ORDER BY region_code, number
+				""")
+			.param("scope", regions.toArray(String[]::new))
+			.param("policy", policyId)
+			.query(RecognitionRecords::map)
+			.list();
+	}
+
 	long countOf(String subjectType) {
 		return this.jdbc.sql("SELECT count(*) FROM recognition WHERE subject_type = :t")
 			.param("t", subjectType)

@@ -209,6 +209,18 @@ public class Recognitions {
 		return this.records.ofCreditCode(creditCode.strip().toUpperCase()).stream().map(Recognitions::summary).toList();
 	}
 
+	/**
+	 * The ACTIVE recognitions under a pack in a region and below it, without a user: for
+	 * assessment rounds and annual filings, whose callers scope by region themselves.
+	 */
+	@Transactional(readOnly = true)
+	public List<RecognitionSummary> activeWithin(String regionCode, String policyId) {
+		return this.records.activeWithin(this.regions.codesWithin(regionCode), policyId)
+			.stream()
+			.map(Recognitions::summary)
+			.toList();
+	}
+
 	/** The latest revocation and lapse announcements, within a region (blank for all). */
 	@Transactional(readOnly = true)
 	public List<RegistryEntry> announcements(String region, int limit) {

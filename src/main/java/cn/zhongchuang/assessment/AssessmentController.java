@@ -1,0 +1,218 @@
+package cn.zhongchuang.assessment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.zhongchuang.platform.ChinaTime;
+import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.PublicPaths;
+import cn.zhongchuang.policy.PackDefinition;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Pages: the operator's annual filings (/filings), the bureau's filing overview with
+ * filed and late badges and the reminder button (/bureau/filings), the bureau's
+ * assessment rounds with scoring and publication (/bureau/assessments), and the public
+ * results of a published round (/assessments). Another region's round answers 404.
+ */
+@Controller
+class AssessmentController {
+
+	private final AnnualFilings filings;
+
+	private final Assessments assessments;
+
+	private final java.time.Clock clock;
+
+	AssessmentController(AnnualFilings filings, Assessments assessments, java.time.Clock clock) {
+		this.filings = filings;
+		this.assessments = assessments;
+		this.clock = clock;
+	}
+
+	@Bean
+	static PublicPaths assessmentPublicPaths() {
+		return PublicPaths.pages("/assessments", "/assessments/*");
+	}
+
+	private int year(Integer year) {
+		return (year != null) ? year : ChinaTime.today(this.clock).getYear() - 1;
+	}
+
+	// operator
+
+	@GetMapping("/filings")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String mine(@RequestParam(required = false) Integer year, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("year", year(year));
+		model.addAttribute("rows", this.filings.mine(user, year(year)));
+		model.addAttribute("figures", AnnualFilings.FIGURES);
+		model.addAttribute("errors", Map.of());
+		return "assessment/filings";
+	}
+
+	@PostMapping("/filings")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String save(@RequestParam long recognitionId, @RequestParam int year, @RequestParam(required = false) String action,
+			@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Map<String, String> declared = new LinkedHashMap<>();
+		AnnualFilings.FIGURES.forEach((f) -> declared.put(f.code(), form.get("figure." + f.code())));
+		try {
+			Filing f = this.filings.saveDraft(user, recognitionId, year, declared);
+			if ("submit".equals(action)) {
+				f = this.filings.submit(user, f.id());
+				redirect.addFlashAttribute("toast", "已提交 " + year + " 年度备案" + (f.late() ? "（逾期）" : ""));
+			}
+			else {
+				redirect.addFlashAttribute("toast", "已保存 " + year + " 年度备案草稿");
+			}
+			return "redirect:/filings?year=" + year;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			model.addAttribute("year", year);
+			model.addAttribute("rows", this.filings.mine(user, year));
+			model.addAttribute("figures", AnnualFilings.FIGURES);
+			model.addAttribute("errors", ex.errors());
+			model.addAttribute("form", form);
+			return "assessment/filings";
+		}
+	}
+
+	// bureau
+
+	@GetMapping("/bureau/filings")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String bureauFilings(@RequestParam(required = false) Integer year, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		model.addAttribute("year", year(year));
+		model.addAttribute("rows", this.filings.forBureau(user, year(year)));
+		model.addAttribute("figures", AnnualFilings.FIGURES);
+		return "assessment/bureau-filings";
+	}
+
+	@PostMapping("/bureau/filings/remind")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String remind(@RequestParam int year, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		int n = this.filings.remind(user, year);
+		redirect.addFlashAttribute("toast", "已提醒 " + n + " 家未提交 " + year + " 年度备案的机构");
+		return "redirect:/bureau/filings?year=" + year;
+	}
+
+	@GetMapping("/bureau/assessments")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String rounds(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return rounds(user, model, null, null, Map.of());
+	}
+
+	private String rounds(CurrentUser user, Model model, String policyId, Integer year, Map<String, String> errors) {
+		model.addAttribute("rounds", this.assessments.rounds(user));
+		model.addAttribute("packs", this.assessments.packs());
+		model.addAttribute("policyId", policyId);
+		model.addAttribute("year", (year != null) ? year : ChinaTime.today(this.clock).getYear());
+		model.addAttribute("errors", errors);
+		model.addAttribute("assessments", this.assessments);
+		return "assessment/rounds";
+	}
+
+	@PostMapping("/bureau/assessments")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String open(@RequestParam(required = false) String policyId, @RequestParam(required = false) Integer year,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
+		try {
+			AssessmentRound r = this.assessments.open(user, policyId, (year != null) ? year : 0);
+			return "redirect:/bureau/assessments/" + r.id();
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return rounds(user, model, policyId, year, ex.errors());
+		}
+	}
+
+	@GetMapping("/bureau/assessments/{id}")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String round(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		return round(this.assessments.round(id, user), model, true, Map.of(), null);
+	}
+
+	private String round(AssessmentRound round, Model model, boolean bureau, Map<String, String> errors,
+			Long errorResult) {
+		PackDefinition def = this.assessments.definition(round.policyId());
+		model.addAttribute("round", round);
+		model.addAttribute("pack", def);
+		model.addAttribute("packTitle", this.assessments.packs().getOrDefault(round.policyId(), round.policyId()));
+		model.addAttribute("regionName", this.assessments.regionName(round.regionCode()));
+		model.addAttribute("results", this.assessments.results(round.id()));
+		model.addAttribute("rectificationRule",
+				this.assessments.lapseRule(round.policyId()) == PackDefinition.LapseRule.RECTIFICATION_NOT_MET);
+		model.addAttribute("bureau", bureau);
+		model.addAttribute("errors", errors);
+		model.addAttribute("errorResult", errorResult);
+		return "assessment/round";
+	}
+
+	@PostMapping("/bureau/assessments/{id}/results/{resultId}")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String score(@PathVariable long id, @PathVariable long resultId, @RequestParam int version,
+			@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response) {
+		AssessmentRound round = this.assessments.round(id, user);
+		Map<String, String> scores = new LinkedHashMap<>();
+		form.forEach((k, v) -> {
+			if (k.startsWith("score.")) {
+				scores.put(k.substring(6), v);
+			}
+		});
+		try {
+			this.assessments.score(user, resultId, scores, version);
+			return "redirect:/bureau/assessments/" + id;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return round(round, model, true, ex.errors(), resultId);
+		}
+	}
+
+	@PostMapping("/bureau/assessments/{id}/publish")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String publish(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser user,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			this.assessments.publish(user, id, version);
+			redirect.addFlashAttribute("toast", "考核结果已公布");
+			return "redirect:/bureau/assessments/" + id;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return round(this.assessments.round(id, user), model, true, ex.errors(), null);
+		}
+	}
+
+	// public
+
+	@GetMapping("/assessments")
+	String published(Model model) {
+		model.addAttribute("rounds", this.assessments.publishedRounds());
+		model.addAttribute("assessments", this.assessments);
+		return "assessment/published";
+	}
+
+	@GetMapping("/assessments/{id}")
+	String publicRound(@PathVariable long id, Model model) {
+		return round(this.assessments.publishedRound(id), model, false, Map.of(), null);
+	}
+
+}
