@@ -1,20 +1,18 @@
 package cn.zhongchuang.supervision;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.zhongchuang.BrowserTest;
 import cn.zhongchuang.identity.TestAccounts;
+import cn.zhongchuang.operator.TestOrganisations;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.recognition.RecognitionRequest;
 import cn.zhongchuang.recognition.Recognitions;
-import cn.zhongchuang.reference.CreditCodes;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -31,7 +29,7 @@ class SupervisionBrowserTests extends BrowserTest {
 	TestAccounts accounts;
 
 	@Autowired
-	JdbcClient jdbc;
+	TestOrganisations organisations;
 
 	@Autowired
 	Recognitions recognitions;
@@ -49,31 +47,14 @@ class SupervisionBrowserTests extends BrowserTest {
 
 	@Test
 	void theBureauOrdersRectificationTheOperatorAnswersARejectionLapsesTheRecognition() {
-		TestAccounts.Account operator = this.accounts.create(Role.OPERATOR, "110105");
+		TestOrganisations.Registered org = this.organisations.register("110105", "浏览器整改运营公司");
+		TestAccounts.Account operator = org.account();
 		long n = N.incrementAndGet();
-		String code = CreditCodes.generate("9", "1", "110105", String.format("%08d", n));
-		long orgId = this.jdbc.sql("""
-				INSERT INTO operator_organisation (name, credit_code, region_code, legal_representative, contact_phone,
-				  address, established_on, independent_legal_entity, management_and_finance_rules, lead_entity,
-				  employer_name, created_at)
-				VALUES (:name, :code, '110105', '张三', '010-12345678', '测试路 1 号', :est, true, true, 'NONE', '测试集团', :now)
-				RETURNING id
-				""")
-			.param("name", "浏览器整改运营公司" + n)
-			.param("code", code)
-			.param("est", LocalDate.of(2018, 1, 1))
-			.param("now", OffsetDateTime.now())
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("INSERT INTO operator_member (user_id, operator_id, joined_at) VALUES (:u, :o, :now)")
-			.param("u", operator.id())
-			.param("o", orgId)
-			.param("now", OffsetDateTime.now())
-			.update();
+		String code = org.creditCode();
 		TestAccounts.Account bureau = this.accounts.create(Role.CITY_BUREAU, "110105");
 		String space = "浏览器整改空间" + n;
 		Recognitions.Recognized rec = this.recognitions.recognize(
-				new RecognitionRequest("application", n, space, "浏览器整改运营公司" + n, code, "MAKER_SPACE", "COMPREHENSIVE",
+				new RecognitionRequest("application", n, space, org.name(), code, "MAKER_SPACE", "COMPREHENSIVE",
 						"DISTRICT", "110105", "beijing-chaoyang-2017", "北京市朝阳区科学技术委员会", LocalDate.of(2025, 6, 1)),
 				bureau.principal());
 

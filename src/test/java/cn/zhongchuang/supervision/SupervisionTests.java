@@ -2,20 +2,19 @@ package cn.zhongchuang.supervision;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.TestClock;
 import cn.zhongchuang.identity.AuthenticatedUser;
 import cn.zhongchuang.identity.TestAccounts;
+import cn.zhongchuang.operator.TestOrganisations;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.recognition.RecognitionRequest;
 import cn.zhongchuang.recognition.Recognitions;
-import cn.zhongchuang.reference.CreditCodes;
 import cn.zhongchuang.reference.WorkingDays;
 import org.junit.jupiter.api.Test;
 
@@ -73,34 +72,15 @@ class SupervisionTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	TestOrganisations organisations;
+
 	record Holder(AuthenticatedUser operator, String creditCode, String name) {
 	}
 
 	Holder operator(String region) {
-		TestAccounts.Account account = this.accounts.create(Role.OPERATOR, region);
-		long n = N.incrementAndGet();
-		String code = CreditCodes.generate("9", "1", region, String.format("%08d", n % 100_000_000L));
-		String name = "监管测试运营机构" + n;
-		long id = this.jdbc.sql("""
-				INSERT INTO operator_organisation (name, credit_code, region_code, legal_representative, contact_phone,
-				  address, established_on, independent_legal_entity, management_and_finance_rules, lead_entity,
-				  employer_name, created_at)
-				VALUES (:name, :code, :region, '张三', '010-12345678', '测试路 1 号', :est, true, true, 'NONE', '测试集团', :now)
-				RETURNING id
-				""")
-			.param("name", name)
-			.param("code", code)
-			.param("region", region)
-			.param("est", LocalDate.of(2018, 1, 1))
-			.param("now", OffsetDateTime.now())
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("INSERT INTO operator_member (user_id, operator_id, joined_at) VALUES (:u, :o, :now)")
-			.param("u", account.id())
-			.param("o", id)
-			.param("now", OffsetDateTime.now())
-			.update();
-		return new Holder(account.principal(), code, name);
+		TestOrganisations.Registered org = this.organisations.register(region, "监管测试运营机构");
+		return new Holder(org.account().principal(), org.creditCode(), org.name());
 	}
 
 	Recognitions.Recognized recognize(Holder h, String space, String region, String level, String policy,

@@ -4,15 +4,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.zhongchuang.identity.TestAccounts;
-import cn.zhongchuang.platform.Role;
-import cn.zhongchuang.reference.CreditCodes;
+import cn.zhongchuang.operator.TestOrganisations;
 
 /**
  * Operators and tenants for import tests, by plain SQL: a fresh account, an organisation
@@ -21,44 +19,26 @@ import cn.zhongchuang.reference.CreditCodes;
 @Component
 class FilingImportFixtures {
 
-	private static final AtomicLong counter = new AtomicLong(System.nanoTime() % 10_000_000L);
-
-	private final TestAccounts accounts;
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
-	FilingImportFixtures(TestAccounts accounts, JdbcClient jdbc, JdbcTemplate template) {
-		this.accounts = accounts;
+	private final TestOrganisations organisations;
+
+	FilingImportFixtures(JdbcClient jdbc, JdbcTemplate template, TestOrganisations organisations) {
+		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.template = template;
 	}
 
 	/** A valid, unused credit code registered in the region. */
 	static String creditCode(String region) {
-		long n = counter.addAndGet(7919) % 100_000_000L;
-		return CreditCodes.generate("9", "1", region, String.format("%08d", n));
+		return TestOrganisations.creditCode(region);
 	}
 
 	Operator operator(String region) {
-		TestAccounts.Account account = this.accounts.create(Role.OPERATOR, region);
-		long orgId = this.jdbc
-			.sql("""
-					INSERT INTO operator_organisation (name, credit_code, region_code, legal_representative, contact_phone,
-					  address, established_on, independent_legal_entity, management_and_finance_rules, lead_entity, created_at)
-					VALUES (:name, :code, :region, '张三', '010-12345678', '测试地址 1 号', DATE '2020-01-01', true, true, 'NONE', now())
-					RETURNING id""")
-			.param("name", "导入测试运营机构" + counter.incrementAndGet())
-			.param("code", creditCode(region))
-			.param("region", region)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("INSERT INTO operator_member (user_id, operator_id, joined_at) VALUES (:user, :org, now())")
-			.param("user", account.id())
-			.param("org", orgId)
-			.update();
-		return new Operator(account, orgId, region);
+		TestOrganisations.Registered org = this.organisations.register(region, "导入测试运营机构");
+		return new Operator(org.account(), org.id(), region);
 	}
 
 	/** One tenant of the organisation; returns its credit code. */
