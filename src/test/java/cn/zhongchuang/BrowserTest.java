@@ -65,10 +65,19 @@ public abstract class BrowserTest {
 
 	/** A new page signed in as a demo account, on the page the sign-in leads to. */
 	protected Page signedIn(String username) {
+		return signedIn(username, DEMO_PASSWORD);
+	}
+
+	/**
+	 * A new page signed in with the password given, on the page the sign-in leads to;
+	 * confirmation dialogs on it are accepted, as a user would.
+	 */
+	protected Page signedIn(String username, String password) {
 		Page page = newPage();
+		page.onDialog((dialog) -> dialog.accept());
 		page.navigate(url("/login"));
 		page.fill("#username", username);
-		page.fill("#password", DEMO_PASSWORD);
+		page.fill("#password", password);
 		page.click("button[type=submit]");
 		page.waitForURL((u) -> !u.contains("/login"));
 		return page;

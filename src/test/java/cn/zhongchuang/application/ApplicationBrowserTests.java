@@ -31,8 +31,7 @@ class ApplicationBrowserTests extends BrowserTest {
 
 	@Test
 	void lanzhouOperatorSubmitsCountyRecommendsBureauDecides() {
-		Page page = signIn("lz_operator");
-		page.onDialog((dialog) -> dialog.accept());
+		Page page = signedIn("lz_operator");
 		page.click(".zc-sidebar >> text=认定申请");
 		assertThat(page.locator("h1")).containsText("我的申请");
 		shot(page, "app-01-my-applications");
@@ -71,8 +70,7 @@ class ApplicationBrowserTests extends BrowserTest {
 		shot(page, "app-05-submitted");
 		page.close();
 
-		Page county = signIn("lz_county");
-		county.onDialog((dialog) -> dialog.accept());
+		Page county = signedIn("lz_county");
 		county.click(".zc-sidebar >> text=认定审查");
 		shot(county, "app-06-county-queue");
 		county.click("#queue >> text=星火浏览器测试空间");
@@ -83,8 +81,7 @@ class ApplicationBrowserTests extends BrowserTest {
 		assertThat(county.locator("#queue")).not().containsText("星火浏览器测试空间");
 		county.close();
 
-		Page bureau = signIn("lz_bureau");
-		bureau.onDialog((dialog) -> dialog.accept());
+		Page bureau = signedIn("lz_bureau");
 		bureau.click(".zc-sidebar >> text=认定审查");
 		bureau.click("#queue >> text=星火浏览器测试空间");
 		String detail = bureau.url();
@@ -192,7 +189,7 @@ class ApplicationBrowserTests extends BrowserTest {
 		String number = bureau.locator("#recognition-number").innerText();
 		bureau.close();
 
-		Page operator = signIn("lz_operator");
+		Page operator = signedIn("lz_operator");
 		operator.click(".zc-sidebar >> text=消息");
 		assertThat(operator.locator("body")).containsText("已获认定");
 		operator.navigate(url("/applications"));
@@ -202,15 +199,6 @@ class ApplicationBrowserTests extends BrowserTest {
 		assertThat(operator.locator("body")).containsText("星火浏览器测试空间");
 		shot(operator, "app-15-registry");
 		operator.close();
-	}
-
-	private Page signIn(String username) {
-		Page page = newPage();
-		page.navigate(url("/login"));
-		page.fill("#username", username);
-		page.fill("#password", "Demo@2026");
-		page.click("button[type=submit]");
-		return page;
 	}
 
 }

@@ -30,17 +30,6 @@ class AssessmentBrowserTests extends BrowserTest {
 	@Autowired
 	Assessments assessments;
 
-	private Page login(String username) {
-		Page page = newPage();
-		page.onDialog((dialog) -> dialog.accept());
-		page.navigate(url("/login"));
-		page.fill("#username", username);
-		page.fill("#password", TestAccounts.PASSWORD);
-		page.click("button[type=submit]");
-		page.waitForURL((u) -> !u.contains("/login"));
-		return page;
-	}
-
 	@Test
 	void theOperatorFilesTheBureauScoresAndPublishesTheResultsArePublic() {
 		AssessmentFixtures.Holder h = this.fixtures.operator("210213");
@@ -49,7 +38,7 @@ class AssessmentBrowserTests extends BrowserTest {
 		Recognitions.Recognized rec = this.fixtures.recognize(h, "210213", "PROVINCE", "liaoning-specialized-2019",
 				"辽宁省科学技术厅", LocalDate.of(year, 4, 1), bureau.principal());
 
-		Page o = login(h.operator().username());
+		Page o = signedIn(h.operator().username(), TestAccounts.PASSWORD);
 		o.click(".zc-sidebar >> text=年度备案");
 		o.navigate(url("/filings?year=" + year));
 		o.fill("#figure-" + rec.id() + "-FINANCING", "150");
@@ -59,7 +48,7 @@ class AssessmentBrowserTests extends BrowserTest {
 		assertThat(o.locator(".filing .badge").first()).hasText("逾期备案");
 		shot(o, "asm-02-filed-late");
 
-		Page b = login(bureau.username());
+		Page b = signedIn(bureau.username(), TestAccounts.PASSWORD);
 		b.click(".zc-sidebar >> text=年度备案");
 		b.navigate(url("/bureau/filings?year=" + year));
 		assertThat(b.locator("#results tr", new Page.LocatorOptions().setHasText(rec.number()))).containsText("逾期备案");

@@ -34,17 +34,6 @@ class SupervisionBrowserTests extends BrowserTest {
 	@Autowired
 	Recognitions recognitions;
 
-	private Page login(String username) {
-		Page page = newPage();
-		page.onDialog((dialog) -> dialog.accept());
-		page.navigate(url("/login"));
-		page.fill("#username", username);
-		page.fill("#password", TestAccounts.PASSWORD);
-		page.click("button[type=submit]");
-		page.waitForURL((u) -> !u.contains("/login"));
-		return page;
-	}
-
 	@Test
 	void theBureauOrdersRectificationTheOperatorAnswersARejectionLapsesTheRecognition() {
 		TestOrganisations.Registered org = this.organisations.register("110105", "浏览器整改运营公司");
@@ -58,7 +47,7 @@ class SupervisionBrowserTests extends BrowserTest {
 						"DISTRICT", "110105", "beijing-chaoyang-2017", "北京市朝阳区科学技术委员会", LocalDate.of(2025, 6, 1)),
 				bureau.principal());
 
-		Page b = login(bureau.username());
+		Page b = signedIn(bureau.username(), TestAccounts.PASSWORD);
 		b.click(".zc-sidebar >> text=动态管理");
 		b.click("#new-order");
 		b.fill("#lookup", rec.number());
@@ -70,7 +59,7 @@ class SupervisionBrowserTests extends BrowserTest {
 		assertThat(b.locator("#order-status")).hasText("整改中");
 		shot(b, "sup-02-order");
 
-		Page o = login(operator.username());
+		Page o = signedIn(operator.username(), TestAccounts.PASSWORD);
 		o.click(".zc-sidebar >> text=动态管理");
 		o.click("#orders >> text=" + rec.number());
 		o.fill("#answer", "已新引进在孵企业 6 家，举办创业培训 2 期");
