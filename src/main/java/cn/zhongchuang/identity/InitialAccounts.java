@@ -15,6 +15,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,14 +64,17 @@ class InitialAccounts implements ApplicationRunner {
 
 	private final String adminPassword;
 
+	private final Environment environment;
+
 	InitialAccounts(UserAccounts accounts, PasswordEncoder encoder, AuditTrail audit, Clock clock,
-			@Value("${zhongchuang.demo-data}") boolean demo,
+			Environment environment, @Value("${zhongchuang.demo-data}") boolean demo,
 			@Value("${zhongchuang.admin.username}") String adminUsername,
 			@Value("${zhongchuang.admin.initial-password:}") String adminPassword) {
 		if (!demo) {
 			requireProductionPassword(adminPassword, adminUsername);
 		}
 		this.accounts = accounts;
+		this.environment = environment;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.clock = clock;
@@ -107,13 +111,18 @@ class InitialAccounts implements ApplicationRunner {
 			log.info("""
 
 					============================================================
-					 众创 Zhongchuang demo: open http://localhost:8080
+					 众创 Zhongchuang demo: open http://localhost:{}
 					 Sign in as admin, auditor, cy_operator, cy_bureau, cy_expert,
 					 lz_operator, lz_county, lz_bureau, lz_expert, ln_operator,
 					 ln_city, ln_province or ln_expert; password: {}
 					 ({} demo accounts created this start)
-					============================================================""", DEMO_PASSWORD, created);
+					============================================================""", port(), DEMO_PASSWORD, created);
 		}
+	}
+
+	/** The port the server listens on (known once it has started), for the hint above. */
+	private String port() {
+		return this.environment.getProperty("local.server.port", this.environment.getProperty("server.port", "8080"));
 	}
 
 	private void create(DemoAccount a, String password) {
