@@ -38,6 +38,10 @@ class BrowserJourneyTests extends BrowserTest {
 
 		page.click(".zc-sidebar >> text=用户管理");
 		assertThat(page.locator("#results")).containsText("lz_bureau");
+		// the filter answers on change once htmx has loaded: the table is there before
+		// the
+		// scripts are, and a change made in between would go unheard
+		page.waitForLoadState();
 		page.selectOption("#role", "EXPERT");
 		// Other test classes add experts to the shared database: check the filter, not a
 		// count.
@@ -85,6 +89,7 @@ class BrowserJourneyTests extends BrowserTest {
 		page.fill("#password", "Demo@2026");
 		page.click("button[type=submit]");
 		page.click(".zc-sidebar >> text=审计日志");
+		page.waitForLoadState();
 		page.selectOption("#action", "LOGIN");
 		assertThat(page.locator("#results")).containsText("auditor");
 		page.click("text=校验日志完整性");
