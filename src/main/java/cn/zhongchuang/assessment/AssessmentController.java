@@ -1,11 +1,18 @@
 package cn.zhongchuang.assessment;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import cn.zhongchuang.expert.ExpertPanels;
 import cn.zhongchuang.platform.ChinaTime;
+import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.PublicPaths;
 import cn.zhongchuang.policy.PackDefinition;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,8 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Pages: the operator's annual filings (/filings), the bureau's filing overview with
  * filed and late badges and the reminder button (/bureau/filings), the bureau's
- * assessment rounds with scoring and publication (/bureau/assessments), and the public
- * results of a published round (/assessments). Another region's round answers 404.
+ * assessment rounds with scoring, expert panels for single institutions and publication
+ * (/bureau/assessments), and the public results of a published round (/assessments).
+ * Another region's round answers 404.
  */
 @Controller
 class AssessmentController {
@@ -36,7 +44,11 @@ class AssessmentController {
 
 	private final java.time.Clock clock;
 
-	AssessmentController(AnnualFilings filings, Assessments assessments, java.time.Clock clock) {
+	private final AssessmentPanels panels;
+
+	AssessmentController(AnnualFilings filings, Assessments assessments, java.time.Clock clock,
+			AssessmentPanels panels) {
+		this.panels = panels;
 		this.filings = filings;
 		this.assessments = assessments;
 		this.clock = clock;
@@ -155,7 +167,9 @@ class AssessmentController {
 		model.addAttribute("pack", def);
 		model.addAttribute("packTitle", this.assessments.packs().getOrDefault(round.policyId(), round.policyId()));
 		model.addAttribute("regionName", this.assessments.regionName(round.regionCode()));
-		model.addAttribute("results", this.assessments.results(round.id()));
+		List<AssessmentResult> results = this.assessments.results(round.id());
+		model.addAttribute("results", results);
+		model.addAttribute("experts", this.panels.of(results));
 		model.addAttribute("rectificationRule",
 				this.assessments.lapseRule(round.policyId()) == PackDefinition.LapseRule.RECTIFICATION_NOT_MET);
 		model.addAttribute("bureau", bureau);
@@ -184,6 +198,37 @@ class AssessmentController {
 			response.setStatus(422);
 			return round(round, model, true, ex.errors(), resultId);
 		}
+	}
+
+	@PostMapping("/bureau/assessments/{id}/panel")
+	@PreAuthorize("hasAnyRole('CITY_BUREAU', 'PROVINCE')")
+	String drawPanel(@PathVariable long id, @RequestParam long resultId, @RequestParam(defaultValue = "3") int members,
+			@RequestParam(defaultValue = "1") int alternates, @RequestParam(required = false) String fields,
+			@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		AssessmentRound round = this.assessments.round(id, user);
+		AssessmentResult result = this.assessments.results(round.id())
+			.stream()
+			.filter((r) -> r.id() == resultId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("assessment result " + resultId));
+		Set<String> wanted = (fields == null) ? Set.of()
+				: Arrays.stream(fields.split("[,，、;；\\s]+")).filter((f) -> !f.isBlank()).collect(Collectors.toSet());
+		// the form lists every result with its version as version-<id>
+		String version = form.get("version-" + resultId);
+		try {
+			ExpertPanels.Drawn drawn = this.panels.draw(user, result.id(), members, alternates, wanted,
+					(version != null && version.matches("\\d{1,9}")) ? Integer.parseInt(version) : result.version());
+			redirect.addFlashAttribute("toast", result.recognitionNumber() + "：已随机抽取评审专家 " + drawn.members().size()
+					+ " 名、候补 " + drawn.alternates().size() + " 名；回避 " + drawn.excluded().size() + " 名");
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("toastError", ex.getMessage());
+		}
+		return "redirect:/bureau/assessments/" + id + "#experts";
 	}
 
 	@PostMapping("/bureau/assessments/{id}/publish")

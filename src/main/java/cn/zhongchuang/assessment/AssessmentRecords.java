@@ -249,15 +249,12 @@ class AssessmentRecords {
 	}
 
 	void score(long id, int version, Map<String, BigDecimal> scores, BigDecimal total, String grade, String by) {
-		StringBuilder text = new StringBuilder();
-		scores.forEach(
-				(k, v) -> text.append((text.length() > 0) ? ";" : "").append(k).append('=').append(v.toPlainString()));
 		int rows = this.jdbc.sql("""
 				UPDATE assessment_result SET scores = :scores, total = :total, grade = :grade, scored_by = :by,
-				  version = version + 1
+				  score_source = 'BUREAU', bureau_scores = :scores, version = version + 1
 				WHERE id = :id AND version = :version
 				""")
-			.param("scores", text.toString())
+			.param("scores", text(scores))
 			.param("total", total)
 			.param("grade", grade)
 			.param("by", by)
@@ -269,6 +266,60 @@ class AssessmentRecords {
 		}
 	}
 
+	/** The bureau's own scores of a result whose scores come from an expert panel. */
+	void scoreBureauOnly(long id, int version, Map<String, BigDecimal> scores) {
+		int rows = this.jdbc.sql("""
+				UPDATE assessment_result SET bureau_scores = :scores, version = version + 1
+				WHERE id = :id AND version = :version
+				""").param("scores", text(scores)).param("id", id).param("version", version).update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("assessment result " + id + " was changed by someone else");
+		}
+	}
+
+	/**
+	 * A panel was drawn for the result: its scores wait for the experts' mean.
+	 */
+	void attachPanel(long id, int version, long panelId) {
+		int rows = this.jdbc.sql("""
+				UPDATE assessment_result SET expert_panel_id = :panel, expert_count = NULL, scores = NULL,
+				  total = NULL, grade = NULL, scored_by = NULL, score_source = NULL, version = version + 1
+				WHERE id = :id AND version = :version
+				""").param("panel", panelId).param("id", id).param("version", version).update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("assessment result " + id + " was changed by someone else");
+		}
+	}
+
+	/** The experts' mean becomes the result's scores. */
+	void adoptExperts(long id, int version, long panelId, Map<String, BigDecimal> scores, BigDecimal total,
+			String grade, int experts) {
+		int rows = this.jdbc.sql("""
+				UPDATE assessment_result SET scores = :scores, total = :total, grade = :grade, scored_by = :by,
+				  score_source = 'EXPERTS', expert_count = :n, version = version + 1
+				WHERE id = :id AND version = :version AND expert_panel_id = :panel
+				""")
+			.param("scores", text(scores))
+			.param("total", total)
+			.param("grade", grade)
+			.param("by", "专家组 #" + panelId)
+			.param("n", experts)
+			.param("id", id)
+			.param("version", version)
+			.param("panel", panelId)
+			.update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("assessment result " + id + " was changed by someone else");
+		}
+	}
+
+	private static String text(Map<String, BigDecimal> scores) {
+		StringBuilder text = new StringBuilder();
+		scores.forEach(
+				(k, v) -> text.append((text.length() > 0) ? ";" : "").append(k).append('=').append(v.toPlainString()));
+		return text.toString();
+	}
+
 	void markLapsed(long resultId) {
 		this.jdbc.sql("UPDATE assessment_result SET lapsed = true, version = version + 1 WHERE id = :id")
 			.param("id", resultId)
@@ -276,18 +327,24 @@ class AssessmentRecords {
 	}
 
 	private static AssessmentResult result(ResultSet rs, int n) throws SQLException {
+		Map<String, BigDecimal> scores = scores(rs.getString("scores"));
+		return new AssessmentResult(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("recognition_id"),
+				rs.getString("recognition_number"), rs.getString("institution_name"), rs.getString("operator_name"),
+				rs.getString("credit_code"), rs.getString("region_code"), scores, rs.getBigDecimal("total"),
+				rs.getString("grade"), rs.getString("scored_by"), rs.getBoolean("lapsed"), rs.getInt("version"),
+				rs.getString("score_source"), scores(rs.getString("bureau_scores")),
+				rs.getObject("expert_panel_id", Long.class), rs.getObject("expert_count", Integer.class));
+	}
+
+	private static Map<String, BigDecimal> scores(String text) {
 		Map<String, BigDecimal> scores = new LinkedHashMap<>();
-		String text = rs.getString("scores");
 		if (text != null && !text.isBlank()) {
 			for (String pair : text.split(";")) {
 				int eq = pair.indexOf('=');
 				scores.put(pair.substring(0, eq), new BigDecimal(pair.substring(eq + 1)));
 			}
 		}
-		return new AssessmentResult(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("recognition_id"),
-				rs.getString("recognition_number"), rs.getString("institution_name"), rs.getString("operator_name"),
-				rs.getString("credit_code"), rs.getString("region_code"), scores, rs.getBigDecimal("total"),
-				rs.getString("grade"), rs.getString("scored_by"), rs.getBoolean("lapsed"), rs.getInt("version"));
+		return scores;
 	}
 
 	record PastResult(int year, String grade) {

@@ -20,10 +20,32 @@ import java.util.Map;
  * @param scoredBy who scored
  * @param lapsed the recognition lapsed when this round was published
  * @param version optimistic lock
+ * @param scoreSource where the scores come from: BUREAU, EXPERTS (the mean of the panel's
+ * experts), null until scored
+ * @param bureauScores the bureau's own scores, kept next to the experts' mean
+ * @param expertPanelId the expert panel drawn for this result, null when none
+ * @param expertCount how many experts' mean the scores are, when from EXPERTS
  */
 public record AssessmentResult(long id, long roundId, long recognitionId, String recognitionNumber,
 		String institutionName, String operatorName, String creditCode, String regionCode,
-		Map<String, BigDecimal> scores, BigDecimal total, String grade, String scoredBy, boolean lapsed, int version) {
+		Map<String, BigDecimal> scores, BigDecimal total, String grade, String scoredBy, boolean lapsed, int version,
+		String scoreSource, Map<String, BigDecimal> bureauScores, Long expertPanelId, Integer expertCount) {
+
+	/** Scores from the bureau. */
+	public static final String BUREAU = "BUREAU";
+
+	/** Scores from the mean of an expert panel. */
+	public static final String EXPERTS = "EXPERTS";
+
+	/** Whether an expert panel was drawn for this result. */
+	public boolean hasPanel() {
+		return this.expertPanelId != null;
+	}
+
+	/** Whether the scores are the experts' mean. */
+	public boolean byExperts() {
+		return EXPERTS.equals(this.scoreSource);
+	}
 
 	public boolean scored() {
 		return this.grade != null;

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.expert.ExpertPanels;
+import cn.zhongchuang.expert.Results;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
@@ -35,6 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * public and, under the lapse rule CONSECUTIVE_FAILING_YEARS, lapses a recognition whose
  * failing grade follows consecutiveFailingYears minus one failing published results.
  * Under RECTIFICATION_NOT_MET a failing grade changes nothing by itself.
+ * <p>
+ * Experts: a bureau may draw an expert panel for a result of an open round
+ * ({@link AssessmentPanels}); from then on the result's score is the experts' mean per
+ * indicator once the panel reveals (the bureau's own score is kept and shown next to it),
+ * and the round cannot be published while such a panel is still sealed.
  */
 @Service
 public class Assessments {
@@ -56,8 +63,11 @@ public class Assessments {
 
 	private final Clock clock;
 
+	private final ExpertPanels expertPanels;
+
 	Assessments(AssessmentRecords records, Recognitions recognitions, PolicyCatalog policies, Regions regions,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, ExpertPanels expertPanels) {
+		this.expertPanels = expertPanels;
 		this.records = records;
 		this.recognitions = recognitions;
 		this.policies = policies;
@@ -187,8 +197,6 @@ public class Assessments {
 		PackDefinition.Assessment a = definition(round.policyId()).assessment();
 		Map<String, BigDecimal> values = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
-		BigDecimal weighted = BigDecimal.ZERO;
-		int weights = 0;
 		for (PackDefinition.Indicator ind : a.indicators()) {
 			String raw = (scores == null) ? null : scores.get(ind.code());
 			try {
@@ -197,9 +205,6 @@ public class Assessments {
 					throw new NumberFormatException();
 				}
 				values.put(ind.code(), v);
-				weighted = weighted.add(v.multiply(BigDecimal.valueOf(ind.weight()))
-					.divide(BigDecimal.valueOf(ind.maxScore()), 6, RoundingMode.HALF_UP));
-				weights += ind.weight();
 			}
 			catch (NumberFormatException ex) {
 				errors.put(ind.code(), ind.name() + "的得分应在 0 到 " + ind.maxScore() + " 之间（最多一位小数）");
@@ -208,14 +213,82 @@ public class Assessments {
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
 		}
-		BigDecimal total = weighted.multiply(BigDecimal.valueOf(100))
-			.divide(BigDecimal.valueOf(Math.max(1, weights)), 2, RoundingMode.HALF_UP);
+		BigDecimal total = total(a, values);
 		String grade = a.gradeFor(total.doubleValue());
+		if (result.hasPanel()) {
+			// the experts' mean is the result's score; the bureau's own is kept next to
+			// it
+			this.records.scoreBureauOnly(resultId, version, values);
+			this.audit.record(AuditEntry.success("ASSESSMENT_SCORE", "assessment_result", resultId,
+					round.year() + " 年度考核 " + result.recognitionNumber() + "：局评分 " + total.toPlainString()
+							+ " 分（该机构以专家组 #" + result.expertPanelId() + " 的均值为准）",
+					result.regionCode()));
+			return this.records.findResult(resultId).orElseThrow();
+		}
 		this.records.score(resultId, version, values, total, grade, user.username());
 		this.audit.record(AuditEntry.success("ASSESSMENT_SCORE", "assessment_result", resultId,
 				round.year() + " 年度考核 " + result.recognitionNumber() + "：" + total.toPlainString() + " 分，" + grade,
 				result.regionCode()));
 		return this.records.findResult(resultId).orElseThrow();
+	}
+
+	/** The weighted total scaled to 100 of scores per indicator. */
+	static BigDecimal total(PackDefinition.Assessment a, Map<String, BigDecimal> values) {
+		BigDecimal weighted = BigDecimal.ZERO;
+		int weights = 0;
+		for (PackDefinition.Indicator ind : a.indicators()) {
+			BigDecimal v = values.getOrDefault(ind.code(), BigDecimal.ZERO);
+			weighted = weighted.add(v.multiply(BigDecimal.valueOf(ind.weight()))
+				.divide(BigDecimal.valueOf(ind.maxScore()), 6, RoundingMode.HALF_UP));
+			weights += ind.weight();
+		}
+		return weighted.multiply(BigDecimal.valueOf(100))
+			.divide(BigDecimal.valueOf(Math.max(1, weights)), 2, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * The rule when a result has an expert panel: once the panel's scores are revealed,
+	 * the experts' mean per indicator is the result's score (total and grade computed as
+	 * for the bureau's). Nothing happens while the panel is sealed, when the panel is not
+	 * the result's current one, when the mean is already adopted, or once the round is
+	 * published. Audited; versioned.
+	 * @return whether the result changed
+	 */
+	@Transactional
+	boolean adoptExperts(long resultId, long panelId) {
+		AssessmentResult result = this.records.findResult(resultId).orElse(null);
+		if (result == null || result.expertPanelId() == null || result.expertPanelId() != panelId
+				|| result.byExperts()) {
+			return false;
+		}
+		AssessmentRound round = this.records.findRound(result.roundId()).orElseThrow();
+		if (round.published()) {
+			return false;
+		}
+		Results revealed = this.expertPanels.revealedResults(panelId).orElse(null);
+		if (revealed == null) {
+			return false;
+		}
+		PackDefinition.Assessment a = definition(round.policyId()).assessment();
+		Map<String, BigDecimal> values = new LinkedHashMap<>();
+		for (PackDefinition.Indicator ind : a.indicators()) {
+			BigDecimal mean = revealed.items()
+				.stream()
+				.filter((i) -> i.code().equals(ind.code()))
+				.map(Results.ItemMean::mean)
+				.findFirst()
+				.orElse(BigDecimal.ZERO);
+			values.put(ind.code(), mean.setScale(1, RoundingMode.HALF_UP));
+		}
+		BigDecimal total = total(a, values);
+		String grade = a.gradeFor(total.doubleValue());
+		int experts = revealed.members().size();
+		this.records.adoptExperts(resultId, result.version(), panelId, values, total, grade, experts);
+		this.audit.record(AuditEntry.success("ASSESSMENT_EXPERT_SCORES", "assessment_result", resultId,
+				round.year() + " 年度考核 " + result.recognitionNumber() + "：采用专家组 #" + panelId + " " + experts + " 位专家的均值，"
+						+ total.toPlainString() + " 分，" + grade,
+				result.regionCode()));
+		return true;
 	}
 
 	/**
@@ -227,6 +300,22 @@ public class Assessments {
 		AssessmentRound round = round(roundId, user);
 		if (round.published()) {
 			throw new ConflictException("考核结果已公布");
+		}
+		List<String> sealed = new ArrayList<>();
+		for (AssessmentResult r : this.records.results(roundId)) {
+			if (r.hasPanel() && !r.byExperts()) {
+				// the listener of ScoresRevealed may not have run yet
+				if (this.expertPanels.revealedResults(r.expertPanelId()).isEmpty()) {
+					sealed.add(r.recognitionNumber() + "（专家组 #" + r.expertPanelId() + "）");
+				}
+				else {
+					adoptExperts(r.id(), r.expertPanelId());
+				}
+			}
+		}
+		if (!sealed.isEmpty()) {
+			throw new FieldErrorException("round",
+					"还有 " + sealed.size() + " 家机构的专家评分未全部提交，不能公布：" + String.join("、", sealed));
 		}
 		List<AssessmentResult> results = this.records.results(roundId);
 		List<String> unscored = results.stream()

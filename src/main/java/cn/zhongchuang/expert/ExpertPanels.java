@@ -205,6 +205,18 @@ public class ExpertPanels {
 		return visible(panelId, user).results(this::name);
 	}
 
+	/**
+	 * The aggregate of a revealed panel without a scope check, for the module that drew
+	 * it (a listener of {@link ScoresRevealed}, or its own action after its own scope
+	 * check); empty while sealed. 404 when there is no such panel.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Results> revealedResults(long panelId) {
+		return this.panels.findById(panelId)
+			.orElseThrow(() -> new NotFoundException("expert panel " + panelId))
+			.results(this::name);
+	}
+
 	/** The panels drawn for a subject, newest first, that the user may see. */
 	@Transactional(readOnly = true)
 	public List<Long> panelsFor(String subjectType, String subjectId, CurrentUser user) {

@@ -120,6 +120,18 @@ public class Operators {
 			.orElse(List.of());
 	}
 
+	/**
+	 * The id of the organisation with this credit code, without any scope check: the
+	 * caller scopes.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> idByCreditCode(String creditCode) {
+		if (creditCode == null || creditCode.isBlank()) {
+			return Optional.empty();
+		}
+		return this.organisations.idByCreditCode(creditCode.strip().toUpperCase());
+	}
+
 	/** An organisation by id, without any scope check: the caller scopes. */
 	@Transactional(readOnly = true)
 	public Optional<OperatorOrganisation> find(long operatorId) {
