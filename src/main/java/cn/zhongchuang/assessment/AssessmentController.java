@@ -169,7 +169,13 @@ class AssessmentController {
 		model.addAttribute("regionName", this.assessments.regionName(round.regionCode()));
 		List<AssessmentResult> results = this.assessments.results(round.id());
 		model.addAttribute("results", results);
-		model.addAttribute("experts", this.panels.of(results));
+		Map<Long, AssessmentPanels.ExpertScores> experts = this.panels.of(results);
+		model.addAttribute("experts", experts);
+		// a result whose panel is still sealed cannot have another drawn
+		model.addAttribute("drawable",
+				results.stream()
+					.filter((r) -> !experts.containsKey(r.id()) || experts.get(r.id()).revealed())
+					.toList());
 		model.addAttribute("rectificationRule",
 				this.assessments.lapseRule(round.policyId()) == PackDefinition.LapseRule.RECTIFICATION_NOT_MET);
 		model.addAttribute("bureau", bureau);
