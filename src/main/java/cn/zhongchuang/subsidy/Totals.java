@@ -15,13 +15,15 @@ import java.math.RoundingMode;
  * @param awarded sum of awards
  * @param disbursed sum of paid awards
  * @param recovered sum recovered
+ * @param remaining the budget left, null for a region line
  */
 public record Totals(String label, String key, long awards, BigDecimal budget, BigDecimal awarded, BigDecimal disbursed,
-		BigDecimal recovered) {
+		BigDecimal recovered, BigDecimal remaining) {
 
-	/** The budget left, null for a region line. */
-	public BigDecimal remaining() {
-		return (this.budget != null) ? this.budget.subtract(this.awarded).add(this.recovered) : null;
+	Totals(String label, String key, long awards, BigDecimal budget, BigDecimal awarded, BigDecimal disbursed,
+			BigDecimal recovered) {
+		this(label, key, awards, budget, awarded, disbursed, recovered,
+				(budget != null) ? budget.subtract(awarded).add(recovered) : null);
 	}
 
 	/** An amount in 万元 with up to four decimals, as the reports write it. */
