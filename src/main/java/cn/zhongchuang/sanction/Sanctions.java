@@ -135,7 +135,7 @@ public class Sanctions {
 						+ ((recoveryText != null) ? "收回资金：" + recoveryText : "") + "（" + rec.creditCode() + "）",
 				rec.regionCode()));
 		this.events.publishEvent(new SanctionRecorded(id, rec.id(), rec.creditCode(), rec.regionCode(), revoke,
-				(years != null) ? today : null, banEnds, recoveryText));
+				(years != null) ? today : null, banEnds, recoveryText, text));
 		return this.records.find(id).orElseThrow();
 	}
 
@@ -173,10 +173,11 @@ public class Sanctions {
 
 	/**
 	 * A fraud finding was recorded; banStartsOn and banEndsOn are null when the pack sets
-	 * no ban.
+	 * no ban, recovery is null unless the pack's subsidyRecovery is set; finding is the
+	 * fact found.
 	 */
 	public record SanctionRecorded(long sanctionId, long recognitionId, String creditCode, String regionCode,
-			boolean titleRevoked, LocalDate banStartsOn, LocalDate banEndsOn, String recovery) {
+			boolean titleRevoked, LocalDate banStartsOn, LocalDate banEndsOn, String recovery, String finding) {
 	}
 
 }

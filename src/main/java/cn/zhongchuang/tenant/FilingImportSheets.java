@@ -94,14 +94,9 @@ final class FilingImportSheets {
 		}
 	}
 
-	/** Text Excel would evaluate (=, +, -, @, tab, CR at the start) is kept as text. */
+	/** Text Excel would evaluate is kept as text (the shared XlsxExport rule). */
 	static String safe(String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		char first = value.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-				? "'" + value : value;
+		return cn.zhongchuang.platform.XlsxExport.escape(value);
 	}
 
 	private static byte[] write(SXSSFWorkbook wb) {

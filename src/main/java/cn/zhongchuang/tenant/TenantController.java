@@ -14,6 +14,7 @@ import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.XlsxExport;
 import cn.zhongchuang.reference.Industry;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.platform.XlsxExport;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
