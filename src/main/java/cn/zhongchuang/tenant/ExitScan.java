@@ -32,18 +32,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The exit rules of each tenant's pack applied to the tax filings of every tenant in
- * incubation at once: one set-based statement, the latest filed and the latest taxed
- * month of each tenant found by a backward probe of the partial indexes on
- * {@code tenant_tax_filing}, so the cost does not grow with the length of the history.
- * Counting as {@link ExitRule}: complete months after the month of admission and before
- * the month of {@code asOf}. A pack without exit thresholds leaves its tenants unscanned.
+ * incubation at once: one set-based statement over the tenants and their latest filed and
+ * latest taxed months ({@code tenant_filing_summary}), so the cost grows with the number
+ * of tenants, not with the length of their history. Counting as {@link ExitRule}:
+ * complete months after the month of admission and before the month of {@code asOf}. A
+ * pack without exit thresholds leaves its tenants unscanned.
  */
 @Service
 public class ExitScan {
 
 	/**
 	 * Each scanned tenant with its months counted; the latest filed and taxed months come
-	 * from one LATERAL probe each.
+	 * from {@code tenant_filing_summary} (kept by triggers on the filings), or from a
+	 * backward index probe when the scanned day lies before them.
 	 */
 	private static final String STATUSES = """
 			WITH th AS (
@@ -56,23 +57,31 @@ public class ExitScan {
 			           AS months
 			  FROM tenant t JOIN th ON th.region_code = t.region_code
 			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf
+			), latest AS (
+			  -- the summary answers whenever its month lies before the scanned month (always, for
+			  -- a scan of today); a scan of an earlier day probes the filings backwards instead
+			  SELECT s.*,
+			         CASE WHEN sm.last_filed IS NULL OR sm.last_filed < :month
+			              THEN CASE WHEN sm.last_filed >= s.first_month THEN sm.last_filed END
+			              ELSE (SELECT max(f.period) FROM tenant_tax_filing f
+			                    WHERE f.tenant_id = s.id AND f.filed AND f.period >= s.first_month AND f.period < :month)
+			         END AS lf,
+			         CASE WHEN sm.last_taxed IS NULL OR sm.last_taxed < :month
+			              THEN CASE WHEN sm.last_taxed >= s.first_month THEN sm.last_taxed END
+			              ELSE (SELECT max(f.period) FROM tenant_tax_filing f
+			                    WHERE f.tenant_id = s.id AND f.filed AND f.tax_paid_cny > 0 AND f.period >= s.first_month
+			                      AND f.period < :month)
+			         END AS lt
+			  FROM scope s LEFT JOIN tenant_filing_summary sm ON sm.tenant_id = s.id
 			), counted AS (
-			  SELECT s.id, s.operator_id, s.region_code, s.abnormal, s.clearance,
-			         CASE WHEN lf.period IS NULL THEN s.months
-			              ELSE :last - (extract(year FROM lf.period) * 12 + extract(month FROM lf.period) - 1)::int END
+			  SELECT id, operator_id, region_code, abnormal, clearance,
+			         CASE WHEN lf IS NULL THEN months
+			              ELSE :last - (extract(year FROM lf) * 12 + extract(month FROM lf) - 1)::int END
 			           AS without_filing,
-			         CASE WHEN lt.period IS NULL THEN s.months
-			              ELSE :last - (extract(year FROM lt.period) * 12 + extract(month FROM lt.period) - 1)::int END
+			         CASE WHEN lt IS NULL THEN months
+			              ELSE :last - (extract(year FROM lt) * 12 + extract(month FROM lt) - 1)::int END
 			           AS without_tax
-			  FROM scope s
-			  LEFT JOIN LATERAL (
-			    SELECT f.period FROM tenant_tax_filing f
-			    WHERE f.tenant_id = s.id AND f.filed AND f.period >= s.first_month AND f.period < :month
-			    ORDER BY f.period DESC LIMIT 1) lf ON true
-			  LEFT JOIN LATERAL (
-			    SELECT f.period FROM tenant_tax_filing f
-			    WHERE f.tenant_id = s.id AND f.filed AND f.tax_paid_cny > 0 AND f.period >= s.first_month AND f.period < :month
-			    ORDER BY f.period DESC LIMIT 1) lt ON true
+			  FROM latest
 			), found AS (
 			  SELECT id, operator_id, region_code, without_filing, without_tax,
 			         CASE WHEN without_tax >= clearance THEN 'CLEARANCE_DUE'
@@ -243,6 +252,27 @@ public class ExitScan {
 		return counts(bind(this.jdbc.sql(REFERENCE), thresholds(asOf), asOf));
 	}
 
+	/**
+	 * {@link #countStatuses} and {@link #referenceCounts} with one rule for every tenant
+	 * in incubation, whatever its pack (of the bundled packs only Chaoyang's sets exit
+	 * thresholds): the benchmark's figure for the whole data set.
+	 * @return the counts of the product's statement and of the reference query
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> countStatusesEverywhere(ExitRule rule, LocalDate asOf) {
+		return counts(bind(this.jdbc.sql(STATUSES + " SELECT status, count(*) AS n FROM found GROUP BY status"),
+				everywhere(rule), asOf));
+	}
+
+	/**
+	 * The reference query with one rule for every tenant, see
+	 * {@link #countStatusesEverywhere}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> referenceCountsEverywhere(ExitRule rule, LocalDate asOf) {
+		return counts(bind(this.jdbc.sql(REFERENCE), everywhere(rule), asOf));
+	}
+
 	/** Each scanned tenant's status and months, for tests and the detail page. */
 	@Transactional(readOnly = true)
 	Map<Long, Counted> statuses(LocalDate asOf) {
@@ -347,9 +377,7 @@ public class ExitScan {
 	 * Exit thresholds per region of the tenants in incubation, from each region's pack.
 	 */
 	private Thresholds thresholds(LocalDate asOf) {
-		List<String> regions = this.jdbc.sql("SELECT DISTINCT region_code FROM tenant WHERE status = 'ACTIVE'")
-			.query(String.class)
-			.list();
+		List<String> regions = activeRegions();
 		List<String> codes = new ArrayList<>();
 		List<Integer> abnormal = new ArrayList<>();
 		List<Integer> clearance = new ArrayList<>();
@@ -364,6 +392,21 @@ public class ExitScan {
 		}
 		return new Thresholds(codes.toArray(String[]::new), abnormal.toArray(Integer[]::new),
 				clearance.toArray(Integer[]::new));
+	}
+
+	private List<String> activeRegions() {
+		return this.jdbc.sql("SELECT DISTINCT region_code FROM tenant WHERE status = 'ACTIVE'")
+			.query(String.class)
+			.list();
+	}
+
+	private Thresholds everywhere(ExitRule rule) {
+		List<String> regions = activeRegions();
+		Integer[] abnormal = new Integer[regions.size()];
+		Integer[] clearance = new Integer[regions.size()];
+		java.util.Arrays.fill(abnormal, rule.abnormalAfterMonthsWithoutFiling());
+		java.util.Arrays.fill(clearance, rule.clearanceAfterMonthsWithoutTax());
+		return new Thresholds(regions.toArray(String[]::new), abnormal, clearance);
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Thresholds th, LocalDate asOf) {
