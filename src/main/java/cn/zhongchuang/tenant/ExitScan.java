@@ -51,12 +51,14 @@ public class ExitScan {
 			  SELECT * FROM unnest(CAST(:regions AS text[]), CAST(:abnormal AS int[]), CAST(:clearance AS int[]))
 			    AS th (region_code, abnormal, clearance)
 			), scope AS (
-			  SELECT t.id, t.operator_id, t.region_code, th.abnormal, th.clearance,
+			  SELECT t.id, t.operator_id, t.region_code,
+			         COALESCE(th.abnormal, CAST(:everyAbnormal AS int)) AS abnormal,
+			         COALESCE(th.clearance, CAST(:everyClearance AS int)) AS clearance,
 			         CAST(date_trunc('month', t.admitted_on) + interval '1 month' AS date) AS first_month,
 			         GREATEST(0, :last - (extract(year FROM t.admitted_on) * 12 + extract(month FROM t.admitted_on) - 1)::int)
 			           AS months
-			  FROM tenant t JOIN th ON th.region_code = t.region_code
-			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf
+			  FROM tenant t LEFT JOIN th ON th.region_code = t.region_code
+			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
 			), latest AS (
 			  -- the summary answers whenever its month lies before the scanned month (always, for
 			  -- a scan of today); a scan of an earlier day probes the filings backwards instead
@@ -99,16 +101,17 @@ public class ExitScan {
 			  SELECT * FROM unnest(CAST(:regions AS text[]), CAST(:abnormal AS int[]), CAST(:clearance AS int[]))
 			    AS th (region_code, abnormal, clearance)
 			), latest AS (
-			  SELECT t.id, th.abnormal, th.clearance,
+			  SELECT t.id, COALESCE(th.abnormal, CAST(:everyAbnormal AS int)) AS abnormal,
+			         COALESCE(th.clearance, CAST(:everyClearance AS int)) AS clearance,
 			         GREATEST(0, :last - (extract(year FROM t.admitted_on) * 12 + extract(month FROM t.admitted_on) - 1)::int)
 			           AS months,
 			         max(f.period) FILTER (WHERE f.filed) AS last_filed,
 			         max(f.period) FILTER (WHERE f.filed AND f.tax_paid_cny > 0) AS last_taxed
 			  FROM tenant t
-			  JOIN th ON th.region_code = t.region_code
+			  LEFT JOIN th ON th.region_code = t.region_code
 			  LEFT JOIN tenant_tax_filing f ON f.tenant_id = t.id
 			    AND f.period > t.admitted_on AND f.period < :month
-			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf
+			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
 			  GROUP BY t.id, th.abnormal, th.clearance, t.admitted_on
 			), counted AS (
 			  SELECT abnormal, clearance,
@@ -377,7 +380,9 @@ public class ExitScan {
 	 * Exit thresholds per region of the tenants in incubation, from each region's pack.
 	 */
 	private Thresholds thresholds(LocalDate asOf) {
-		List<String> regions = activeRegions();
+		List<String> regions = this.jdbc.sql("SELECT DISTINCT region_code FROM tenant WHERE status = 'ACTIVE'")
+			.query(String.class)
+			.list();
 		List<String> codes = new ArrayList<>();
 		List<Integer> abnormal = new ArrayList<>();
 		List<Integer> clearance = new ArrayList<>();
@@ -391,22 +396,11 @@ public class ExitScan {
 			}
 		}
 		return new Thresholds(codes.toArray(String[]::new), abnormal.toArray(Integer[]::new),
-				clearance.toArray(Integer[]::new));
+				clearance.toArray(Integer[]::new), null);
 	}
 
-	private List<String> activeRegions() {
-		return this.jdbc.sql("SELECT DISTINCT region_code FROM tenant WHERE status = 'ACTIVE'")
-			.query(String.class)
-			.list();
-	}
-
-	private Thresholds everywhere(ExitRule rule) {
-		List<String> regions = activeRegions();
-		Integer[] abnormal = new Integer[regions.size()];
-		Integer[] clearance = new Integer[regions.size()];
-		java.util.Arrays.fill(abnormal, rule.abnormalAfterMonthsWithoutFiling());
-		java.util.Arrays.fill(clearance, rule.clearanceAfterMonthsWithoutTax());
-		return new Thresholds(regions.toArray(String[]::new), abnormal, clearance);
+	private static Thresholds everywhere(ExitRule rule) {
+		return new Thresholds(new String[0], new Integer[0], new Integer[0], rule);
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Thresholds th, LocalDate asOf) {
@@ -414,6 +408,12 @@ public class ExitScan {
 		return sql.param("regions", th.regions())
 			.param("abnormal", th.abnormal())
 			.param("clearance", th.clearance())
+			.param("everyAbnormal",
+					(th.everywhere() != null) ? th.everywhere().abnormalAfterMonthsWithoutFiling() : null,
+					java.sql.Types.INTEGER)
+			.param("everyClearance",
+					(th.everywhere() != null) ? th.everywhere().clearanceAfterMonthsWithoutTax() : null,
+					java.sql.Types.INTEGER)
 			.param("asOf", asOf)
 			.param("month", month)
 			.param("last", asOf.getYear() * 12 + asOf.getMonthValue() - 2);
@@ -452,7 +452,12 @@ public class ExitScan {
 			long operatorId, String regionCode, String name) {
 	}
 
-	private record Thresholds(String[] regions, Integer[] abnormal, Integer[] clearance) {
+	/**
+	 * Exit thresholds per region; with {@code everywhere} set, that rule for every tenant
+	 * (the regions then empty). One statement serves both: a handful of regions is best
+	 * joined region by region, every tenant by one pass over the table.
+	 */
+	private record Thresholds(String[] regions, Integer[] abnormal, Integer[] clearance, ExitRule everywhere) {
 	}
 
 }

@@ -146,6 +146,7 @@ public final class DataGenerator {
 			s.execute("ANALYZE operator_organisation");
 			s.execute("ANALYZE tenant");
 			s.execute("ANALYZE tenant_tax_filing");
+			s.execute("ANALYZE tenant_filing_summary");
 		}
 		return true;
 	}
