@@ -54,34 +54,35 @@ public class ExitScan {
 			  SELECT t.id, t.operator_id, t.region_code,
 			         COALESCE(th.abnormal, CAST(:everyAbnormal AS int)) AS abnormal,
 			         COALESCE(th.clearance, CAST(:everyClearance AS int)) AS clearance,
-			         CAST(date_trunc('month', t.admitted_on) + interval '1 month' AS date) AS first_month,
-			         GREATEST(0, :last - (extract(year FROM t.admitted_on) * 12 + extract(month FROM t.admitted_on) - 1)::int)
+			         t.admitted_on,
+			         GREATEST(0, :last - (date_part('year', t.admitted_on)::int * 12 + date_part('month', t.admitted_on)::int - 1))
 			           AS months
 			  FROM tenant t LEFT JOIN th ON th.region_code = t.region_code
 			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
 			), latest AS (
 			  -- the summary answers whenever its month lies before the scanned month (always, for
-			  -- a scan of today); a scan of an earlier day probes the filings backwards instead
+			  -- a scan of today); a scan of an earlier day probes the filings backwards instead.
+			  -- Periods are first days: one after the admission day is a month after admission's.
 			  SELECT s.*,
 			         CASE WHEN sm.last_filed IS NULL OR sm.last_filed < :month
-			              THEN CASE WHEN sm.last_filed >= s.first_month THEN sm.last_filed END
+			              THEN CASE WHEN sm.last_filed > s.admitted_on THEN sm.last_filed END
 			              ELSE (SELECT max(f.period) FROM tenant_tax_filing f
-			                    WHERE f.tenant_id = s.id AND f.filed AND f.period >= s.first_month AND f.period < :month)
+			                    WHERE f.tenant_id = s.id AND f.filed AND f.period > s.admitted_on AND f.period < :month)
 			         END AS lf,
 			         CASE WHEN sm.last_taxed IS NULL OR sm.last_taxed < :month
-			              THEN CASE WHEN sm.last_taxed >= s.first_month THEN sm.last_taxed END
+			              THEN CASE WHEN sm.last_taxed > s.admitted_on THEN sm.last_taxed END
 			              ELSE (SELECT max(f.period) FROM tenant_tax_filing f
-			                    WHERE f.tenant_id = s.id AND f.filed AND f.tax_paid_cny > 0 AND f.period >= s.first_month
+			                    WHERE f.tenant_id = s.id AND f.filed AND f.tax_paid_cny > 0 AND f.period > s.admitted_on
 			                      AND f.period < :month)
 			         END AS lt
 			  FROM scope s LEFT JOIN tenant_filing_summary sm ON sm.tenant_id = s.id
-			), counted AS (
+			), counted AS MATERIALIZED (
+			  -- materialized: the statuses below then compare integers instead of repeating
+			  -- the month arithmetic for every comparison
 			  SELECT id, operator_id, region_code, abnormal, clearance,
-			         CASE WHEN lf IS NULL THEN months
-			              ELSE :last - (extract(year FROM lf) * 12 + extract(month FROM lf) - 1)::int END
+			         COALESCE(:last - (date_part('year', lf)::int * 12 + date_part('month', lf)::int - 1), months)
 			           AS without_filing,
-			         CASE WHEN lt IS NULL THEN months
-			              ELSE :last - (extract(year FROM lt) * 12 + extract(month FROM lt) - 1)::int END
+			         COALESCE(:last - (date_part('year', lt)::int * 12 + date_part('month', lt)::int - 1), months)
 			           AS without_tax
 			  FROM latest
 			), found AS (
