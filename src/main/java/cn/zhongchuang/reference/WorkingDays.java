@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The working-day calendar in force: the bundled years plus those an administrator
- * loaded. Each node re-reads the loaded years at most every few seconds, so a schedule
- * loaded on one node is used by all of them without a restart.
+ * loaded. Each node asks at most every few seconds whether the loaded years changed (a
+ * one-row stamp) and parses them again only then, so a schedule loaded on one node is
+ * used by all of them without a restart.
  */
 @Service
 public class WorkingDays {
@@ -56,8 +57,9 @@ public class WorkingDays {
 	public WorkingDayCalendar calendar() {
 		Snapshot current = this.snapshot;
 		Instant now = this.clock.instant();
-		if (current == null || current.readAt().plus(REFRESH).isBefore(now)) {
-			current = read(now);
+		if (current == null || current.checkedAt().plus(REFRESH).isBefore(now)) {
+			String stamp = stamp();
+			current = (current != null && current.stamp().equals(stamp)) ? current.checked(now) : read(stamp, now);
 			this.snapshot = current;
 		}
 		return current.calendar();
@@ -101,7 +103,14 @@ public class WorkingDays {
 		return schedule;
 	}
 
-	private Snapshot read(Instant now) {
+	private String stamp() {
+		return this.jdbc.sql(
+				"SELECT coalesce(md5(string_agg(year || ':' || md5(source_json), ',' ORDER BY year)), '') FROM holiday_schedule")
+			.query(String.class)
+			.single();
+	}
+
+	private Snapshot read(String stamp, Instant now) {
 		List<HolidaySchedule> loaded = new ArrayList<>();
 		this.jdbc.sql("SELECT source_json FROM holiday_schedule")
 			.query(String.class)
@@ -112,13 +121,18 @@ public class WorkingDays {
 		for (HolidaySchedule schedule : loaded) {
 			calendar = calendar.withSchedule(schedule);
 		}
-		return new Snapshot(calendar, now);
+		return new Snapshot(calendar, stamp, now);
 	}
 
 	public record LoadedYear(int year, OffsetDateTime loadedAt, String loadedBy) {
 	}
 
-	private record Snapshot(WorkingDayCalendar calendar, Instant readAt) {
+	private record Snapshot(WorkingDayCalendar calendar, String stamp, Instant checkedAt) {
+
+		Snapshot checked(Instant now) {
+			return new Snapshot(this.calendar, this.stamp, now);
+		}
+
 	}
 
 }

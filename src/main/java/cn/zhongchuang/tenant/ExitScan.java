@@ -32,47 +32,59 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The exit rules of each tenant's pack applied to the tax filings of every tenant in
- * incubation at once: one set-based statement, the latest filed and the latest taxed
- * month of each tenant found by a backward probe of the partial indexes on
- * {@code tenant_tax_filing}, so the cost does not grow with the length of the history.
- * Counting as {@link ExitRule}: complete months after the month of admission and before
- * the month of {@code asOf}. A pack without exit thresholds leaves its tenants unscanned.
+ * incubation at once: one set-based statement over the tenants and their latest filed and
+ * latest taxed months ({@code tenant_filing_summary}), so the cost grows with the number
+ * of tenants, not with the length of their history. Counting as {@link ExitRule}:
+ * complete months after the month of admission and before the month of {@code asOf}. A
+ * pack without exit thresholds leaves its tenants unscanned.
  */
 @Service
 public class ExitScan {
 
 	/**
 	 * Each scanned tenant with its months counted; the latest filed and taxed months come
-	 * from one LATERAL probe each.
+	 * from {@code tenant_filing_summary} (kept by triggers on the filings), or from a
+	 * backward index probe when the scanned day lies before them.
 	 */
 	private static final String STATUSES = """
 			WITH th AS (
 			  SELECT * FROM unnest(CAST(:regions AS text[]), CAST(:abnormal AS int[]), CAST(:clearance AS int[]))
 			    AS th (region_code, abnormal, clearance)
 			), scope AS (
-			  SELECT t.id, t.operator_id, t.region_code, th.abnormal, th.clearance,
-			         CAST(date_trunc('month', t.admitted_on) + interval '1 month' AS date) AS first_month,
-			         GREATEST(0, :last - (extract(year FROM t.admitted_on) * 12 + extract(month FROM t.admitted_on) - 1)::int)
+			  SELECT t.id, t.operator_id, t.region_code,
+			         COALESCE(th.abnormal, CAST(:everyAbnormal AS int)) AS abnormal,
+			         COALESCE(th.clearance, CAST(:everyClearance AS int)) AS clearance,
+			         t.admitted_on,
+			         GREATEST(0, :last - (date_part('year', t.admitted_on)::int * 12 + date_part('month', t.admitted_on)::int - 1))
 			           AS months
-			  FROM tenant t JOIN th ON th.region_code = t.region_code
-			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf
-			), counted AS (
-			  SELECT s.id, s.operator_id, s.region_code, s.abnormal, s.clearance,
-			         CASE WHEN lf.period IS NULL THEN s.months
-			              ELSE :last - (extract(year FROM lf.period) * 12 + extract(month FROM lf.period) - 1)::int END
+			  FROM tenant t LEFT JOIN th ON th.region_code = t.region_code
+			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
+			), latest AS (
+			  -- the summary answers whenever its month lies before the scanned month (always, for
+			  -- a scan of today); a scan of an earlier day probes the filings backwards instead.
+			  -- Periods are first days: one after the admission day is a month after admission's.
+			  SELECT s.*,
+			         CASE WHEN sm.last_filed IS NULL OR sm.last_filed < :month
+			              THEN CASE WHEN sm.last_filed > s.admitted_on THEN sm.last_filed END
+			              ELSE (SELECT max(f.period) FROM tenant_tax_filing f
+			                    WHERE f.tenant_id = s.id AND f.filed AND f.period > s.admitted_on AND f.period < :month)
+			         END AS lf,
+			         CASE WHEN sm.last_taxed IS NULL OR sm.last_taxed < :month
+			              THEN CASE WHEN sm.last_taxed > s.admitted_on THEN sm.last_taxed END
+			              ELSE (SELECT max(f.period) FROM tenant_tax_filing f
+			                    WHERE f.tenant_id = s.id AND f.filed AND f.tax_paid_cny > 0 AND f.period > s.admitted_on
+			                      AND f.period < :month)
+			         END AS lt
+			  FROM scope s LEFT JOIN tenant_filing_summary sm ON sm.tenant_id = s.id
+			), counted AS MATERIALIZED (
+			  -- materialized: the statuses below then compare integers instead of repeating
+			  -- the month arithmetic for every comparison
+			  SELECT id, operator_id, region_code, abnormal, clearance,
+			         COALESCE(:last - (date_part('year', lf)::int * 12 + date_part('month', lf)::int - 1), months)
 			           AS without_filing,
-			         CASE WHEN lt.period IS NULL THEN s.months
-			              ELSE :last - (extract(year FROM lt.period) * 12 + extract(month FROM lt.period) - 1)::int END
+			         COALESCE(:last - (date_part('year', lt)::int * 12 + date_part('month', lt)::int - 1), months)
 			           AS without_tax
-			  FROM scope s
-			  LEFT JOIN LATERAL (
-			    SELECT f.period FROM tenant_tax_filing f
-			    WHERE f.tenant_id = s.id AND f.filed AND f.period >= s.first_month AND f.period < :month
-			    ORDER BY f.period DESC LIMIT 1) lf ON true
-			  LEFT JOIN LATERAL (
-			    SELECT f.period FROM tenant_tax_filing f
-			    WHERE f.tenant_id = s.id AND f.filed AND f.tax_paid_cny > 0 AND f.period >= s.first_month AND f.period < :month
-			    ORDER BY f.period DESC LIMIT 1) lt ON true
+			  FROM latest
 			), found AS (
 			  SELECT id, operator_id, region_code, without_filing, without_tax,
 			         CASE WHEN without_tax >= clearance THEN 'CLEARANCE_DUE'
@@ -90,16 +102,17 @@ public class ExitScan {
 			  SELECT * FROM unnest(CAST(:regions AS text[]), CAST(:abnormal AS int[]), CAST(:clearance AS int[]))
 			    AS th (region_code, abnormal, clearance)
 			), latest AS (
-			  SELECT t.id, th.abnormal, th.clearance,
+			  SELECT t.id, COALESCE(th.abnormal, CAST(:everyAbnormal AS int)) AS abnormal,
+			         COALESCE(th.clearance, CAST(:everyClearance AS int)) AS clearance,
 			         GREATEST(0, :last - (extract(year FROM t.admitted_on) * 12 + extract(month FROM t.admitted_on) - 1)::int)
 			           AS months,
 			         max(f.period) FILTER (WHERE f.filed) AS last_filed,
 			         max(f.period) FILTER (WHERE f.filed AND f.tax_paid_cny > 0) AS last_taxed
 			  FROM tenant t
-			  JOIN th ON th.region_code = t.region_code
+			  LEFT JOIN th ON th.region_code = t.region_code
 			  LEFT JOIN tenant_tax_filing f ON f.tenant_id = t.id
 			    AND f.period > t.admitted_on AND f.period < :month
-			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf
+			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
 			  GROUP BY t.id, th.abnormal, th.clearance, t.admitted_on
 			), counted AS (
 			  SELECT abnormal, clearance,
@@ -243,6 +256,27 @@ public class ExitScan {
 		return counts(bind(this.jdbc.sql(REFERENCE), thresholds(asOf), asOf));
 	}
 
+	/**
+	 * {@link #countStatuses} and {@link #referenceCounts} with one rule for every tenant
+	 * in incubation, whatever its pack (of the bundled packs only Chaoyang's sets exit
+	 * thresholds): the benchmark's figure for the whole data set.
+	 * @return the counts of the product's statement and of the reference query
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> countStatusesEverywhere(ExitRule rule, LocalDate asOf) {
+		return counts(bind(this.jdbc.sql(STATUSES + " SELECT status, count(*) AS n FROM found GROUP BY status"),
+				everywhere(rule), asOf));
+	}
+
+	/**
+	 * The reference query with one rule for every tenant, see
+	 * {@link #countStatusesEverywhere}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> referenceCountsEverywhere(ExitRule rule, LocalDate asOf) {
+		return counts(bind(this.jdbc.sql(REFERENCE), everywhere(rule), asOf));
+	}
+
 	/** Each scanned tenant's status and months, for tests and the detail page. */
 	@Transactional(readOnly = true)
 	Map<Long, Counted> statuses(LocalDate asOf) {
@@ -363,7 +397,11 @@ public class ExitScan {
 			}
 		}
 		return new Thresholds(codes.toArray(String[]::new), abnormal.toArray(Integer[]::new),
-				clearance.toArray(Integer[]::new));
+				clearance.toArray(Integer[]::new), null);
+	}
+
+	private static Thresholds everywhere(ExitRule rule) {
+		return new Thresholds(new String[0], new Integer[0], new Integer[0], rule);
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Thresholds th, LocalDate asOf) {
@@ -371,6 +409,12 @@ public class ExitScan {
 		return sql.param("regions", th.regions())
 			.param("abnormal", th.abnormal())
 			.param("clearance", th.clearance())
+			.param("everyAbnormal",
+					(th.everywhere() != null) ? th.everywhere().abnormalAfterMonthsWithoutFiling() : null,
+					java.sql.Types.INTEGER)
+			.param("everyClearance",
+					(th.everywhere() != null) ? th.everywhere().clearanceAfterMonthsWithoutTax() : null,
+					java.sql.Types.INTEGER)
 			.param("asOf", asOf)
 			.param("month", month)
 			.param("last", asOf.getYear() * 12 + asOf.getMonthValue() - 2);
@@ -409,7 +453,12 @@ public class ExitScan {
 			long operatorId, String regionCode, String name) {
 	}
 
-	private record Thresholds(String[] regions, Integer[] abnormal, Integer[] clearance) {
+	/**
+	 * Exit thresholds per region; with {@code everywhere} set, that rule for every tenant
+	 * (the regions then empty). One statement serves both: a handful of regions is best
+	 * joined region by region, every tenant by one pass over the table.
+	 */
+	private record Thresholds(String[] regions, Integer[] abnormal, Integer[] clearance, ExitRule everywhere) {
 	}
 
 }

@@ -105,7 +105,49 @@ class ExitScanTests {
 				.as("fewest of ACTIVE, ABNORMAL, CLEARANCE_DUE as of %s", asOf)
 				.isPositive();
 			assertThat(this.scan.countStatuses(asOf)).isEqualTo(this.scan.referenceCounts(asOf));
+			assertThat(this.scan.countStatusesEverywhere(rule, asOf))
+				.isEqualTo(this.scan.referenceCountsEverywhere(rule, asOf));
 		}
+	}
+
+	@Test
+	void theFilingSummaryFollowsEveryInsertDeleteAndUpdateOfTheFilings() {
+		var op = this.operators.operator("110105");
+		long id = admitWithFilings(op, LocalDate.of(2025, 12, 10), "2026-01", "2026-06", true);
+		assertThat(summary(id)).isEqualTo("2026-06-01 2026-06-01");
+
+		// a later month filed without tax moves only the filed month
+		this.jdbc.sql(
+				"INSERT INTO tenant_tax_filing (tenant_id, period, filed, tax_paid_cny) VALUES (:t, '2026-07-01', true, 0)")
+			.param("t", id)
+			.update();
+		assertThat(summary(id)).isEqualTo("2026-07-01 2026-06-01");
+
+		// re-importing months deletes them first: the latest months are looked up again
+		this.jdbc.sql("DELETE FROM tenant_tax_filing WHERE tenant_id = :t AND period >= '2026-06-01'")
+			.param("t", id)
+			.update();
+		assertThat(summary(id)).isEqualTo("2026-05-01 2026-05-01");
+
+		// a corrected month that turns out unfiled
+		this.jdbc.sql(
+				"UPDATE tenant_tax_filing SET filed = false, tax_paid_cny = NULL WHERE tenant_id = :t AND period = '2026-05-01'")
+			.param("t", id)
+			.update();
+		assertThat(summary(id)).isEqualTo("2026-04-01 2026-04-01");
+
+		this.jdbc.sql("DELETE FROM tenant_tax_filing WHERE tenant_id = :t").param("t", id).update();
+		assertThat(summary(id)).isEqualTo("null null");
+	}
+
+	private String summary(long tenantId) {
+		return this.jdbc.sql("""
+				SELECT coalesce(CAST(last_filed AS text), 'null') || ' ' || coalesce(CAST(last_taxed AS text), 'null')
+				FROM tenant_filing_summary WHERE tenant_id = :t""")
+			.param("t", tenantId)
+			.query(String.class)
+			.optional()
+			.orElse("missing");
 	}
 
 	@Test
