@@ -1,4 +1,4 @@
-package cn.zhongchuang.tenant;
+package cn.zhongchuang.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,17 +16,17 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * 导出 Excel: a list as an XLSX sheet, streamed (SXSSF keeps 100 rows in memory). Every
  * cell is text; text that a spreadsheet would take for a formula (starting with = + - @
- * TAB or CR) gets a leading apostrophe.
+ * TAB or CR) gets a leading apostrophe. Used by every module's 导出 Excel.
  */
-final class XlsxExport {
+public final class Xlsx {
 
-	static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	private XlsxExport() {
+	private Xlsx() {
 	}
 
 	/** The text as written to a cell: formula triggers escaped. */
-	static String escape(String value) {
+	public static String escape(String value) {
 		if (value == null || value.isEmpty()) {
 			return "";
 		}
@@ -35,7 +35,7 @@ final class XlsxExport {
 				? "'" + value : value;
 	}
 
-	static void write(String sheetName, List<String> headers, List<List<String>> rows, OutputStream out) {
+	public static void write(String sheetName, List<String> headers, List<List<String>> rows, OutputStream out) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
 			Sheet sheet = workbook.createSheet(sheetName);
 			Row head = sheet.createRow(0);
@@ -58,7 +58,7 @@ final class XlsxExport {
 		}
 	}
 
-	static void respond(HttpServletResponse response, String fileName, String sheetName, List<String> headers,
+	public static void respond(HttpServletResponse response, String fileName, String sheetName, List<String> headers,
 			List<List<String>> rows) {
 		response.setContentType(CONTENT_TYPE);
 		response.setHeader("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
