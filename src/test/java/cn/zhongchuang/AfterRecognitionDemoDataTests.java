@@ -45,12 +45,13 @@ class AfterRecognitionDemoDataTests {
 				WHERE policy_id = :p AND year = :y AND institution_name LIKE '%基地）'
 				""").param("p", policy).param("y", lastYear()).query(String.class).list();
 		assertThat(filings).containsExactlyInAnyOrder("SUBMITTED", "SUBMITTED-LATE", "DRAFT");
-		List<String> orders = this.jdbc
-			.sql("SELECT status FROM rectification_order WHERE policy_id = :p AND institution_name LIKE '%基地）'")
-			.param("p", policy)
-			.query(String.class)
-			.list();
-		assertThat(orders).contains("OPEN", "ANSWERED");
+		// the open order stays OPEN until its deadline; tests that move the shared clock
+		// past it let the overdue job mark it OVERDUE, still unanswered
+		List<String> orders = this.jdbc.sql("""
+				SELECT CASE WHEN status IN ('OPEN', 'OVERDUE') AND answer IS NULL THEN 'UNANSWERED' ELSE status END
+				FROM rectification_order WHERE policy_id = :p AND institution_name LIKE '%基地）'
+				""").param("p", policy).query(String.class).list();
+		assertThat(orders).contains("UNANSWERED", "ANSWERED");
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -160,6 +161,8 @@ class AssessmentApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("year"));
 
+		this.mvc.perform(get("/bureau/filings").param("year", String.valueOf(y)).with(user(bureau)))
+			.andExpect(content().string(containsString("/bureau/filings/export.xlsx?year=" + y)));
 		// the export: the page's year and filters, the late flag, the figures, formulas
 		// escaped
 		byte[] xlsx = this.mvc
@@ -244,6 +247,11 @@ class AssessmentApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("year"));
 
+		this.mvc.perform(get("/bureau/assessments/" + round.id()).with(user(bureau)))
+			.andExpect(content().string(containsString("/bureau/assessments/" + round.id() + "/export.xlsx")));
+		this.mvc.perform(get("/assessments/" + round.id()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("export.xlsx"))));
 		// the export of the results, for the bureau of the region only
 		byte[] xlsx = this.mvc.perform(get("/bureau/assessments/" + round.id() + "/export.xlsx").with(user(bureau)))
 			.andExpect(status().isOk())

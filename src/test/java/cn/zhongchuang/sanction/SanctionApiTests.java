@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -96,6 +97,11 @@ class SanctionApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("page"));
 
+		// the page's button exports what the page filters
+		this.mvc
+			.perform(get("/bureau/sanctions").param("q", org.creditCode()).param("active", "true").with(user(bureau)))
+			.andExpect(content().string(containsString("/bureau/sanctions/export.xlsx?")))
+			.andExpect(content().string(containsString("q=" + org.creditCode() + "&amp;active=true\"")));
 		byte[] xlsx = this.mvc
 			.perform(get("/bureau/sanctions/export.xlsx").param("q", org.creditCode())
 				.param("active", "true")

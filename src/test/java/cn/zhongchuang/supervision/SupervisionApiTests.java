@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -106,6 +107,9 @@ class SupervisionApiTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
 
+		this.mvc.perform(get("/bureau/supervision").param("status", "OPEN").with(user(bureau)))
+			.andExpect(content().string(containsString("/bureau/supervision/export.xlsx?")))
+			.andExpect(content().string(containsString("&amp;status=OPEN&amp;")));
 		byte[] xlsx = this.mvc
 			.perform(get("/bureau/supervision/export.xlsx").param("q", rec.number())
 				.param("status", "OPEN")
