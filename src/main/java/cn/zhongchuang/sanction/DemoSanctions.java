@@ -19,7 +19,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, a fraud finding in Chaoyang recorded by cy_bureau: the recognition
@@ -45,8 +46,11 @@ class DemoSanctions implements ApplicationRunner {
 
 	private final boolean demo;
 
+	private final TransactionTemplate transactions;
+
 	DemoSanctions(Accounts accounts, Recognitions recognitions, Sanctions sanctions, Clock clock,
-			@Value("${zhongchuang.demo-data}") boolean demo) {
+			@Value("${zhongchuang.demo-data}") boolean demo, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.accounts = accounts;
 		this.recognitions = recognitions;
 		this.sanctions = sanctions;
@@ -55,10 +59,21 @@ class DemoSanctions implements ApplicationRunner {
 	}
 
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
+		if (!this.demo) {
+			return;
+		}
+		try {
+			this.transactions.executeWithoutResult((status) -> create());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Demo sanction not created: {}", ex.toString());
+		}
+	}
+
+	private void create() {
 		Optional<CurrentUser> bureau = this.accounts.find("cy_bureau").map(CurrentUser.class::cast);
-		if (!this.demo || bureau.isEmpty() || !this.recognitions.ofCreditCode(CREDIT_CODE).isEmpty()) {
+		if (bureau.isEmpty() || !this.recognitions.ofCreditCode(CREDIT_CODE).isEmpty()) {
 			return;
 		}
 		LocalDate today = ChinaTime.today(this.clock);

@@ -21,7 +21,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, for each demo operator: an open rectification order (the base that failed
@@ -47,8 +48,11 @@ class DemoSupervision implements ApplicationRunner {
 
 	private final boolean demo;
 
+	private final TransactionTemplate transactions;
+
 	DemoSupervision(Accounts accounts, Supervision supervision, Recognitions recognitions, Clock clock,
-			@Value("${zhongchuang.demo-data}") boolean demo) {
+			@Value("${zhongchuang.demo-data}") boolean demo, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.accounts = accounts;
 		this.supervision = supervision;
 		this.recognitions = recognitions;
@@ -60,7 +64,6 @@ class DemoSupervision implements ApplicationRunner {
 	}
 
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
 		if (!this.demo) {
 			return;
@@ -69,7 +72,13 @@ class DemoSupervision implements ApplicationRunner {
 		for (Jurisdiction j : List.of(new Jurisdiction("cy_operator", "cy_bureau", true, false),
 				new Jurisdiction("lz_operator", "lz_bureau", false, false),
 				new Jurisdiction("ln_operator", "ln_province", false, true))) {
-			n += create(j) ? 1 : 0;
+			try {
+				n += Boolean.TRUE.equals(this.transactions.execute((status) -> create(j))) ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				// an older demo database where a bureau already did this by hand
+				log.warn("Demo data for {} not created: {}", j.operator(), ex.toString());
+			}
 		}
 		if (n > 0) {
 			log.info("Created demo rectification orders and change reports for {} regions", n);
