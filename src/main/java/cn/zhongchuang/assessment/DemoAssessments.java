@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * last year's assessment round of each demo bureau: Lanzhou (lz_bureau) and Liaoning
  * (ln_province, the recognizing authority of provincial spaces) published with one 不合格,
  * Chaoyang (every two years, so the bases are recognized two years before) left open.
- * Runs after the demo recognitions, through the services, once.
+ * Runs after the demo recognitions, through the services, once; each region in its own
+ * transaction, one that fails (an older demo database) skipped with a warning.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
