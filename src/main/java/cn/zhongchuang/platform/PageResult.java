@@ -30,6 +30,18 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
 		return new PageResult<>(this.items.stream().map(mapper).toList(), this.total, this.page, this.size);
 	}
 
+	/**
+	 * One page of a list already held in memory (a short list the service builds whole),
+	 * with the usual clamping of page and size.
+	 */
+	public static <T> PageResult<T> slice(List<T> all, Integer page, Integer size) {
+		int s = clampSize(size);
+		int p = clampPage(page);
+		int from = Math.min(all.size(), offset(p, s));
+		int to = Math.min(all.size(), from + s);
+		return new PageResult<>(List.copyOf(all.subList(from, to)), all.size(), p, s);
+	}
+
 	public static int offset(int page, int size) {
 		return (Math.max(page, 1) - 1) * size;
 	}

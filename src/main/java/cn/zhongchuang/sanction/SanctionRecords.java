@@ -79,8 +79,8 @@ class SanctionRecords {
 				""").param("credit", creditCode).param("day", day).query(SanctionRecords::map).optional();
 	}
 
-	PageResult<Sanction> search(List<String> regions, String keyword, boolean activeOnly, LocalDate today,
-			Integer page) {
+	PageResult<Sanction> search(List<String> regions, String keyword, boolean activeOnly, LocalDate today, Integer page,
+			Integer size) {
 		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("scope", regions.toArray(String[]::new));
@@ -94,7 +94,7 @@ class SanctionRecords {
 			params.put("kw", "%" + keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		long total = this.jdbc.sql("SELECT count(*) FROM sanction" + where).params(params).query(Long.class).single();
-		int s = PageResult.clampSize(null);
+		int s = PageResult.clampSize(size);
 		int p = PageResult.clampPage(page);
 		List<Sanction> rows = this.jdbc
 			.sql("SELECT * FROM sanction" + where + " ORDER BY found_on DESC, id DESC LIMIT :limit OFFSET :offset")

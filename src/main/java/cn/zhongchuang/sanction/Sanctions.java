@@ -142,10 +142,16 @@ public class Sanctions {
 	/** The sanctions register of the user's region (or a region within it). */
 	@Transactional(readOnly = true)
 	PageResult<Sanction> register(CurrentUser user, String region, String keyword, boolean activeOnly, Integer page) {
+		return register(user, region, keyword, activeOnly, page, null);
+	}
+
+	@Transactional(readOnly = true)
+	PageResult<Sanction> register(CurrentUser user, String region, String keyword, boolean activeOnly, Integer page,
+			Integer size) {
 		String scope = (region != null && !region.isBlank() && this.regions.contains(user.regionCode(), region))
 				? region : user.regionCode();
 		return this.records.search(this.regions.codesWithin(scope), keyword, activeOnly, ChinaTime.today(this.clock),
-				page);
+				page, size);
 	}
 
 	@Transactional(readOnly = true)

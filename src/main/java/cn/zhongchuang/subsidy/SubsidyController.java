@@ -10,7 +10,7 @@ import java.util.Map;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
-import cn.zhongchuang.platform.XlsxExport;
+import cn.zhongchuang.platform.Xlsx;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -227,7 +227,7 @@ class SubsidyController {
 					statusLabel(a.status()), str(a.disbursedOn()), nn(a.voucherNo()), nn(a.recoveryReason()),
 					str(a.recoveredOn()), (a.recoveredAmount() != null) ? a.recoveredAmount().toPlainString() : ""));
 		}
-		XlsxExport.respond(response, p.name() + "-奖补发放.xlsx", "奖补发放", List.of("认定编号", "载体名称", "运营机构", "统一社会信用代码", "区划",
+		Xlsx.respond(response, p.name() + "-奖补发放.xlsx", "奖补发放", List.of("认定编号", "载体名称", "运营机构", "统一社会信用代码", "区划",
 				"金额（元）", "事由", "状态", "发放日期", "凭证号", "收回原因", "收回日期", "收回金额（元）"), rows);
 	}
 

@@ -252,6 +252,34 @@ public class Supervision {
 		return this.records.orders(this.regions.codesWithin(scope(user, region)), null, status, keyword, page);
 	}
 
+	/**
+	 * Orders the user may see, for the API and the export: a bureau user's region (or a
+	 * region within it), an operator's own organisation.
+	 */
+	@Transactional(readOnly = true)
+	PageResult<RectificationOrder> orders(CurrentUser user, String region, String status, String keyword, Integer page,
+			Integer size) {
+		if (user.role().isGovernment()) {
+			return this.records.orders(this.regions.codesWithin(scope(user, region)), null, status, keyword, page,
+					size);
+		}
+		Optional<OperatorOrganisation> org = organisationOf(user);
+		if (org.isEmpty()) {
+			return new PageResult<>(List.of(), 0, 1, PageResult.clampSize(size));
+		}
+		return this.records.orders(null, org.get().creditCode(), status, keyword, page, size);
+	}
+
+	/** Change reports the user may see: a bureau user's region, an operator's own. */
+	@Transactional(readOnly = true)
+	List<ConditionChange> changes(CurrentUser user, String region, boolean lateOnly) {
+		if (user.role().isGovernment()) {
+			return changesForBureau(user, region, lateOnly);
+		}
+		return organisationOf(user).map((o) -> this.records.changes(null, o.creditCode(), lateOnly, 200))
+			.orElse(List.of());
+	}
+
 	@Transactional(readOnly = true)
 	List<ConditionChange> changesForBureau(CurrentUser user, String region, boolean lateOnly) {
 		return this.records.changes(this.regions.codesWithin(scope(user, region)), null, lateOnly, 200);

@@ -96,6 +96,11 @@ class SupervisionRecords {
 
 	PageResult<RectificationOrder> orders(List<String> regions, String creditCode, String status, String keyword,
 			Integer page) {
+		return orders(regions, creditCode, status, keyword, page, null);
+	}
+
+	PageResult<RectificationOrder> orders(List<String> regions, String creditCode, String status, String keyword,
+			Integer page, Integer size) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (regions != null) {
@@ -119,7 +124,7 @@ class SupervisionRecords {
 			.params(params)
 			.query(Long.class)
 			.single();
-		int s = PageResult.clampSize(null);
+		int s = PageResult.clampSize(size);
 		int p = PageResult.clampPage(page);
 		List<RectificationOrder> rows = this.jdbc
 			.sql("SELECT * FROM rectification_order" + where + " ORDER BY issued_on DESC, id DESC LIMIT :l OFFSET :o")

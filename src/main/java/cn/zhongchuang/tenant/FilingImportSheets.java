@@ -94,9 +94,9 @@ final class FilingImportSheets {
 		}
 	}
 
-	/** Text Excel would evaluate is kept as text (the shared XlsxExport rule). */
+	/** Text Excel would evaluate is kept as text (the shared Xlsx rule). */
 	static String safe(String value) {
-		return cn.zhongchuang.platform.XlsxExport.escape(value);
+		return cn.zhongchuang.platform.Xlsx.escape(value);
 	}
 
 	private static byte[] write(SXSSFWorkbook wb) {

@@ -14,7 +14,7 @@ import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.PageResult;
-import cn.zhongchuang.platform.XlsxExport;
+import cn.zhongchuang.platform.Xlsx;
 import cn.zhongchuang.reference.Industry;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -79,7 +79,7 @@ class TenantController {
 					stageLabel(t.chainStage()), statusLabel(t.status()),
 					(t.leftOn() != null) ? t.leftOn().toString() : "", (t.exitReason() != null) ? t.exitReason() : ""))
 			.toList();
-		XlsxExport.respond(response, "在孵企业.xlsx", "在孵企业",
+		Xlsx.respond(response, "在孵企业.xlsx", "在孵企业",
 				List.of("企业名称", "统一社会信用代码", "区划", "入孵日期", "孵化阶段", "状态", "离孵日期", "退出原因"), rows);
 	}
 
@@ -197,7 +197,7 @@ class TenantController {
 					String.valueOf(f.monthsWithoutTax()), String.valueOf(f.firstFoundOn()), String.valueOf(f.asOf()),
 					decisionLabel(f.decision()), (f.reason() != null) ? f.reason() : ""))
 			.toList();
-		XlsxExport.respond(response, "异常与清退名单.xlsx", "异常与清退名单",
+		Xlsx.respond(response, "异常与清退名单.xlsx", "异常与清退名单",
 				List.of("企业名称", "统一社会信用代码", "运营机构", "区划", "名单", "连续未申报月数", "连续无税收贡献月数", "首次发现", "最近扫描", "处理", "原因"),
 				rows);
 	}

@@ -6,7 +6,7 @@ import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.identity.AuthenticatedUser;
 import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.Role;
-import cn.zhongchuang.platform.XlsxExport;
+import cn.zhongchuang.platform.Xlsx;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -147,7 +147,7 @@ class SubsidyWebTests {
 
 		byte[] xlsx = this.mvc.perform(get("/bureau/subsidies/" + p.id() + "/awards.xlsx").with(user(bureau)))
 			.andExpect(status().isOk())
-			.andExpect(content().contentType(XlsxExport.CONTENT_TYPE))
+			.andExpect(content().contentType(Xlsx.CONTENT_TYPE))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();

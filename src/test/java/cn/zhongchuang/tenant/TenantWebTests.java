@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.Role;
-import cn.zhongchuang.platform.XlsxExport;
+import cn.zhongchuang.platform.Xlsx;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -177,7 +177,7 @@ class TenantWebTests {
 		byte[] xlsx = this.mvc
 			.perform(get("/tenants/export.xlsx").param("status", "ACTIVE").with(user(op.account().principal())))
 			.andExpect(status().isOk())
-			.andExpect(content().contentType(XlsxExport.CONTENT_TYPE))
+			.andExpect(content().contentType(Xlsx.CONTENT_TYPE))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
@@ -193,11 +193,11 @@ class TenantWebTests {
 			assertThat(names).containsExactlyInAnyOrder("'=HYPERLINK(\"http://evil.example\",\"点我\")", "'@SUM(1+1)科技",
 					"北京普通科技有限公司");
 		}
-		assertThat(XlsxExport.escape("+1")).isEqualTo("'+1");
-		assertThat(XlsxExport.escape("-1")).isEqualTo("'-1");
-		assertThat(XlsxExport.escape("\tx")).isEqualTo("'\tx");
-		assertThat(XlsxExport.escape("\rx")).isEqualTo("'\rx");
-		assertThat(XlsxExport.escape("a=b")).isEqualTo("a=b");
+		assertThat(Xlsx.escape("+1")).isEqualTo("'+1");
+		assertThat(Xlsx.escape("-1")).isEqualTo("'-1");
+		assertThat(Xlsx.escape("\tx")).isEqualTo("'\tx");
+		assertThat(Xlsx.escape("\rx")).isEqualTo("'\rx");
+		assertThat(Xlsx.escape("a=b")).isEqualTo("a=b");
 	}
 
 	@Test

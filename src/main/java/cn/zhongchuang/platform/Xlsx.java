@@ -16,13 +16,13 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * 导出 Excel: a list as an XLSX sheet, streamed (SXSSF keeps 100 rows in memory). Every
  * cell is text; text that a spreadsheet would take for a formula (starting with = + - @
- * TAB or CR) gets a leading apostrophe. Shared by every module that exports a list.
+ * TAB or CR) gets a leading apostrophe. Used by every module's 导出 Excel.
  */
-public final class XlsxExport {
+public final class Xlsx {
 
 	public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	private XlsxExport() {
+	private Xlsx() {
 	}
 
 	/** The text as written to a cell: formula triggers escaped. */
