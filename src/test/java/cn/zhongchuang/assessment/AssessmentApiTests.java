@@ -1,25 +1,23 @@
 package cn.zhongchuang.assessment;
 
-import java.io.ByteArrayInputStream;
+import java.util.List;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.zhongchuang.Spreadsheets;
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.TestClock;
 import cn.zhongchuang.identity.AuthenticatedUser;
 import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.Role;
-import cn.zhongchuang.platform.Xlsx;
 import cn.zhongchuang.policy.PackDefinition;
 import cn.zhongchuang.recognition.RecognitionRequest;
 import cn.zhongchuang.recognition.Recognitions;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,28 +163,20 @@ class AssessmentApiTests {
 			.andExpect(content().string(containsString("/bureau/filings/export.xlsx?year=" + y)));
 		// the export: the page's year and filters, the late flag, the figures, formulas
 		// escaped
-		byte[] xlsx = this.mvc
-			.perform(get("/bureau/filings/export.xlsx").param("year", String.valueOf(y))
-				.param("status", "SUBMITTED")
-				.with(user(bureau)))
-			.andExpect(status().isOk())
-			.andExpect(content().contentType(Xlsx.CONTENT_TYPE))
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
-		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			Sheet sheet = book.getSheetAt(0);
-			Row head = sheet.getRow(0);
-			assertThat(head.getCell(0).getStringCellValue()).isEqualTo("认定编号");
-			assertThat(head.getCell(9).getStringCellValue()).isEqualTo("逾期");
-			assertThat(head.getCell(11).getStringCellValue()).isEqualTo("毕业企业（家）");
-			Row row = find(sheet, filed.number());
-			assertThat(row.getCell(1).getStringCellValue()).startsWith("'=HYPERLINK(");
-			assertThat(row.getCell(7).getStringCellValue()).isEqualTo("逾期备案");
-			assertThat(row.getCell(9).getStringCellValue()).isEqualTo("是");
-			assertThat(row.getCell(11).getStringCellValue()).isEqualTo("7");
-			assertThat(find(sheet, none.number())).isNull();
-		}
+		List<List<String>> sheet = Spreadsheets.download(this.mvc,
+				get("/bureau/filings/export.xlsx").param("year", String.valueOf(y))
+					.param("status", "SUBMITTED")
+					.with(user(bureau)));
+		List<String> head = sheet.get(0);
+		assertThat(head.get(0)).isEqualTo("认定编号");
+		assertThat(head.get(9)).isEqualTo("逾期");
+		assertThat(head.get(11)).isEqualTo("毕业企业（家）");
+		List<String> row = Spreadsheets.rowStartingWith(sheet, filed.number());
+		assertThat(row.get(1)).startsWith("'=HYPERLINK(");
+		assertThat(row.get(7)).isEqualTo("逾期备案");
+		assertThat(row.get(9)).isEqualTo("是");
+		assertThat(row.get(11)).isEqualTo("7");
+		assertThat(Spreadsheets.rowStartingWith(sheet, none.number())).isNull();
 		this.mvc.perform(get("/bureau/filings/export.xlsx").with(user(h.operator()))).andExpect(status().isForbidden());
 	}
 
@@ -253,36 +243,20 @@ class AssessmentApiTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("export.xlsx"))));
 		// the export of the results, for the bureau of the region only
-		byte[] xlsx = this.mvc.perform(get("/bureau/assessments/" + round.id() + "/export.xlsx").with(user(bureau)))
-			.andExpect(status().isOk())
-			.andExpect(content().contentType(Xlsx.CONTENT_TYPE))
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
-		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			Sheet sheet = book.getSheetAt(0);
-			Row head = sheet.getRow(0);
-			int n = a.indicators().size();
-			assertThat(head.getCell(0).getStringCellValue()).isEqualTo("认定编号");
-			assertThat(head.getCell(5).getStringCellValue()).startsWith(a.indicators().get(0).name());
-			assertThat(head.getCell(5 + n).getStringCellValue()).isEqualTo("总分");
-			assertThat(head.getCell(6 + n).getStringCellValue()).isEqualTo("等次");
-			Row row = find(sheet, rec.number());
-			assertThat(row.getCell(1).getStringCellValue()).startsWith("'=1+2");
-			assertThat(row.getCell(5 + n).getStringCellValue()).isEqualTo("40");
-			assertThat(row.getCell(6 + n).getStringCellValue()).isEqualTo("不合格");
-		}
+		List<List<String>> sheet = Spreadsheets.download(this.mvc,
+				get("/bureau/assessments/" + round.id() + "/export.xlsx").with(user(bureau)));
+		List<String> head = sheet.get(0);
+		int n = a.indicators().size();
+		assertThat(head.get(0)).isEqualTo("认定编号");
+		assertThat(head.get(5)).startsWith(a.indicators().get(0).name());
+		assertThat(head.get(5 + n)).isEqualTo("总分");
+		assertThat(head.get(6 + n)).isEqualTo("等次");
+		List<String> row = Spreadsheets.rowStartingWith(sheet, rec.number());
+		assertThat(row.get(1)).startsWith("'=1+2");
+		assertThat(row.get(5 + n)).isEqualTo("40");
+		assertThat(row.get(6 + n)).isEqualTo("不合格");
 		this.mvc.perform(get("/bureau/assessments/" + round.id() + "/export.xlsx").with(user(liaoning)))
 			.andExpect(status().isNotFound());
-	}
-
-	static Row find(Sheet sheet, String number) {
-		for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-			if (sheet.getRow(r).getCell(0).getStringCellValue().equals(number)) {
-				return sheet.getRow(r);
-			}
-		}
-		return null;
 	}
 
 }

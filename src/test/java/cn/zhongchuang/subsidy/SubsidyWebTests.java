@@ -1,14 +1,12 @@
 package cn.zhongchuang.subsidy;
 
-import java.io.ByteArrayInputStream;
+import java.util.List;
 
+import cn.zhongchuang.Spreadsheets;
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.identity.AuthenticatedUser;
 import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.Role;
-import cn.zhongchuang.platform.Xlsx;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,18 +143,11 @@ class SubsidyWebTests {
 			.andExpect(content().string(containsString(p.name())))
 			.andExpect(content().string(containsString("250000.00")));
 
-		byte[] xlsx = this.mvc.perform(get("/bureau/subsidies/" + p.id() + "/awards.xlsx").with(user(bureau)))
-			.andExpect(status().isOk())
-			.andExpect(content().contentType(Xlsx.CONTENT_TYPE))
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
-		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			Sheet sheet = book.getSheetAt(0);
-			assertThat(sheet.getLastRowNum()).isEqualTo(1);
-			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(a.rec().number());
-			assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://evil\")");
-		}
+		List<List<String>> sheet = Spreadsheets.download(this.mvc,
+				get("/bureau/subsidies/" + p.id() + "/awards.xlsx").with(user(bureau)));
+		assertThat(sheet).hasSize(2);
+		assertThat(sheet.get(1).get(0)).isEqualTo(a.rec().number());
+		assertThat(sheet.get(1).get(6)).isEqualTo("'=HYPERLINK(\"http://evil\")");
 	}
 
 }

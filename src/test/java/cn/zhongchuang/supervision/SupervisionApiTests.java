@@ -1,8 +1,10 @@
 package cn.zhongchuang.supervision;
 
-import java.io.ByteArrayInputStream;
+import java.util.List;
+
 import java.time.LocalDate;
 
+import cn.zhongchuang.Spreadsheets;
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.TestClock;
 import cn.zhongchuang.identity.AuthenticatedUser;
@@ -10,12 +12,8 @@ import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.operator.TestOrganisations;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.Role;
-import cn.zhongchuang.platform.Xlsx;
 import cn.zhongchuang.recognition.RecognitionRequest;
 import cn.zhongchuang.recognition.Recognitions;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,27 +108,19 @@ class SupervisionApiTests {
 		this.mvc.perform(get("/bureau/supervision").param("status", "OPEN").with(user(bureau)))
 			.andExpect(content().string(containsString("/bureau/supervision/export.xlsx?")))
 			.andExpect(content().string(containsString("&amp;status=OPEN&amp;")));
-		byte[] xlsx = this.mvc
-			.perform(get("/bureau/supervision/export.xlsx").param("q", rec.number())
-				.param("status", "OPEN")
-				.with(user(bureau)))
-			.andExpect(status().isOk())
-			.andExpect(content().contentType(Xlsx.CONTENT_TYPE))
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
-		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			Sheet sheet = book.getSheetAt(0);
-			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("认定编号");
-			assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("整改事由");
-			assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("整改期限");
-			assertThat(sheet.getLastRowNum()).isEqualTo(1);
-			Row row = sheet.getRow(1);
-			assertThat(row.getCell(0).getStringCellValue()).isEqualTo(rec.number());
-			assertThat(row.getCell(5).getStringCellValue()).isEqualTo("'" + reason);
-			assertThat(row.getCell(7).getStringCellValue()).isEqualTo(order.deadline.toString());
-			assertThat(row.getCell(8).getStringCellValue()).isEqualTo("整改中");
-		}
+		List<List<String>> sheet = Spreadsheets.download(this.mvc,
+				get("/bureau/supervision/export.xlsx").param("q", rec.number())
+					.param("status", "OPEN")
+					.with(user(bureau)));
+		assertThat(sheet.get(0).get(0)).isEqualTo("认定编号");
+		assertThat(sheet.get(0).get(5)).isEqualTo("整改事由");
+		assertThat(sheet.get(0).get(7)).isEqualTo("整改期限");
+		assertThat(sheet).hasSize(2);
+		List<String> row = sheet.get(1);
+		assertThat(row.get(0)).isEqualTo(rec.number());
+		assertThat(row.get(5)).isEqualTo("'" + reason);
+		assertThat(row.get(7)).isEqualTo(order.deadline.toString());
+		assertThat(row.get(8)).isEqualTo("整改中");
 	}
 
 	@Test
