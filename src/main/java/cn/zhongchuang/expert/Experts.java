@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.EncryptedColumn;
 import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.PersonalDataCipher;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,19 +26,25 @@ class Experts {
 
 	private final JdbcClient jdbc;
 
-	Experts(JdbcClient jdbc) {
+	// the phone is stored SM4-encrypted (security.md, data)
+	private final PersonalDataCipher cipher;
+
+	Experts(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	@Bean
+	static EncryptedColumn expertPhone() {
+		return new EncryptedColumn("expert", "phone");
 	}
 
 	Optional<Expert> findById(long id) {
-		return this.jdbc.sql("SELECT * FROM expert WHERE id = :id").param("id", id).query(Experts::map).optional();
+		return this.jdbc.sql("SELECT * FROM expert WHERE id = :id").param("id", id).query(this::map).optional();
 	}
 
 	Optional<Expert> findByUser(long userId) {
-		return this.jdbc.sql("SELECT * FROM expert WHERE user_id = :u")
-			.param("u", userId)
-			.query(Experts::map)
-			.optional();
+		return this.jdbc.sql("SELECT * FROM expert WHERE user_id = :u").param("u", userId).query(this::map).optional();
 	}
 
 	Optional<Long> idByUser(long userId) {
@@ -52,7 +61,7 @@ class Experts {
 	List<Expert> activeIn(List<String> regions) {
 		return this.jdbc.sql("SELECT * FROM expert WHERE active AND region_code = ANY(:r) ORDER BY id")
 			.param("r", regions.toArray(String[]::new))
-			.query(Experts::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -69,7 +78,7 @@ class Experts {
 		p.put("fields", e.fields().toArray(String[]::new));
 		p.put("employer", e.employer());
 		p.put("title", e.title());
-		p.put("phone", e.phone());
+		p.put("phone", this.cipher.encrypt(e.phone()));
 		p.put("userId", e.userId());
 		p.put("active", e.active());
 		p.put("conflicts", e.declaredConflicts().toArray(String[]::new));
@@ -121,7 +130,7 @@ class Experts {
 			.params(params)
 			.param("limit", size)
 			.param("offset", PageResult.offset(page, size))
-			.query(Experts::map)
+			.query(this::map)
 			.list();
 		return new PageResult<>(rows, total, page, size);
 	}
@@ -130,12 +139,13 @@ class Experts {
 		return (array == null) ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 
-	static Expert map(ResultSet rs, int n) throws SQLException {
+	Expert map(ResultSet rs, int n) throws SQLException {
 		Long userId = rs.getObject("user_id", Long.class);
 		return new Expert(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"),
-				strings(rs.getArray("fields")), rs.getString("employer"), rs.getString("title"), rs.getString("phone"),
-				userId, rs.getBoolean("active"), strings(rs.getArray("declared_conflicts")),
-				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+				strings(rs.getArray("fields")), rs.getString("employer"), rs.getString("title"),
+				this.cipher.decrypt(rs.getString("phone")), userId, rs.getBoolean("active"),
+				strings(rs.getArray("declared_conflicts")), rs.getTimestamp("created_at").toInstant(),
+				rs.getInt("version"));
 	}
 
 }

@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.EncryptedColumn;
 import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.PersonalDataCipher;
 import cn.zhongchuang.platform.Role;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,21 +30,27 @@ class UserAccounts {
 
 	private final JdbcClient jdbc;
 
-	UserAccounts(JdbcClient jdbc) {
+	// the phone is stored SM4-encrypted (security.md, data)
+	private final PersonalDataCipher cipher;
+
+	UserAccounts(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	@Bean
+	static EncryptedColumn userAccountPhone() {
+		return new EncryptedColumn("user_account", "phone");
 	}
 
 	Optional<UserAccount> findById(long id) {
-		return this.jdbc.sql("SELECT * FROM user_account WHERE id = :id")
-			.param("id", id)
-			.query(UserAccounts::map)
-			.optional();
+		return this.jdbc.sql("SELECT * FROM user_account WHERE id = :id").param("id", id).query(this::map).optional();
 	}
 
 	Optional<UserAccount> findByUsername(String username) {
 		return this.jdbc.sql("SELECT * FROM user_account WHERE lower(username) = lower(:u)")
 			.param("u", username)
-			.query(UserAccounts::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -115,12 +124,12 @@ class UserAccounts {
 			.params(params)
 			.param("limit", size)
 			.param("offset", PageResult.offset(page, size))
-			.query(UserAccounts::map)
+			.query(this::map)
 			.list();
 		return new PageResult<>(rows, total, page, size);
 	}
 
-	private static Map<String, Object> params(UserAccount a) {
+	private Map<String, Object> params(UserAccount a) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("username", a.username());
 		p.put("displayName", a.displayName());
@@ -128,7 +137,7 @@ class UserAccounts {
 		p.put("role", a.role().name());
 		p.put("region", a.regionCode());
 		p.put("org", a.organization());
-		p.put("phone", a.phone());
+		p.put("phone", this.cipher.encrypt(a.phone()));
 		p.put("enabled", a.enabled());
 		p.put("failed", a.failedAttempts());
 		p.put("lockedUntil", ts(a.lockedUntil()));
@@ -148,10 +157,10 @@ class UserAccounts {
 		return (t != null) ? t.toInstant() : null;
 	}
 
-	static UserAccount map(ResultSet rs, int n) throws SQLException {
+	UserAccount map(ResultSet rs, int n) throws SQLException {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getString("region_code"),
-				rs.getString("organization"), rs.getString("phone"), rs.getBoolean("enabled"),
+				rs.getString("organization"), this.cipher.decrypt(rs.getString("phone")), rs.getBoolean("enabled"),
 				rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "password_changed_at"),
 				rs.getBoolean("must_change_password"), instant(rs, "last_login_at"), instant(rs, "created_at"),
 				rs.getInt("version"));

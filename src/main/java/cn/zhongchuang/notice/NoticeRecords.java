@@ -10,6 +10,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.EncryptedColumn;
+import cn.zhongchuang.platform.PersonalDataCipher;
+
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,8 +27,17 @@ class NoticeRecords {
 
 	private final JdbcClient jdbc;
 
-	NoticeRecords(JdbcClient jdbc) {
+	// the objector's phone is stored SM4-encrypted (security.md, data)
+	private final PersonalDataCipher cipher;
+
+	NoticeRecords(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	@Bean
+	static EncryptedColumn objectionPhone() {
+		return new EncryptedColumn("notice_objection", "phone");
 	}
 
 	Optional<Notice> find(long id) {
@@ -118,14 +131,14 @@ class NoticeRecords {
 	Optional<Objection> findObjection(long id) {
 		return this.jdbc.sql("SELECT * FROM notice_objection WHERE id = :id")
 			.param("id", id)
-			.query(NoticeRecords::mapObjection)
+			.query(this::mapObjection)
 			.optional();
 	}
 
 	List<Objection> objections(long noticeId) {
 		return this.jdbc.sql("SELECT * FROM notice_objection WHERE notice_id = :id ORDER BY id")
 			.param("id", noticeId)
-			.query(NoticeRecords::mapObjection)
+			.query(this::mapObjection)
 			.list();
 	}
 
@@ -146,7 +159,7 @@ class NoticeRecords {
 				.param("notice", o.noticeId())
 				.param("item", o.itemId())
 				.param("name", o.name())
-				.param("phone", o.phone())
+				.param("phone", this.cipher.encrypt(o.phone()))
 				.param("content", o.content())
 				.param("at", ts(o.lodgedAt()))
 				.param("status", o.status().name())
@@ -193,10 +206,10 @@ class NoticeRecords {
 				items);
 	}
 
-	private static Objection mapObjection(ResultSet rs, int n) throws SQLException {
+	private Objection mapObjection(ResultSet rs, int n) throws SQLException {
 		String outcome = rs.getString("outcome");
 		return new Objection(rs.getLong("id"), rs.getLong("notice_id"), rs.getLong("item_id"), rs.getString("name"),
-				rs.getString("phone"), rs.getString("content"), instant(rs, "lodged_at"),
+				this.cipher.decrypt(rs.getString("phone")), rs.getString("content"), instant(rs, "lodged_at"),
 				Objection.Status.valueOf(rs.getString("status")),
 				(outcome != null) ? Objection.Outcome.valueOf(outcome) : null, rs.getString("investigation"),
 				rs.getString("answer"), rs.getString("answered_by"), instant(rs, "answered_at"), rs.getInt("version"));

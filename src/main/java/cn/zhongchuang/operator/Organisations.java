@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.EncryptedColumn;
 import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.PersonalDataCipher;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,14 +26,23 @@ class Organisations {
 
 	private final JdbcClient jdbc;
 
-	Organisations(JdbcClient jdbc) {
+	// the contact phone is stored SM4-encrypted (security.md, data)
+	private final PersonalDataCipher cipher;
+
+	Organisations(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	@Bean
+	static EncryptedColumn organisationContactPhone() {
+		return new EncryptedColumn("operator_organisation", "contact_phone");
 	}
 
 	Optional<Organisation> findById(long id) {
 		return this.jdbc.sql("SELECT * FROM operator_organisation WHERE id = :id")
 			.param("id", id)
-			.query(Organisations::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -39,7 +51,7 @@ class Organisations {
 			.sql("SELECT o.* FROM operator_organisation o JOIN operator_member m ON m.operator_id = o.id"
 					+ " WHERE m.user_id = :user")
 			.param("user", userId)
-			.query(Organisations::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -130,18 +142,18 @@ class Organisations {
 			.params(params)
 			.param("limit", size)
 			.param("offset", PageResult.offset(page, size))
-			.query(Organisations::map)
+			.query(this::map)
 			.list();
 		return new PageResult<>(rows, total, page, size);
 	}
 
-	private static Map<String, Object> params(Organisation o) {
+	private Map<String, Object> params(Organisation o) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("name", o.name());
 		p.put("creditCode", o.creditCode());
 		p.put("region", o.regionCode());
 		p.put("legal", o.legalRepresentative());
-		p.put("phone", o.contactPhone());
+		p.put("phone", this.cipher.encrypt(o.contactPhone()));
 		p.put("address", o.address());
 		p.put("established", o.establishedOn());
 		p.put("independent", o.independentLegalEntity());
@@ -152,12 +164,13 @@ class Organisations {
 		return p;
 	}
 
-	static Organisation map(ResultSet rs, int n) throws SQLException {
+	Organisation map(ResultSet rs, int n) throws SQLException {
 		OrganisationForm form = new OrganisationForm(rs.getString("name"), rs.getString("credit_code"),
-				rs.getString("region_code"), rs.getString("legal_representative"), rs.getString("contact_phone"),
-				rs.getString("address"), rs.getObject("established_on", LocalDate.class),
-				rs.getBoolean("independent_legal_entity"), rs.getBoolean("management_and_finance_rules"),
-				LeadEntity.valueOf(rs.getString("lead_entity")), rs.getString("employer_name"));
+				rs.getString("region_code"), rs.getString("legal_representative"),
+				this.cipher.decrypt(rs.getString("contact_phone")), rs.getString("address"),
+				rs.getObject("established_on", LocalDate.class), rs.getBoolean("independent_legal_entity"),
+				rs.getBoolean("management_and_finance_rules"), LeadEntity.valueOf(rs.getString("lead_entity")),
+				rs.getString("employer_name"));
 		return new Organisation(rs.getLong("id"), form, rs.getTimestamp("created_at").toInstant(),
 				rs.getInt("version"));
 	}

@@ -1,0 +1,86 @@
+package cn.zhongchuang.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where the SM4 key for personal data comes from: {@code zhongchuang.crypto.sm4-key}
+ * (environment {@code ZHONGCHUANG_CRYPTO_SM4_KEY}, base64 of 16 bytes). Without it,
+ * production (no demo data) refuses to start, like for a missing administrator password;
+ * a demo or development start generates a random key once and keeps it in the data
+ * directory (file sm4.key, owner-only permissions), so its data survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+class PersonalDataCipherConfiguration {
+
+	static final String KEY_FILE = "sm4.key";
+
+	private static final Logger log = LoggerFactory.getLogger(PersonalDataCipherConfiguration.class);
+
+	@Bean
+	PersonalDataCipher personalDataCipher(@Value("${zhongchuang.crypto.sm4-key:}") String configuredKey,
+			@Value("${zhongchuang.demo-data}") boolean demo, @Value("${zhongchuang.data-dir}") String dataDir) {
+		return cipher(configuredKey, demo, Path.of(dataDir));
+	}
+
+	static PersonalDataCipher cipher(String configuredKey, boolean demo, Path dataDir) {
+		if (configuredKey != null && !configuredKey.isBlank()) {
+			try {
+				return PersonalDataCipher.fromBase64(configuredKey);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("Refusing to start: " + ex.getMessage()
+						+ " (ZHONGCHUANG_CRYPTO_SM4_KEY, zhongchuang.crypto.sm4-key).");
+			}
+		}
+		if (!demo) {
+			throw new IllegalStateException("Refusing to start: no SM4 key for personal data configured. "
+					+ "Set ZHONGCHUANG_CRYPTO_SM4_KEY (zhongchuang.crypto.sm4-key), e.g. from openssl rand -base64 16.");
+		}
+		return PersonalDataCipher.fromBase64(keyFile(dataDir.toAbsolutePath().normalize().resolve(KEY_FILE)));
+	}
+
+	/** The key kept in the data directory, created with a random key on first use. */
+	private static String keyFile(Path file) {
+		try {
+			if (!Files.exists(file)) {
+				Files.createDirectories(file.getParent());
+				byte[] key = new byte[16];
+				new SecureRandom().nextBytes(key);
+				try {
+					if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+						Files.createFile(file,
+								PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+					}
+					else {
+						Files.createFile(file);
+					}
+					Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+					log.info("Generated the SM4 key for personal data in {} (demo and development only)", file);
+				}
+				catch (FileAlreadyExistsException ex) {
+					// created by a concurrent start: use that one
+				}
+			}
+			return Files.readString(file, StandardCharsets.US_ASCII).strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read or create the SM4 key file " + file, ex);
+		}
+	}
+
+}
