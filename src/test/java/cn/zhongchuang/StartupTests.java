@@ -2,6 +2,9 @@ package cn.zhongchuang;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import cn.zhongchuang.platform.PersonalDataCipher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StartupTests {
 
+	// a test-only SM4 key, as production sets ZHONGCHUANG_CRYPTO_SM4_KEY
+	private static final String SM4_KEY = "--zhongchuang.crypto.sm4-key=q83vEjRWeJCrze8SNFZ4kA==";
+
 	@Test
-	void startsOnAFreshDataDirectoryAndKeepsItsDataOnRestart(@TempDir Path dataDir) {
+	void startsOnAFreshDataDirectoryAndKeepsItsDataOnRestart(@TempDir Path dataDir) throws Exception {
 		long accounts;
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
@@ -31,8 +37,15 @@ class StartupTests {
 			assertThat(accounts).isEqualTo(13);
 			assertThat(jdbc.sql("SELECT count(*) FROM region").query(Long.class).single()).isEqualTo(3214);
 			jdbc.sql("UPDATE user_account SET display_name = '重启前改的名字' WHERE username = 'lz_bureau'").update();
+			assertThat(jdbc.sql("SELECT phone FROM expert WHERE phone IS NOT NULL").query(String.class).list())
+				.isNotEmpty()
+				.allMatch((phone) -> phone.startsWith(PersonalDataCipher.PREFIX));
 		}
 		assertThat(Files.exists(dataDir.resolve("pg/postgresql.conf"))).isTrue();
+		// no key configured: the demo generated one, readable by its owner only
+		Path keyFile = dataDir.resolve("sm4.key");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+		String key = Files.readString(keyFile);
 
 		try (ConfigurableApplicationContext second = start(dataDir)) {
 			JdbcClient jdbc = second.getBean(JdbcClient.class);
@@ -40,26 +53,37 @@ class StartupTests {
 			assertThat(jdbc.sql("SELECT display_name FROM user_account WHERE username = 'lz_bureau'")
 				.query(String.class)
 				.single()).isEqualTo("重启前改的名字");
+			assertThat(Files.readString(keyFile)).as("the key file is reused, not replaced").isEqualTo(key);
+			PersonalDataCipher cipher = second.getBean(PersonalDataCipher.class);
+			assertThat(jdbc.sql("SELECT phone FROM expert WHERE phone IS NOT NULL").query(String.class).list())
+				.allMatch((phone) -> cipher.decrypt(phone).matches("1[0-9]{10}"));
 		}
 	}
 
 	@Test
 	void productionRefusesToStartWithoutAnAdministratorPassword(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod").close())
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY).close())
 			.hasStackTraceContaining("Refusing to start: no administrator password configured");
 	}
 
 	@Test
 	void productionRefusesToStartWithADefaultAdministratorPassword(@TempDir Path dataDir) {
-		assertThatThrownBy(
-				() -> start(dataDir, "--spring.profiles.active=prod", "--zhongchuang.admin.initial-password=Admin@123")
-					.close())
-			.hasStackTraceContaining("Refusing to start: the configured administrator password is a default");
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
+				"--zhongchuang.admin.initial-password=Admin@123")
+			.close()).hasStackTraceContaining("Refusing to start: the configured administrator password is a default");
+	}
+
+	@Test
+	void productionRefusesToStartWithoutAnSm4Key(@TempDir Path dataDir) {
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod",
+				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")
+			.close()).hasStackTraceContaining("Refusing to start: no SM4 key for personal data configured");
+		assertThat(dataDir.resolve("sm4.key")).as("production never generates a key").doesNotExist();
 	}
 
 	@Test
 	void productionStartsWithAConfiguredPasswordAndNoDemoData(@TempDir Path dataDir) {
-		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod",
+		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
 				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
 			JdbcClient jdbc = prod.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT username FROM user_account").query(String.class).list())
@@ -67,13 +91,14 @@ class StartupTests {
 			String hash = jdbc.sql("SELECT password_hash FROM user_account").query(String.class).single();
 			assertThat(prod.getBean(PasswordEncoder.class).matches("Xz9!kQ2#prod", hash)).isTrue();
 		}
+		assertThat(dataDir.resolve("sm4.key")).as("the configured key is used").doesNotExist();
 	}
 
 	@Test
 	void productionRunsAgainstAnExternalPostgresqlByConfigurationAlone(@TempDir Path dataDir) throws Exception {
 		// A separate PostgreSQL server, as a production database would be.
 		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-				ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod",
+				ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
 						"--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
 						"--spring.datasource.username=postgres", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
 			assertThat(prod.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
