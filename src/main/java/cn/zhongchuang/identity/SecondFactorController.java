@@ -85,6 +85,11 @@ class SecondFactorController {
 			return "redirect:" + SecondFactorFilter.ENROL_PATH;
 		}
 		if (!this.factors.enrol(user, secret, code)) {
+			if (this.factors.enrolledSince(user.id()).isPresent()) {
+				session.removeAttribute(PENDING_SECRET);
+				redirect.addFlashAttribute("toastError", "动态验证码已启用；如需更换，请先关闭或请管理员重置");
+				return "redirect:" + SecondFactorFilter.ENROL_PATH;
+			}
 			response.setStatus(422);
 			return page(user, session, model, Map.of("code", "动态验证码不正确，请核对手机时间后输入验证器当前显示的 6 位数字"));
 		}

@@ -67,11 +67,18 @@ class SecondFactors {
 
 	/**
 	 * Enrols the secret the user's app now holds, proven by one of its codes (which is
-	 * then used up).
+	 * then used up); refused while another secret is enrolled.
 	 */
 	@Transactional
 	boolean enrol(AuthenticatedUser user, String secret, String code) {
 		Instant now = this.clock.instant();
+		if (this.enrolments.exists(user.id())) {
+			// replacing a factor needs the old one first (turn off, or the
+			// administrator's
+			// reset): a second browser tab must not swap it silently
+			this.audit.record(entry("TOTP_ENROL", user, AuditEntry.Result.FAILURE, "启用动态验证码失败：已启用"));
+			return false;
+		}
 		OptionalLong step = Totp.match(secret, code, now, -1);
 		if (step.isEmpty()) {
 			this.audit.record(entry("TOTP_ENROL", user, AuditEntry.Result.FAILURE, "启用动态验证码失败：验证码不正确"));

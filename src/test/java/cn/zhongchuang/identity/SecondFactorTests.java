@@ -102,6 +102,27 @@ class SecondFactorTests {
 	}
 
 	@Test
+	void aSecondTabCannotReplaceAnEnrolledFactor() throws Exception {
+		var user = this.accounts.create(Role.PROVINCE, "210000");
+		Cookie tab = signIn(user.username());
+		String otherSecret = (String) this.mvc.perform(get("/account/security").cookie(tab))
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("secret");
+		String secret = enrol(signIn(user.username()));
+
+		this.mvc.perform(
+				post("/account/security/enrol").cookie(tab).with(csrf()).param("code", Totp.code(otherSecret, now())))
+			.andExpect(redirectedUrl("/account/security"));
+		assertThat(this.jdbc.sql("SELECT secret FROM user_totp WHERE user_id = :id")
+			.param("id", user.id())
+			.query(String.class)
+			.single()).isEqualTo(secret);
+		assertThat(audits(user.username(), "TOTP_ENROL", "FAILURE")).isEqualTo(2);
+	}
+
+	@Test
 	void wrongCodesCountTowardsTheLockoutAndAFreshPasswordDoesNotResetTheCount() throws Exception {
 		var user = this.accounts.create(Role.EXPERT, "620100");
 		String secret = enrol(signIn(user.username()));
