@@ -188,7 +188,9 @@ class SecondFactorTests {
 	@Test
 	void anAdministratorResetsTheSecondFactorOfAUserInTheirRegionOnly() throws Exception {
 		var user = this.accounts.create(Role.COUNTY_REVIEWER, "620102");
-		enrol(signIn(user.username()));
+		String secret = enrol(signIn(user.username()));
+		// signed in with the password, the code still to come when the reset happens
+		Cookie pending = signIn(user.username());
 		var otherRegionAdmin = this.accounts.create(Role.ADMIN, "110000");
 		var admin = this.accounts.create(Role.ADMIN, "620000");
 
@@ -212,6 +214,13 @@ class SecondFactorTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
+		// the pending sign-in ends: it starts again without the factor
+		this.mvc
+			.perform(post("/login/totp").cookie(pending)
+				.with(csrf())
+				.param("code", Totp.code(secret, now().plusSeconds(30))))
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(get("/").cookie(pending)).andExpect(unauthenticated());
 		// the password alone signs in again (not required in this configuration)
 		this.mvc.perform(get("/").cookie(signIn(user.username()))).andExpect(status().isOk());
 	}
