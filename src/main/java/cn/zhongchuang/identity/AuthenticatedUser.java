@@ -35,10 +35,20 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 
 	private final boolean passwordChangeRequired;
 
+	// null in sessions written before the second factor existed: nothing pending
+	private final SecondFactor secondFactor;
+
 	private String passwordHash;
 
 	AuthenticatedUser(long id, String username, String displayName, Role role, String regionCode, String passwordHash,
 			boolean enabled, boolean locked, boolean passwordChangeRequired) {
+		this(id, username, displayName, role, regionCode, passwordHash, enabled, locked, passwordChangeRequired,
+				SecondFactor.NONE);
+	}
+
+	private AuthenticatedUser(long id, String username, String displayName, Role role, String regionCode,
+			String passwordHash, boolean enabled, boolean locked, boolean passwordChangeRequired,
+			SecondFactor secondFactor) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -48,6 +58,7 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 		this.enabled = enabled;
 		this.locked = locked;
 		this.passwordChangeRequired = passwordChangeRequired;
+		this.secondFactor = secondFactor;
 	}
 
 	@Override
@@ -83,9 +94,38 @@ public final class AuthenticatedUser implements UserDetails, CredentialsContaine
 		return this.passwordChangeRequired;
 	}
 
+	/**
+	 * Set between the password and the second factor: the user must type a code from the
+	 * authenticator app, or enrol one, before anything else.
+	 */
+	public boolean secondFactorPending() {
+		return secondFactor() != SecondFactor.NONE;
+	}
+
+	SecondFactor secondFactor() {
+		return (this.secondFactor != null) ? this.secondFactor : SecondFactor.NONE;
+	}
+
 	AuthenticatedUser withPasswordChanged() {
 		return new AuthenticatedUser(this.id, this.username, this.displayName, this.role, this.regionCode, null,
-				this.enabled, this.locked, false);
+				this.enabled, this.locked, false, secondFactor());
+	}
+
+	AuthenticatedUser withSecondFactor(SecondFactor state) {
+		return new AuthenticatedUser(this.id, this.username, this.displayName, this.role, this.regionCode,
+				this.passwordHash, this.enabled, this.locked, this.passwordChangeRequired, state);
+	}
+
+	/** Where a signed-in user stands with the second factor in this session. */
+	enum SecondFactor {
+
+		/** Not needed, or already given. */
+		NONE,
+		/** Enrolled: the code is still to be typed. */
+		VERIFY,
+		/** Required for the role but not enrolled: enrolment comes first. */
+		ENROL
+
 	}
 
 	@Override

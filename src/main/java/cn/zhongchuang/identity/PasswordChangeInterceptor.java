@@ -21,8 +21,10 @@ class PasswordChangeInterceptor implements HandlerInterceptor, WebMvcConfigurer 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this)
-			.excludePathPatterns("/account/password", "/logout", "/login", "/error", "/css/**", "/js/**", "/img/**",
-					"/webjars/**");
+			// the second factor comes first (SecondFactorFilter), the password after it
+			.excludePathPatterns("/account/password", SecondFactorFilter.VERIFY_PATH, SecondFactorFilter.ENROL_PATH,
+					SecondFactorFilter.ENROL_PATH + "/**", "/logout", "/login", "/error", "/css/**", "/js/**",
+					"/img/**", "/webjars/**");
 	}
 
 	@Override

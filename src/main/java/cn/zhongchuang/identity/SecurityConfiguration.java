@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -77,6 +78,8 @@ class SecurityConfiguration {
 				csrf.ignoringRequestMatchers(stateless);
 			}
 		});
+		// between the password and the TOTP code nothing but the code page is reachable
+		http.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class);
 		http.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(problems, api)
 			.defaultAccessDeniedHandlerFor(problems, api));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))

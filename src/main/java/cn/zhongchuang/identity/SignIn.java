@@ -32,8 +32,12 @@ class SignIn implements UserDetailsService {
 
 	private final Clock clock;
 
-	SignIn(UserAccounts accounts, IdentityProperties properties, AuditTrail audit, Clock clock) {
+	private final SecondFactors secondFactors;
+
+	SignIn(UserAccounts accounts, IdentityProperties properties, AuditTrail audit, Clock clock,
+			SecondFactors secondFactors) {
 		this.accounts = accounts;
+		this.secondFactors = secondFactors;
 		this.properties = properties;
 		this.audit = audit;
 		this.clock = clock;
@@ -43,7 +47,8 @@ class SignIn implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
 		return this.accounts.findByUsername(username)
-			.map((a) -> a.toPrincipal(this.clock.instant(), this.properties.passwordMaxAge()))
+			.map((a) -> a.toPrincipal(this.clock.instant(), this.properties.passwordMaxAge())
+				.withSecondFactor(this.secondFactors.afterPassword(a)))
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
@@ -54,12 +59,18 @@ class SignIn implements UserDetailsService {
 		if (!(auth.getPrincipal() instanceof AuthenticatedUser user)) {
 			return;
 		}
-		this.accounts.findById(user.id()).ifPresent((account) -> {
-			account.recordSuccessfulLogin(this.clock.instant());
-			this.accounts.save(account);
-		});
-		this.audit.record(new AuditEntry("LOGIN", "user", String.valueOf(user.id()), AuditEntry.Result.SUCCESS, "登录成功",
-				user.regionCode(), user.username(), ip(auth)));
+		boolean codeToFollow = user.secondFactor() == AuthenticatedUser.SecondFactor.VERIFY;
+		// With a second factor the failure count stays until the code is right too:
+		// otherwise each new sign-in would give an attacker who knows the password
+		// another four guesses at the code.
+		if (!codeToFollow) {
+			this.accounts.findById(user.id()).ifPresent((account) -> {
+				account.recordSuccessfulLogin(this.clock.instant());
+				this.accounts.save(account);
+			});
+		}
+		this.audit.record(new AuditEntry("LOGIN", "user", String.valueOf(user.id()), AuditEntry.Result.SUCCESS,
+				codeToFollow ? "密码验证通过，待输入动态验证码" : "登录成功", user.regionCode(), user.username(), ip(auth)));
 	}
 
 	@EventListener

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.Role;
@@ -79,6 +80,7 @@ class UserAdminController {
 		UserAccount account = this.users.get(id, admin);
 		model.addAttribute("form", new UserAdministration.UserForm(account.username(), account.displayName(),
 				account.role(), account.regionCode(), account.organization(), account.phone()));
+		model.addAttribute("secondFactor", this.users.hasSecondFactor(id, admin));
 		return form(model, view(account), Map.of());
 	}
 
@@ -116,6 +118,19 @@ class UserAdminController {
 			RedirectAttributes redirect) {
 		this.users.enable(id, version, admin);
 		redirect.addFlashAttribute("toast", "账户已启用");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/reset-totp")
+	String resetSecondFactor(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin,
+			RedirectAttributes redirect) {
+		try {
+			this.users.resetSecondFactor(id, admin);
+			redirect.addFlashAttribute("toast", "动态验证码已重置，该用户下次登录时重新绑定");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("toastError", ex.getMessage());
+		}
 		return "redirect:/admin/users/" + id;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
@@ -36,7 +37,11 @@ class UserAdministration {
 
 	private final Clock clock;
 
-	UserAdministration(UserAccounts accounts, Regions regions, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+	private final TotpEnrolments totp;
+
+	UserAdministration(UserAccounts accounts, Regions regions, PasswordEncoder encoder, AuditTrail audit, Clock clock,
+			TotpEnrolments totp) {
+		this.totp = totp;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.encoder = encoder;
@@ -134,6 +139,26 @@ class UserAdministration {
 		this.audit.record(AuditEntry.success("USER_RESET_PASSWORD", "user", id, "重置用户 " + saved.username() + " 的密码",
 				saved.regionCode()));
 		return new Created(saved, temporary);
+	}
+
+	/** Whether the account has a TOTP second factor (shown on its page). */
+	@Transactional(readOnly = true)
+	boolean hasSecondFactor(long id, CurrentUser admin) {
+		return this.totp.exists(get(id, admin).id());
+	}
+
+	/**
+	 * Removes the account's TOTP second factor (a lost phone): the user signs in with the
+	 * password alone and enrols again, at once if the role requires it.
+	 */
+	@Transactional
+	void resetSecondFactor(long id, CurrentUser admin) {
+		UserAccount account = get(id, admin);
+		if (!this.totp.delete(account.id())) {
+			throw new ConflictException("该用户未启用动态验证码");
+		}
+		this.audit.record(AuditEntry.success("TOTP_RESET", "user", id, "重置用户 " + account.username() + " 的动态验证码",
+				account.regionCode()));
 	}
 
 	private Map<String, String> validate(UserForm form, CurrentUser admin) {
