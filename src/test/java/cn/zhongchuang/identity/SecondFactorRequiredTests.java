@@ -1,7 +1,5 @@
 package cn.zhongchuang.identity;
 
-import java.util.Arrays;
-
 import jakarta.servlet.http.Cookie;
 
 import cn.zhongchuang.IntegrationTest;
@@ -15,9 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -91,13 +87,7 @@ class SecondFactorRequiredTests {
 	}
 
 	private Cookie signIn(String username) throws Exception {
-		MvcResult result = this.mvc.perform(formLogin().user(username).password(TestAccounts.PASSWORD))
-			.andExpect(authenticated())
-			.andReturn();
-		return Arrays.stream(result.getResponse().getCookies())
-			.filter((c) -> c.getName().endsWith("SESSION"))
-			.findFirst()
-			.orElseThrow();
+		return TestAccounts.signIn(this.mvc, username);
 	}
 
 }

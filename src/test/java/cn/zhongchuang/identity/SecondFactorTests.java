@@ -3,7 +3,6 @@ package cn.zhongchuang.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 
 import jakarta.servlet.http.Cookie;
 
@@ -21,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -226,13 +224,7 @@ class SecondFactorTests {
 	}
 
 	private Cookie signIn(String username) throws Exception {
-		MvcResult result = this.mvc.perform(formLogin().user(username).password(TestAccounts.PASSWORD))
-			.andExpect(authenticated())
-			.andReturn();
-		return Arrays.stream(result.getResponse().getCookies())
-			.filter((c) -> c.getName().endsWith("SESSION"))
-			.findFirst()
-			.orElseThrow();
+		return TestAccounts.signIn(this.mvc, username);
 	}
 
 	/** Enrols on 账户安全 with the secret the page shows; returns the secret. */
