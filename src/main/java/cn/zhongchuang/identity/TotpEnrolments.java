@@ -4,24 +4,32 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.PersonalDataCipher;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The second factors of accounts (table user_totp). */
+/**
+ * The second factors of accounts (table user_totp). The shared secret is stored under the
+ * SM4 cipher of personal data: whoever reads the table cannot compute the codes.
+ */
 @Repository
 class TotpEnrolments {
 
 	private final JdbcClient jdbc;
 
-	TotpEnrolments(JdbcClient jdbc) {
+	private final PersonalDataCipher cipher;
+
+	TotpEnrolments(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	Optional<Enrolment> find(long userId) {
 		return this.jdbc.sql("SELECT user_id, secret, last_step, enrolled_at FROM user_totp WHERE user_id = :id")
 			.param("id", userId)
-			.query((rs, n) -> new Enrolment(rs.getLong("user_id"), rs.getString("secret"), rs.getLong("last_step"),
-					rs.getTimestamp("enrolled_at").toInstant()))
+			.query((rs, n) -> new Enrolment(rs.getLong("user_id"), this.cipher.decrypt(rs.getString("secret")),
+					rs.getLong("last_step"), rs.getTimestamp("enrolled_at").toInstant()))
 			.optional();
 	}
 
@@ -40,7 +48,7 @@ class TotpEnrolments {
 				  enrolled_at = EXCLUDED.enrolled_at
 				""")
 			.param("id", userId)
-			.param("secret", secret)
+			.param("secret", this.cipher.encrypt(secret))
 			.param("step", lastStep)
 			.param("at", at.atOffset(ZoneOffset.UTC))
 			.update();

@@ -8,6 +8,7 @@ import jakarta.servlet.http.Cookie;
 
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.TestClock;
+import cn.zhongchuang.platform.PersonalDataCipher;
 import cn.zhongchuang.platform.Role;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,9 @@ class SecondFactorTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	PersonalDataCipher cipher;
+
+	@Autowired
 	Clock clock;
 
 	@Autowired
@@ -58,10 +62,10 @@ class SecondFactorTests {
 		this.mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
 		String secret = enrol(session);
-		assertThat(this.jdbc.sql("SELECT secret FROM user_totp WHERE user_id = :id")
-			.param("id", user.id())
-			.query(String.class)
-			.single()).isEqualTo(secret);
+		// stored under the SM4 cipher, never as the secret itself
+		String stored = storedSecret(user.id());
+		assertThat(stored).startsWith(PersonalDataCipher.PREFIX).doesNotContain(secret);
+		assertThat(this.cipher.decrypt(stored)).isEqualTo(secret);
 		assertThat(audits(user.username(), "TOTP_ENROL", "SUCCESS")).isEqualTo(1);
 
 		Cookie second = signIn(user.username());
@@ -113,10 +117,7 @@ class SecondFactorTests {
 		this.mvc.perform(
 				post("/account/security/enrol").cookie(tab).with(csrf()).param("code", Totp.code(otherSecret, now())))
 			.andExpect(redirectedUrl("/account/security"));
-		assertThat(this.jdbc.sql("SELECT secret FROM user_totp WHERE user_id = :id")
-			.param("id", user.id())
-			.query(String.class)
-			.single()).isEqualTo(secret);
+		assertThat(this.cipher.decrypt(storedSecret(user.id()))).isEqualTo(secret);
 		assertThat(audits(user.username(), "TOTP_ENROL", "FAILURE")).isEqualTo(2);
 	}
 
@@ -279,6 +280,13 @@ class SecondFactorTests {
 			.param("action", action)
 			.param("r", result)
 			.query(Long.class)
+			.single();
+	}
+
+	private String storedSecret(long userId) {
+		return this.jdbc.sql("SELECT secret FROM user_totp WHERE user_id = :id")
+			.param("id", userId)
+			.query(String.class)
 			.single();
 	}
 
