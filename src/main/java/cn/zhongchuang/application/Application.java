@@ -26,6 +26,8 @@ class Application {
 
 	private final long operatorId;
 
+	private final long institutionId;
+
 	private final String operatorName;
 
 	private final String policyId;
@@ -70,13 +72,14 @@ class Application {
 
 	private final List<Object> events = new ArrayList<>();
 
-	Application(Long id, long operatorId, String operatorName, String policyId, String policyVersion, String regionCode,
-			String spaceName, String kind, String specialization, ApplicationStatus status, String currentStage,
-			String currentStageName, String currentStageRole, String returnedStage, String submissionKey,
-			LocalDate submittedOn, String verdictOutcome, String verdict, Long noticeId, String recognitionNumber,
-			String createdBy, Instant createdAt, int version) {
+	Application(Long id, long operatorId, long institutionId, String operatorName, String policyId,
+			String policyVersion, String regionCode, String spaceName, String kind, String specialization,
+			ApplicationStatus status, String currentStage, String currentStageName, String currentStageRole,
+			String returnedStage, String submissionKey, LocalDate submittedOn, String verdictOutcome, String verdict,
+			Long noticeId, String recognitionNumber, String createdBy, Instant createdAt, int version) {
 		this.id = id;
 		this.operatorId = operatorId;
+		this.institutionId = institutionId;
 		this.operatorName = operatorName;
 		this.policyId = policyId;
 		this.policyVersion = policyVersion;
@@ -100,11 +103,11 @@ class Application {
 		this.version = version;
 	}
 
-	static Application draft(long operatorId, String operatorName, String policyId, String regionCode, String spaceName,
-			String kind, String specialization, String createdBy, Instant now) {
-		return new Application(null, operatorId, operatorName, policyId, null, regionCode, spaceName, kind,
-				specialization, ApplicationStatus.DRAFT, null, null, null, null, null, null, null, null, null, null,
-				createdBy, now, 0);
+	static Application draft(long operatorId, long institutionId, String operatorName, String policyId,
+			String regionCode, String spaceName, String kind, String specialization, String createdBy, Instant now) {
+		return new Application(null, operatorId, institutionId, operatorName, policyId, null, regionCode, spaceName,
+				kind, specialization, ApplicationStatus.DRAFT, null, null, null, null, null, null, null, null, null,
+				null, createdBy, now, 0);
 	}
 
 	/** Changes the space's details while the operator may still edit. */
@@ -309,11 +312,11 @@ class Application {
 	}
 
 	Application withId(long id) {
-		return new Application(id, this.operatorId, this.operatorName, this.policyId, this.policyVersion,
-				this.regionCode, this.spaceName, this.kind, this.specialization, this.status, this.currentStage,
-				this.currentStageName, this.currentStageRole, this.returnedStage, this.submissionKey, this.submittedOn,
-				this.verdictOutcome, this.verdict, this.noticeId, this.recognitionNumber, this.createdBy,
-				this.createdAt, this.version);
+		return new Application(id, this.operatorId, this.institutionId, this.operatorName, this.policyId,
+				this.policyVersion, this.regionCode, this.spaceName, this.kind, this.specialization, this.status,
+				this.currentStage, this.currentStageName, this.currentStageRole, this.returnedStage, this.submissionKey,
+				this.submittedOn, this.verdictOutcome, this.verdict, this.noticeId, this.recognitionNumber,
+				this.createdBy, this.createdAt, this.version);
 	}
 
 	ApplicationSummary summary() {
@@ -325,6 +328,7 @@ class Application {
 	// @formatter:off
 	public Long id() { return this.id; }
 	public long operatorId() { return this.operatorId; }
+	public long institutionId() { return this.institutionId; }
 	public String operatorName() { return this.operatorName; }
 	public String policyId() { return this.policyId; }
 	public String policyVersion() { return this.policyVersion; }

@@ -92,8 +92,10 @@ class ApplicationController {
 	}
 
 	@GetMapping("/applications/new")
-	String newForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-		return newPage(user, model, Map.of(), Map.of());
+	String newForm(@RequestParam(required = false) Long institution, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		return newPage(user, model,
+				(institution != null) ? Map.of("institutionId", String.valueOf(institution)) : Map.of(), Map.of());
 	}
 
 	private String newPage(CurrentUser user, Model model, Map<String, String> form, Map<String, String> errors) {
@@ -104,17 +106,30 @@ class ApplicationController {
 		model.addAttribute("organisation", org.orElse(null));
 		model.addAttribute("ban", org.flatMap(this.applications::banOf).orElse(null));
 		model.addAttribute("packs", org.map(this.applications::packsFor).orElse(List.of()));
+		model.addAttribute("institutions", this.applications.institutionsOf(user));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "application/new";
+	}
+
+	private static long parseInstitution(String raw) {
+		try {
+			return Long.parseLong(raw.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new FieldErrorException("institutionId", "请选择本机构的载体");
+		}
 	}
 
 	@PostMapping("/applications")
 	String create(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			Application created = this.applications.create(user, form.get("policyId"), form.get("spaceName"),
-					form.get("regionCode"), form.get("specialization"));
+			String institution = form.get("institutionId");
+			Application created = (institution != null && !institution.isBlank())
+					? this.applications.open(user, form.get("policyId"), parseInstitution(institution))
+					: this.applications.create(user, form.get("policyId"), form.get("spaceName"),
+							form.get("regionCode"), form.get("specialization"));
 			redirect.addFlashAttribute("toast", "已新建申请草稿，请核对事实并上传材料");
 			return "redirect:/applications/" + created.id();
 		}

@@ -110,10 +110,10 @@ class ApplicationRecords {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			this.jdbc
 				.sql("""
-						INSERT INTO application (operator_id, operator_name, policy_id, policy_version, region_code, space_name,
+						INSERT INTO application (operator_id, institution_id, operator_name, policy_id, policy_version, region_code, space_name,
 						  kind, specialization, status, current_stage, current_stage_name, current_stage_role, returned_stage,
 						  submission_key, submitted_on, verdict_outcome, verdict, created_by, created_at, updated_at)
-						VALUES (:operatorId, :operatorName, :policyId, :policyVersion, :region, :spaceName, :kind,
+						VALUES (:operatorId, :institutionId, :operatorName, :policyId, :policyVersion, :region, :spaceName, :kind,
 						  :specialization, :status, :stage, :stageName, :stageRole, :returnedStage, :key, :submittedOn,
 						  :outcome, :verdict, :createdBy, :createdAt, :createdAt)
 						""")
@@ -223,6 +223,7 @@ class ApplicationRecords {
 	private static Map<String, Object> params(Application a) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("operatorId", a.operatorId());
+		p.put("institutionId", a.institutionId());
 		p.put("operatorName", a.operatorName());
 		p.put("policyId", a.policyId());
 		p.put("policyVersion", a.policyVersion());
@@ -247,14 +248,14 @@ class ApplicationRecords {
 	}
 
 	private static Application map(ResultSet rs, int n) throws SQLException {
-		return new Application(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("operator_name"),
-				rs.getString("policy_id"), rs.getString("policy_version"), rs.getString("region_code"),
-				rs.getString("space_name"), rs.getString("kind"), rs.getString("specialization"),
-				ApplicationStatus.valueOf(rs.getString("status")), rs.getString("current_stage"),
-				rs.getString("current_stage_name"), rs.getString("current_stage_role"), rs.getString("returned_stage"),
-				rs.getString("submission_key"), rs.getObject("submitted_on", LocalDate.class),
-				rs.getString("verdict_outcome"), rs.getString("verdict"), rs.getObject("notice_id", Long.class),
-				rs.getString("recognition_number"), rs.getString("created_by"),
+		return new Application(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("institution_id"),
+				rs.getString("operator_name"), rs.getString("policy_id"), rs.getString("policy_version"),
+				rs.getString("region_code"), rs.getString("space_name"), rs.getString("kind"),
+				rs.getString("specialization"), ApplicationStatus.valueOf(rs.getString("status")),
+				rs.getString("current_stage"), rs.getString("current_stage_name"), rs.getString("current_stage_role"),
+				rs.getString("returned_stage"), rs.getString("submission_key"),
+				rs.getObject("submitted_on", LocalDate.class), rs.getString("verdict_outcome"), rs.getString("verdict"),
+				rs.getObject("notice_id", Long.class), rs.getString("recognition_number"), rs.getString("created_by"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
 	}
 

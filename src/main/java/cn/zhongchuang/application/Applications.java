@@ -26,6 +26,9 @@ import cn.zhongchuang.expert.ExpertPanels;
 import cn.zhongchuang.expert.Results;
 import cn.zhongchuang.expert.Subject;
 import cn.zhongchuang.operator.OperatorFacts;
+import cn.zhongchuang.institution.InstitutionForm;
+import cn.zhongchuang.institution.InstitutionSummary;
+import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
 import cn.zhongchuang.platform.ChinaTime;
@@ -68,6 +71,8 @@ public class Applications {
 
 	private final Operators operators;
 
+	private final Institutions institutions;
+
 	private final PolicyCatalog catalog;
 
 	private final Attachments attachments;
@@ -86,10 +91,11 @@ public class Applications {
 
 	private final Clock clock;
 
-	Applications(ApplicationRecords records, Operators operators, PolicyCatalog catalog, Attachments attachments,
-			Regions regions, AuditTrail audit, ApplicationEventPublisher events, Recognitions recognitions,
-			ExpertPanels panels, Sanctions sanctions, Clock clock) {
+	Applications(ApplicationRecords records, Operators operators, Institutions institutions, PolicyCatalog catalog,
+			Attachments attachments, Regions regions, AuditTrail audit, ApplicationEventPublisher events,
+			Recognitions recognitions, ExpertPanels panels, Sanctions sanctions, Clock clock) {
 		this.records = records;
+		this.institutions = institutions;
 		this.sanctions = sanctions;
 		this.recognitions = recognitions;
 		this.panels = panels;
@@ -142,22 +148,17 @@ public class Applications {
 		return this.operators.organisationOf(user).map((o) -> this.records.ofOperator(o.id())).orElse(List.of());
 	}
 
-	/** Opens a draft for the operator's organisation. */
+	/**
+	 * Opens a draft for a new institution of the operator's organisation: the institution
+	 * is registered from what the form names (the pack's kind, the space name, region and
+	 * specialization) in the same transaction.
+	 */
 	@Transactional
 	Application create(CurrentUser user, String policyId, String spaceName, String regionCode, String specialization) {
 		OperatorOrganisation org = requireOrganisation(user);
 		requireNotBanned(org.creditCode(), "policyId");
 		Map<String, String> errors = new LinkedHashMap<>();
-		PolicyPack pack = null;
-		if (policyId == null || policyId.isBlank()) {
-			errors.put("policyId", "请选择政策");
-		}
-		else {
-			pack = packsFor(org).stream().filter((p) -> p.id().equals(policyId)).findFirst().orElse(null);
-			if (pack == null) {
-				errors.put("policyId", "该政策不适用于本机构所在区划");
-			}
-		}
+		PolicyPack pack = pack(org, policyId, errors);
 		String name = (spaceName == null) ? "" : spaceName.strip();
 		if (name.isEmpty() || name.length() > 100) {
 			errors.put("spaceName", "请填写空间名称（100 字以内）");
@@ -174,14 +175,99 @@ public class Applications {
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
 		}
+		String kind = pack.definition().kind().name();
+		InstitutionSummary institution = this.institutions.register(new InstitutionForm(name, kind,
+				"MAKER_SPACE".equals(kind) ? spec : null, List.of(), null, region, null, false, null, null, List.of()),
+				user);
+		return draft(user, org, pack, institution, spec);
+	}
+
+	/**
+	 * Opens a draft for an institution the operator already runs, under a pack whose
+	 * jurisdiction holds it and whose kind is the institution's; one open application per
+	 * institution and pack.
+	 */
+	@Transactional
+	Application open(CurrentUser user, String policyId, long institutionId) {
+		OperatorOrganisation org = requireOrganisation(user);
+		requireNotBanned(org.creditCode(), "policyId");
+		Map<String, String> errors = new LinkedHashMap<>();
+		PolicyPack pack = pack(org, policyId, errors);
+		InstitutionSummary institution = this.institutions.mine(user)
+			.stream()
+			.filter((i) -> i.id() == institutionId)
+			.findFirst()
+			.orElse(null);
+		if (institution == null) {
+			errors.put("institutionId", "请选择本机构的载体");
+		}
+		else if (pack != null) {
+			if (!this.regions.contains(pack.jurisdiction(), institution.regionCode())) {
+				errors.put("institutionId", "该载体所在区划不在政策适用范围（" + this.regions.fullName(pack.jurisdiction()) + "）之内");
+			}
+			else if (!pack.definition().kind().name().equals(institution.kind().name())) {
+				errors.put("institutionId", "该政策用于认定" + kindLabel(pack.definition().kind().name()) + "，所选载体是"
+						+ kindLabel(institution.kind().name()));
+			}
+			else if (this.records.ofOperator(org.id())
+				.stream()
+				.anyMatch((a) -> a.institutionId() == institutionId && a.policyId().equals(pack.id())
+						&& !a.status().isFinal())) {
+				errors.put("institutionId", "该载体已有按此政策进行中的申请");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		String spec = (institution.specialization() != null) ? institution.specialization()
+				: specialization(null, pack);
+		return draft(user, org, pack, institution, (spec != null) ? spec : "COMPREHENSIVE");
+	}
+
+	private PolicyPack pack(OperatorOrganisation org, String policyId, Map<String, String> errors) {
+		if (policyId == null || policyId.isBlank()) {
+			errors.put("policyId", "请选择政策");
+			return null;
+		}
+		PolicyPack pack = packsFor(org).stream().filter((p) -> p.id().equals(policyId)).findFirst().orElse(null);
+		if (pack == null) {
+			errors.put("policyId", "该政策不适用于本机构所在区划");
+		}
+		return pack;
+	}
+
+	private Application draft(CurrentUser user, OperatorOrganisation org, PolicyPack pack,
+			InstitutionSummary institution, String spec) {
 		Instant now = this.clock.instant();
-		Application saved = this.records.save(Application.draft(org.id(), org.name(), pack.id(), region, name,
-				pack.definition().kind().name(), spec, user.username(), now));
+		Application saved = this.records
+			.save(Application.draft(org.id(), institution.id(), org.name(), pack.id(), institution.regionCode(),
+					institution.name(), pack.definition().kind().name(), spec, user.username(), now));
 		this.records.addDecision(saved.id(), null, null, "CREATE", null, user.username(), user.displayName(),
 				user.role().name(), now);
 		this.audit.record(AuditEntry.success("APPLICATION_CREATE", OWNER_TYPE, saved.id(),
-				"新建认定申请 " + name + "（" + pack.title() + "）", region));
+				"新建认定申请 " + institution.name() + "（" + pack.title() + "）", institution.regionCode()));
 		return saved;
+	}
+
+	private static String kindLabel(String kind) {
+		return switch (kind) {
+			case "MAKER_SPACE" -> "众创空间";
+			case "NURSERY" -> "创业苗圃";
+			case "INCUBATOR" -> "孵化器";
+			case "ACCELERATOR" -> "加速器";
+			case "UNIVERSITY_SCIENCE_PARK" -> "大学科技园";
+			case "RETURNEE_PARK" -> "留学人员创业园";
+			case "SMALL_BUSINESS_BASE" -> "小企业创业基地";
+			case "INDUSTRIAL_PARK" -> "产业园";
+			case "MAKER_SPACE_CLUSTER" -> "众创集聚区";
+			default -> kind;
+		};
+	}
+
+	/** The operator's institutions, for the new-application page. */
+	@Transactional(readOnly = true)
+	List<InstitutionSummary> institutionsOf(CurrentUser user) {
+		return this.institutions.mine(user);
 	}
 
 	/** The ban on the organisation today, if any (for the new-application page). */
@@ -327,7 +413,7 @@ public class Applications {
 	}
 
 	private OperatorFacts computed(Application app) {
-		return this.operators.factsFor(app.operatorId(), today());
+		return this.institutions.factsFor(app.institutionId(), today());
 	}
 
 	List<MaterialState> materials(Application app, PolicyPack pack) {
@@ -548,7 +634,8 @@ public class Applications {
 		Recognitions.Recognized granted = this.recognitions
 			.recognize(new RecognitionRequest(OWNER_TYPE, app.id(), app.spaceName(), app.operatorName(), creditCode,
 					app.kind(), app.specialization(), pack.definition().level().name(), app.regionCode(),
-					app.policyId(), this.regions.scienceAuthorityOf(user.regionCode()), today()), user);
+					app.policyId(), this.regions.scienceAuthorityOf(user.regionCode()), today(), app.institutionId()),
+					user);
 		app.recognized(granted.number());
 	}
 

@@ -15,6 +15,7 @@ import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
 import cn.zhongchuang.notification.Notifications;
 import cn.zhongchuang.notification.Recipients;
+import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.operator.OperatorFacts;
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
@@ -36,11 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 年度备案: each ACTIVE recognition files a report for a year. Tenants, events and mentors
- * are computed from the operator's records by Operators.factsFor on the last day of the
- * year (or today when earlier), with their source; the other figures are declared. The
- * report is due on the pack's annualFiling.dueMonthDay of the next year, or on the system
- * setting zhongchuang.assessment.default-filing-due (end of the first quarter) when the
- * pack names no date. Submitting twice answers the submitted filing.
+ * are computed from the institution's own records by Institutions.factsFor on the last
+ * day of the year (or today when earlier), with their source; the other figures are
+ * declared. The report is due on the pack's annualFiling.dueMonthDay of the next year, or
+ * on the system setting zhongchuang.assessment.default-filing-due (end of the first
+ * quarter) when the pack names no date. Submitting twice answers the submitted filing.
  */
 @Service
 public class AnnualFilings {
@@ -59,6 +60,8 @@ public class AnnualFilings {
 
 	private final Operators operators;
 
+	private final Institutions institutions;
+
 	private final PolicyCatalog policies;
 
 	private final Regions regions;
@@ -71,12 +74,13 @@ public class AnnualFilings {
 
 	private final MonthDay defaultDue;
 
-	AnnualFilings(AssessmentRecords records, Recognitions recognitions, Operators operators, PolicyCatalog policies,
-			Regions regions, Notifications notifications, AuditTrail audit, Clock clock,
+	AnnualFilings(AssessmentRecords records, Recognitions recognitions, Operators operators, Institutions institutions,
+			PolicyCatalog policies, Regions regions, Notifications notifications, AuditTrail audit, Clock clock,
 			@Value("${zhongchuang.assessment.default-filing-due:03-31}") String defaultDue) {
 		this.records = records;
 		this.recognitions = recognitions;
 		this.operators = operators;
+		this.institutions = institutions;
 		this.policies = policies;
 		this.regions = regions;
 		this.notifications = notifications;
@@ -141,7 +145,7 @@ public class AnnualFilings {
 		}
 		LocalDate asOf = LocalDate.of(Math.min(year, today.getYear()), 12, 31);
 		asOf = asOf.isAfter(today) ? today : asOf;
-		OperatorFacts facts = this.operators.factsFor(org.id(), asOf);
+		OperatorFacts facts = this.institutions.factsFor(rec.institutionId(), asOf);
 		List<Filing.Figure> figures = new ArrayList<>();
 		for (FigureDef def : FIGURES) {
 			if (def.factPath() != null && facts.isComputed(def.factPath())) {

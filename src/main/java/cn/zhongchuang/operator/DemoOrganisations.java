@@ -12,7 +12,6 @@ import cn.zhongchuang.audit.AuditTrail;
 import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.reference.CreditCodes;
-import cn.zhongchuang.region.Regions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +24,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * In demo mode, one organisation with realistic records for each demo operator account,
- * created once (after the accounts, {@code identity.InitialAccounts}). Dates are relative
- * to the day of creation, so that 朝阳's space meets most automatic criteria of
- * beijing-chaoyang-2017 on that day: 920 ㎡, 12 mentors with counselling records (the
- * tenants they counsel are admitted by the tenant module's demo data), 16 events in the
- * last 12 months of which 6 financing matches, a self-built angel fund.
+ * In demo mode, one organisation for each demo operator account, created once (after the
+ * accounts, {@code identity.InitialAccounts}), and the realistic records that
+ * {@link DemoOperatorRecords} places on its institutions once the institution module's
+ * demo data made them. Dates are relative to the day of creation, so that 朝阳's first base
+ * meets most automatic criteria of beijing-chaoyang-2017 on that day: 920 ㎡, 12 mentors
+ * with counselling records (the tenants they counsel are admitted by the tenant module's
+ * demo data), 16 events in the last 12 months of which 6 financing matches, a self-built
+ * angel fund.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -46,10 +47,6 @@ class DemoOrganisations implements ApplicationRunner {
 
 	private final Organisations organisations;
 
-	private final RecordTable table;
-
-	private final Regions regions;
-
 	private final AuditTrail audit;
 
 	private final Accounts accounts;
@@ -58,11 +55,9 @@ class DemoOrganisations implements ApplicationRunner {
 
 	private final boolean demo;
 
-	DemoOrganisations(Organisations organisations, RecordTable table, Regions regions, AuditTrail audit,
-			Accounts accounts, Clock clock, @Value("${zhongchuang.demo-data}") boolean demo) {
+	DemoOrganisations(Organisations organisations, AuditTrail audit, Accounts accounts, Clock clock,
+			@Value("${zhongchuang.demo-data}") boolean demo) {
 		this.organisations = organisations;
-		this.table = table;
-		this.regions = regions;
 		this.audit = audit;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -81,12 +76,13 @@ class DemoOrganisations implements ApplicationRunner {
 		created += create("lz_operator", lanzhou(today), today) ? 1 : 0;
 		created += create("ln_operator", liaoning(today), today) ? 1 : 0;
 		if (created > 0) {
-			log.info("Created {} demo operator organisations with their records", created);
+			log.info("Created {} demo operator organisations", created);
 		}
 	}
 
 	/**
-	 * Creates the organisation unless the account is missing or already belongs to one.
+	 * Creates the organisation unless the account is missing or already belongs to one;
+	 * its records are placed on its institutions later ({@link DemoOperatorRecords}).
 	 */
 	private boolean create(String username, Demo d, LocalDate today) {
 		Optional<Long> userId = this.accounts.idOf(username);
@@ -97,44 +93,24 @@ class DemoOrganisations implements ApplicationRunner {
 		Instant now = this.clock.instant();
 		Organisation org = this.organisations.save(Organisation.register(d.org(), now));
 		this.organisations.addMember(userId.get(), org.id(), now);
-		int rows = 0;
-		rows += insert(RecordKind.PREMISES, org, null, d.premises());
-		rows += insert(RecordKind.STAFF, org, null, d.staff());
-		rows += insert(RecordKind.EVENTS, org, null, d.events());
-		rows += insert(RecordKind.AGREEMENTS, org, null, d.agreements());
-		for (int i = 0; i < d.mentors().size(); i++) {
-			OperatorRecord<Mentor> mentor = this.table.save(RecordKind.MENTORS,
-					OperatorRecord.create(org.id(), null, d.mentors().get(i), this.regions), now);
-			rows++;
-			List<Counselling> sessions = counselling(i, d.tenants(), today);
-			rows += insert(RecordKind.COUNSELLING, org, mentor.id(),
-					(i < d.mentorsWithCounselling()) ? sessions : List.of());
-		}
-		for (int i = 0; i < d.funds().size(); i++) {
-			OperatorRecord<Fund> fund = this.table.save(RecordKind.FUNDS,
-					OperatorRecord.create(org.id(), null, d.funds().get(i), this.regions), now);
-			rows++;
-			if (i == 0) {
-				rows += insert(RecordKind.INVESTMENTS, org, fund.id(),
-						List.of(new Investment(d.tenants().get(0), 1_500_000L, today.minusMonths(10)),
-								new Investment(d.tenants().get(2), 800_000L, today.minusMonths(5))));
-			}
-		}
 		this.audit.record(new AuditEntry("OPERATOR_REGISTER", "operator_organisation", String.valueOf(org.id()),
-				AuditEntry.Result.SUCCESS, "初始化演示运营机构 " + org.name() + " 及其台账 " + rows + " 条", org.regionCode(),
-				"system", "system"));
+				AuditEntry.Result.SUCCESS, "初始化演示运营机构 " + org.name(), org.regionCode(), "system", "system"));
 		return true;
 	}
 
-	private <F extends Record & RecordData> int insert(RecordKind<F> kind, Organisation org, Long parentId,
-			List<F> items) {
-		for (F item : items) {
-			this.table.save(kind, OperatorRecord.create(org.id(), parentId, item, this.regions), this.clock.instant());
-		}
-		return items.size();
+	/** The demo data of a demo operator account, dated relative to {@code today}. */
+	static Optional<Demo> demo(String username, LocalDate today) {
+		return switch (username) {
+			case "cy_operator" -> Optional.of(chaoyang(today));
+			case "lz_operator" -> Optional.of(lanzhou(today));
+			case "ln_operator" -> Optional.of(liaoning(today));
+			default -> Optional.empty();
+		};
 	}
 
-	private static List<Counselling> counselling(int mentor, List<String> tenants, LocalDate today) {
+	static final List<String> USERNAMES = List.of("cy_operator", "lz_operator", "ln_operator");
+
+	static List<Counselling> counselling(int mentor, List<String> tenants, LocalDate today) {
 		String[] topics = { "商业计划书打磨", "股权结构设计", "融资路演辅导", "产品市场验证", "知识产权布局", "团队激励方案" };
 		int n = 1 + mentor % 3;
 		return java.util.stream.IntStream.range(0, n)
@@ -202,7 +178,7 @@ class DemoOrganisations implements ApplicationRunner {
 		return staff;
 	}
 
-	private Demo chaoyang(LocalDate today) {
+	private static Demo chaoyang(LocalDate today) {
 		OrganisationForm org = new OrganisationForm("北京朝阳创客空间科技有限公司", code("110105", "MA01CY58"), "110105", "王立",
 				"010-84561234", "北京市朝阳区酒仙桥路10号恒通商务园B座3层", LocalDate.of(2018, 5, 10), true, true, LeadEntity.NONE,
 				"北京朝阳科技创新投资有限公司");
@@ -229,7 +205,7 @@ class DemoOrganisations implements ApplicationRunner {
 								today.plusMonths(18))));
 	}
 
-	private Demo lanzhou(LocalDate today) {
+	private static Demo lanzhou(LocalDate today) {
 		OrganisationForm org = new OrganisationForm("兰州星火众创科技有限公司", code("620102", "MA72LH06"), "620102", "马强",
 				"0931-8812345", "甘肃省兰州市城关区张苏滩808号科技大厦5层", LocalDate.of(2019, 8, 20), true, true, LeadEntity.NONE,
 				"兰州高新技术产业开发区管委会");
@@ -245,7 +221,7 @@ class DemoOrganisations implements ApplicationRunner {
 				List.of(new Agreement(Agreement.Kind.FINANCING, "甘肃陇原创业投资服务有限公司", today.minusMonths(8), null)));
 	}
 
-	private Demo liaoning(LocalDate today) {
+	private static Demo liaoning(LocalDate today) {
 		OrganisationForm org = new OrganisationForm("沈阳智造众创空间管理有限公司", code("210102", "MA0LN0A3"), "210102", "周涛",
 				"024-22345678", "辽宁省沈阳市和平区三好街96号智造大厦", LocalDate.of(2017, 11, 8), true, true,
 				LeadEntity.LEADING_ENTERPRISE, "沈阳智能装备集团有限公司");

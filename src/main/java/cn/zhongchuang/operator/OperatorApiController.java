@@ -1,18 +1,15 @@
 package cn.zhongchuang.operator;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
-import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,19 +33,12 @@ class OperatorApiController {
 
 	private final OperatorRecords records;
 
-	private final Operators operators;
-
 	private final Regions regions;
 
-	private final Clock clock;
-
-	OperatorApiController(OrganisationRegistry registry, OperatorRecords records, Operators operators, Regions regions,
-			Clock clock) {
+	OperatorApiController(OrganisationRegistry registry, OperatorRecords records, Regions regions) {
 		this.registry = registry;
 		this.records = records;
-		this.operators = operators;
 		this.regions = regions;
-		this.clock = clock;
 	}
 
 	@GetMapping("/api/v1/operators")
@@ -73,26 +63,17 @@ class OperatorApiController {
 		return view(this.registry.get(id, user));
 	}
 
-	@GetMapping("/api/v1/operators/{id}/facts")
-	@Operation(summary = "The space facts the organisation's records establish on asOf (default today), with sources")
-	Facts facts(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@AuthenticationPrincipal CurrentUser user) {
-		Organisation org = this.registry.get(id, user);
-		OperatorFacts facts = this.operators.factsFor(org.id(), (asOf != null) ? asOf : ChinaTime.today(this.clock));
-		return new Facts(facts.operatorId(), facts.asOf(), facts.asSpaceFacts(), facts.sources());
-	}
-
 	@GetMapping("/api/v1/operators/{id}/records/{kind}")
 	@Operation(summary = "One kind of record (premises, staff, mentors, counselling, events, funds, investments, "
 			+ "agreements); counselling and investments need parentId")
 	PageResult<StoredRecord> records(@PathVariable long id, @PathVariable String kind,
-			@RequestParam(required = false) Long parentId, @RequestParam(required = false) Integer page,
-			@AuthenticationPrincipal CurrentUser user) {
+			@RequestParam(required = false) Long parentId, @RequestParam(required = false) Long institution,
+			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user) {
 		Organisation org = this.registry.get(id, user);
 		RecordKind<?> recordKind = RecordKind.of(kind);
-		return this.records.list(recordKind, org, parentId, null, page)
-			.map((r) -> new StoredRecord(r.id(), r.parentId(), r.version(), r.data()));
+		return this.records.list(recordKind, org, parentId, institution, null, page)
+			.map((r) -> new StoredRecord(r.id(), r.parentId(), r.placement().institutionId(),
+					List.copyOf(r.placement().assignedTo()), r.version(), r.data()));
 	}
 
 	private OrganisationView view(Organisation org) {
@@ -102,10 +83,12 @@ class OperatorApiController {
 	record Registered(OrganisationView organisation, Map<String, String> warnings) {
 	}
 
-	record Facts(long operatorId, LocalDate asOf, Map<String, Object> spaceFacts, Map<String, String> sources) {
-	}
-
-	record StoredRecord(long id, Long parentId, int version, Record data) {
+	/**
+	 * A record with where it serves: {@code institutionId} for premises, events,
+	 * counselling and investments; {@code assignedTo} for staff, mentors, funds and
+	 * agreements.
+	 */
+	record StoredRecord(long id, Long parentId, Long institutionId, List<Long> assignedTo, int version, Record data) {
 	}
 
 }

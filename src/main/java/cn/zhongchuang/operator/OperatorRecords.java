@@ -1,8 +1,15 @@
 package cn.zhongchuang.operator;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import cn.zhongchuang.operator.OperatorRecord.Placement;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
@@ -12,6 +19,7 @@ import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -34,20 +42,61 @@ class OperatorRecords {
 
 	private final Clock clock;
 
-	OperatorRecords(RecordTable table, Regions regions, AuditTrail audit, Clock clock) {
+	private final ObjectProvider<InstitutionDirectory> directory;
+
+	OperatorRecords(RecordTable table, Regions regions, AuditTrail audit, Clock clock,
+			ObjectProvider<InstitutionDirectory> directory) {
 		this.table = table;
 		this.regions = regions;
 		this.audit = audit;
 		this.clock = clock;
+		this.directory = directory;
 	}
 
 	@Transactional(readOnly = true)
 	<F extends Record & RecordData> PageResult<OperatorRecord<F>> list(RecordKind<F> kind, Organisation org,
-			Long parentId, String keyword, Integer page) {
+			Long parentId, Long institutionId, String keyword, Integer page) {
 		if (kind.parent() != null) {
 			get(kind.parent(), org, parentId, null);
 		}
-		return this.table.page(kind, org.id(), parentId, keyword, page);
+		return this.table.page(kind, org.id(), parentId, institutionId, keyword, page);
+	}
+
+	/** The institutions the organisation runs, for the record forms and filters. */
+	@Transactional(readOnly = true)
+	List<InstitutionDirectory.Entry> institutions(Organisation org) {
+		InstitutionDirectory d = this.directory.getIfAvailable();
+		return (d != null) ? d.institutionsOf(org.id()) : List.of();
+	}
+
+	/**
+	 * Where a record is to serve, checked against the organisation's institutions: a kind
+	 * that belongs to one institution needs exactly one (the only one when the operator
+	 * runs one), the operator's own records any number of them.
+	 */
+	Placement placement(RecordKind<?> kind, Organisation org, Long institutionId, Collection<Long> assignedTo) {
+		List<InstitutionDirectory.Entry> mine = institutions(org);
+		Set<Long> ids = mine.stream().map(InstitutionDirectory.Entry::id).collect(Collectors.toSet());
+		if (kind.perInstitution()) {
+			if (institutionId == null && mine.size() == 1) {
+				return Placement.in(mine.get(0).id());
+			}
+			if (mine.isEmpty()) {
+				throw new FieldErrorException("institutionId", "请先在“孵化载体”中登记载体，再录入" + kind.label());
+			}
+			if (institutionId == null || !ids.contains(institutionId)) {
+				throw new FieldErrorException("institutionId", "请选择所属载体");
+			}
+			return Placement.in(institutionId);
+		}
+		Set<Long> assigned = new TreeSet<>((assignedTo != null) ? assignedTo : List.of());
+		if (!ids.containsAll(assigned)) {
+			throw new FieldErrorException("institutionIds", "只能分配到本机构运营的载体");
+		}
+		if (assignedTo == null && mine.size() == 1) {
+			assigned.add(mine.get(0).id());
+		}
+		return Placement.assigned(assigned);
 	}
 
 	/**
@@ -64,10 +113,11 @@ class OperatorRecords {
 			.orElseThrow(() -> new NotFoundException(kind.table() + " " + id));
 	}
 
+	/** How many records of each kind the organisation keeps, or serve one institution. */
 	@Transactional(readOnly = true)
-	Map<RecordKind<?>, Long> counts(Organisation org) {
+	Map<RecordKind<?>, Long> counts(Organisation org, Long institutionId) {
 		Map<RecordKind<?>, Long> counts = new LinkedHashMap<>();
-		RecordKind.ALL.forEach((kind) -> counts.put(kind, this.table.count(kind, org.id())));
+		RecordKind.ALL.forEach((kind) -> counts.put(kind, this.table.count(kind, org.id(), institutionId)));
 		return counts;
 	}
 
@@ -76,13 +126,23 @@ class OperatorRecords {
 		return (kind.child() != null) ? this.table.childCounts(kind.child(), org.id()) : Map.of();
 	}
 
+	/**
+	 * Creates a record where it serves by default: the only institution of an operator
+	 * that runs one.
+	 */
 	@Transactional
 	<F extends Record & RecordData> OperatorRecord<F> create(RecordKind<F> kind, Organisation org, Long parentId,
 			F data) {
+		return create(kind, org, parentId, data, placement(kind, org, null, null));
+	}
+
+	@Transactional
+	<F extends Record & RecordData> OperatorRecord<F> create(RecordKind<F> kind, Organisation org, Long parentId,
+			F data, Placement placement) {
 		if (kind.parent() != null) {
 			get(kind.parent(), org, parentId, null);
 		}
-		OperatorRecord<F> saved = store(kind, OperatorRecord.create(org.id(), parentId, data, this.regions));
+		OperatorRecord<F> saved = store(kind, OperatorRecord.create(org.id(), parentId, data, placement, this.regions));
 		this.audit.record(AuditEntry.success("OPERATOR_RECORD_CREATE", kind.table(), saved.id(),
 				"新增" + kind.label() + "：" + saved.data().title() + "（" + org.name() + "）", org.regionCode()));
 		return saved;
@@ -90,10 +150,10 @@ class OperatorRecords {
 
 	@Transactional
 	<F extends Record & RecordData> OperatorRecord<F> update(RecordKind<F> kind, Organisation org, Long parentId,
-			long id, int version, F data) {
+			long id, int version, F data, Placement placement) {
 		OperatorRecord<F> record = versioned(get(kind, org, id, parentId), version);
 		String before = record.data().title();
-		record.revise(data, this.regions);
+		record.revise(data, placement, this.regions);
 		OperatorRecord<F> saved = store(kind, record);
 		this.audit.record(AuditEntry.success("OPERATOR_RECORD_UPDATE", kind.table(), id,
 				"修改" + kind.label() + "：" + before + " → " + saved.data().title() + "（" + org.name() + "）",

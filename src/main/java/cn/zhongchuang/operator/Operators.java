@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.Role;
@@ -73,18 +74,42 @@ public class Operators {
 	 * @throws NotFoundException when there is no such organisation
 	 */
 	@Transactional(readOnly = true)
-	public OperatorFacts factsFor(long operatorId, LocalDate asOf) {
+	public OperatorFacts factsFor(RecordScope scope, LocalDate asOf) {
+		long operatorId = scope.operatorId();
 		Organisation org = this.organisations.findById(operatorId)
 			.orElseThrow(() -> new NotFoundException("organisation " + operatorId));
-		Facts f = new Facts();
+		Facts f = new Facts("「" + scope.institutionName() + "」");
 		operator(org, f);
-		tenants(rosterOf(operatorId), asOf, f);
-		staff(data(RecordKind.STAFF, operatorId), asOf, f);
-		mentors(data(RecordKind.MENTORS, operatorId), data(RecordKind.COUNSELLING, operatorId), asOf, f);
-		activities(data(RecordKind.EVENTS, operatorId), asOf, f);
-		space(data(RecordKind.PREMISES, operatorId), asOf, f);
-		funds(data(RecordKind.FUNDS, operatorId), data(RecordKind.AGREEMENTS, operatorId), asOf, f);
+		tenants(rosterOf(scope.institutionId()), asOf, f);
+		staff(data(RecordKind.STAFF, scope), asOf, f);
+		mentors(data(RecordKind.MENTORS, scope), data(RecordKind.COUNSELLING, scope), asOf, f);
+		activities(data(RecordKind.EVENTS, scope), asOf, f);
+		space(data(RecordKind.PREMISES, scope), asOf, f);
+		funds(data(RecordKind.FUNDS, scope), data(RecordKind.AGREEMENTS, scope), asOf, f);
+		investments(data(RecordKind.INVESTMENTS, scope), asOf, f);
 		return new OperatorFacts(operatorId, asOf, f.values, f.sources);
+	}
+
+	/**
+	 * Whose records count: the organisation's records that serve one of its institutions
+	 * (those that belong to it, and the organisation's own assigned to it).
+	 *
+	 * @param operatorId the organisation
+	 * @param institutionId the institution
+	 * @param institutionName its name, for the sources (“「兰州创业谷」在孵企业名册 12 家”)
+	 */
+	public record RecordScope(long operatorId, long institutionId, String institutionName) {
+	}
+
+	/**
+	 * How many records of each kind (by kind key: premises, staff, mentors, counselling,
+	 * events, funds, investments, agreements) serve one institution of the organisation.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> recordCounts(long operatorId, long institutionId) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		RecordKind.ALL.forEach((kind) -> counts.put(kind.key(), this.records.count(kind, operatorId, institutionId)));
+		return counts;
 	}
 
 	/**
@@ -150,10 +175,13 @@ public class Operators {
 		Organisation org = this.organisations.findById(operatorId)
 			.orElseThrow(() -> new NotFoundException("organisation " + operatorId));
 		List<String> employers = (org.employerName() == null) ? List.of() : List.of(org.employerName());
-		List<String> mentors = data(RecordKind.MENTORS, operatorId).stream().map(Mentor::name).toList();
-		List<String> investors = data(RecordKind.FUNDS, operatorId).stream().map(Fund::name).toList();
-		List<String> tenants = rosterOf(operatorId).stream()
+		List<String> mentors = data(RecordKind.MENTORS, operatorId, null).stream().map(Mentor::name).toList();
+		List<String> investors = data(RecordKind.FUNDS, operatorId, null).stream().map(Fund::name).toList();
+		TenantRoster roster = this.roster.getIfAvailable();
+		List<String> tenants = ((roster != null) ? roster.tenantsOfOperator(operatorId) : List.<TenantRoster.Entry>of())
+			.stream()
 			.flatMap((t) -> java.util.stream.Stream.of(t.name(), t.creditCode()))
+			.filter(java.util.Objects::nonNull)
 			.toList();
 		return new RelatedParties(employers, mentors, investors, tenants);
 	}
@@ -169,13 +197,17 @@ public class Operators {
 		return new OperatorOrganisation(o.id(), o.name(), o.creditCode(), o.regionCode(), o.employerName());
 	}
 
-	private List<TenantRoster.Entry> rosterOf(long operatorId) {
+	private List<TenantRoster.Entry> rosterOf(long institutionId) {
 		TenantRoster tenants = this.roster.getIfAvailable();
-		return (tenants != null) ? tenants.tenantsOf(operatorId) : List.of();
+		return (tenants != null) ? tenants.tenantsOf(institutionId) : List.of();
 	}
 
-	private <F extends Record & RecordData> List<F> data(RecordKind<F> kind, long operatorId) {
-		return this.records.all(kind, operatorId).stream().map(OperatorRecord::data).toList();
+	private <F extends Record & RecordData> List<F> data(RecordKind<F> kind, RecordScope scope) {
+		return data(kind, scope.operatorId(), scope.institutionId());
+	}
+
+	private <F extends Record & RecordData> List<F> data(RecordKind<F> kind, long operatorId, Long institutionId) {
+		return this.records.all(kind, operatorId, institutionId).stream().map(OperatorRecord::data).toList();
 	}
 
 	private static void operator(Organisation org, Facts f) {
@@ -192,7 +224,9 @@ public class Operators {
 		List<TenantRoster.Entry> active = all.stream().filter((t) -> t.activeOn(asOf)).toList();
 		int withAgreement = count(active, (t) -> t.agreementBy(asOf));
 		int focus = count(active, TenantRoster.Entry::inFocusSegment);
-		f.put("tenants.count", active.size(), "在孵企业名册 " + active.size() + " 家（截至 " + asOf + " 在孵）");
+		int teams = count(active, TenantRoster.Entry::team);
+		f.put("tenants.count", active.size(),
+				"在孵企业名册 " + active.size() + " 家（其中创业团队 " + teams + " 个，截至 " + ChinaTime.format(asOf) + " 在孵）");
 		f.put("tenants.withIncubationAgreement", withAgreement, "在孵企业名册中已签订入孵协议 " + withAgreement + " 家");
 		f.put("tenants.inFocusSegment", focus, "在孵企业名册中属于主攻细分领域 " + focus + " 家");
 	}
@@ -233,7 +267,7 @@ public class Operators {
 			.toList();
 		int financing = count(window, (e) -> e.type() == Event.Type.FINANCING_MATCH);
 		int professional = count(window, Event::professional);
-		String period = "（" + from + " 至 " + asOf + "）";
+		String period = "（" + ChinaTime.format(from) + "至" + ChinaTime.format(asOf) + "）";
 		f.put("activities.eventsLast12Months", window.size(), "活动记录：近 12 个月 " + window.size() + " 场" + period);
 		f.put("activities.financingMatchEvents", financing, "活动记录：近 12 个月投融资对接 " + financing + " 场" + period);
 		f.put("activities.professionalEventsLast12Months", professional,
@@ -293,6 +327,14 @@ public class Operators {
 		f.put("services.ipServicePlatform", ip, ip ? "知识产权服务协议在有效期内" : "无有效的知识产权服务协议");
 	}
 
+	private static void investments(List<Investment> all, LocalDate asOf, Facts f) {
+		List<Investment> made = all.stream().filter((x) -> !x.investedOn().isAfter(asOf)).toList();
+		long amount = made.stream().mapToLong(Investment::amountCny).sum();
+		f.put("investments.count", made.size(), "基金投资记录：向在孵企业投资 " + made.size() + " 笔");
+		f.put("investments.amountCny", BigDecimal.valueOf(amount),
+				"基金投资记录：投资金额合计 " + String.format("%,d", amount) + " 元");
+	}
+
 	private static <T> int count(List<T> items, Predicate<T> test) {
 		return (int) items.stream().filter(test).count();
 	}
@@ -303,16 +345,25 @@ public class Operators {
 		return (total.scale() < 0) ? total.setScale(0) : total;
 	}
 
-	/** Values and their sources, in the order they were computed. */
+	/**
+	 * Values and their sources, in the order they were computed; a source from the
+	 * institution's records names the institution.
+	 */
 	private static final class Facts {
 
 		final Map<String, Object> values = new LinkedHashMap<>();
 
 		final Map<String, String> sources = new LinkedHashMap<>();
 
+		private final String institution;
+
+		Facts(String institution) {
+			this.institution = institution;
+		}
+
 		void put(String path, Object value, String source) {
 			this.values.put(path, value);
-			this.sources.put(path, source);
+			this.sources.put(path, path.startsWith("operator.") ? source : this.institution + source);
 		}
 
 	}

@@ -1,15 +1,11 @@
 package cn.zhongchuang.operator;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.region.Regions;
@@ -37,19 +33,12 @@ class OrganisationController {
 
 	private final OperatorRecords records;
 
-	private final Operators operators;
-
 	private final Regions regions;
 
-	private final Clock clock;
-
-	OrganisationController(OrganisationRegistry registry, OperatorRecords records, Operators operators, Regions regions,
-			Clock clock) {
+	OrganisationController(OrganisationRegistry registry, OperatorRecords records, Regions regions) {
 		this.registry = registry;
 		this.records = records;
-		this.operators = operators;
 		this.regions = regions;
-		this.clock = clock;
 	}
 
 	@GetMapping("/operator")
@@ -142,24 +131,16 @@ class OrganisationController {
 	}
 
 	private String overview(Organisation org, String base, boolean readOnly, Model model) {
-		LocalDate today = ChinaTime.today(this.clock);
-		OperatorFacts facts = this.operators.factsFor(org.id(), today);
 		model.addAttribute("org", view(org));
 		model.addAttribute("base", base);
 		model.addAttribute("readOnly", readOnly);
-		Map<RecordKind<?>, Long> counts = this.records.counts(org);
+		Map<RecordKind<?>, Long> counts = this.records.counts(org, null);
 		model.addAttribute("counts", counts.entrySet().stream().filter((e) -> e.getKey().parent() == null).map((e) -> {
 			RecordKind<?> child = e.getKey().child();
 			return new KindCount(e.getKey().key(), e.getValue(), (child != null) ? child.key() : null,
 					(child != null) ? counts.get(child) : null);
 		}).toList());
-		model.addAttribute("asOf", today);
-		model.addAttribute("facts",
-				facts.facts()
-					.entrySet()
-					.stream()
-					.map((e) -> FactRow.of(e.getKey(), e.getValue(), facts.sources().get(e.getKey())))
-					.toList());
+		model.addAttribute("institutions", this.records.institutions(org));
 		return "operator/overview";
 	}
 
@@ -183,34 +164,6 @@ class OrganisationController {
 	}
 
 	record KindCount(String kind, long count, String child, Long childCount) {
-	}
-
-	/**
-	 * One computed fact as the overview shows it: a flag, a date, a choice (its message
-	 * key), the funds, or text; and its source.
-	 */
-	record FactRow(String path, String text, LocalDate date, Boolean flag, String choiceKey, List<?> funds,
-			String source) {
-
-		private static final Map<String, String> CHOICES = Map.of("operator.leadEntity", "operator.leadEntity.",
-				"space.tenure", "operator.premises.tenure.");
-
-		static FactRow of(String path, Object value, String source) {
-			if (value instanceof Boolean b) {
-				return new FactRow(path, null, null, b, null, null, source);
-			}
-			if (value instanceof LocalDate d) {
-				return new FactRow(path, null, d, null, null, null, source);
-			}
-			if (value instanceof List<?> list) {
-				return new FactRow(path, null, null, null, null, list, source);
-			}
-			if (CHOICES.containsKey(path)) {
-				return new FactRow(path, null, null, null, CHOICES.get(path) + value, null, source);
-			}
-			return new FactRow(path, String.valueOf(value), null, null, null, null, source);
-		}
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package cn.zhongchuang.operator;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,10 +51,11 @@ class RecordController {
 	@PreAuthorize("hasRole('OPERATOR')")
 	String list(@PathVariable String kind, @PathVariable(required = false) String parentKind,
 			@PathVariable(required = false) Long parentId, @RequestParam(required = false) String keyword,
-			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Long institution,
+			@AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		Scope scope = mine(kind, parentKind, parentId, user);
-		page(scope, keyword, page, model);
+		page(scope, keyword, page, institution, model);
 		return (htmx != null) ? PAGE + " :: results" : PAGE;
 	}
 
@@ -63,11 +65,11 @@ class RecordController {
 			@PathVariable(required = false) Long parentId, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		Scope scope = mine(kind, parentKind, parentId, user);
-		editor(scope, null, null, Map.of(), model);
+		editor(scope, null, null, null, Map.of(), model);
 		if (htmx != null) {
 			return PAGE + " :: editor";
 		}
-		page(scope, null, null, model);
+		page(scope, null, null, null, model);
 		return PAGE;
 	}
 
@@ -80,11 +82,11 @@ class RecordController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		Scope scope = mine(kind, parentKind, parentId, user);
 		OperatorRecord<?> existing = this.records.get(scope.kind(), scope.org(), id, parentId);
-		editor(scope, existing, existing.data(), Map.of(), model);
+		editor(scope, existing, existing.data(), existing.placement(), Map.of(), model);
 		if (htmx != null) {
 			return PAGE + " :: editor";
 		}
-		page(scope, null, null, model);
+		page(scope, null, null, null, model);
 		return PAGE;
 	}
 
@@ -127,10 +129,11 @@ class RecordController {
 	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
 	String read(@PathVariable long orgId, @PathVariable String kind, @PathVariable(required = false) String parentKind,
 			@PathVariable(required = false) Long parentId, @RequestParam(required = false) String keyword,
-			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Long institution,
+			@AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		Scope scope = scope(this.registry.get(orgId, user), "/operators/" + orgId, kind, parentKind, parentId, true);
-		page(scope, keyword, page, model);
+		page(scope, keyword, page, institution, model);
 		return (htmx != null) ? PAGE + " :: results" : PAGE;
 	}
 
@@ -142,28 +145,34 @@ class RecordController {
 		Validation v = new Validation();
 		F data = FormReader.read(kind.type(), request::getParameter, v);
 		OperatorRecord<F> existing = (id != null) ? this.records.get(kind, scope.org(), id, scope.parentId()) : null;
+		Long institutionId = institutionId(request.getParameter("institutionId"));
+		List<Long> assigned = assigned(request.getParameterValues("institutionIds"),
+				request.getParameter("institutionIdsPresent") != null);
+		OperatorRecord.Placement placement = new OperatorRecord.Placement(institutionId,
+				(assigned != null) ? new java.util.HashSet<>(assigned) : null);
 		try {
+			placement = this.records.placement(kind, scope.org(), institutionId, assigned);
 			if (!v.errors().isEmpty()) {
 				// Report the other fields' mistakes too, not only the unreadable values.
 				data.validate(v, this.regions);
 				v.throwIfAny();
 			}
 			if (existing == null) {
-				this.records.create(kind, scope.org(), scope.parentId(), data);
+				this.records.create(kind, scope.org(), scope.parentId(), data, placement);
 			}
 			else {
-				this.records.update(kind, scope.org(), scope.parentId(), id, version, data);
+				this.records.update(kind, scope.org(), scope.parentId(), id, version, data, placement);
 			}
 		}
 		catch (FieldErrorException ex) {
 			response.setStatus(422);
 			Map<String, String> errors = new java.util.LinkedHashMap<>(v.errors());
 			ex.errors().forEach(errors::putIfAbsent);
-			editor(scope, existing, data, errors, model);
+			editor(scope, existing, data, placement, errors, model);
 			if (htmx != null) {
 				return PAGE + " :: editor";
 			}
-			page(scope, null, null, model);
+			page(scope, null, null, null, model);
 			return PAGE;
 		}
 		return done(scope, "已保存", model, redirect, htmx);
@@ -180,8 +189,38 @@ class RecordController {
 		}
 		model.addAttribute("saved", message);
 		model.addAttribute("oob", true);
-		page(scope, null, null, model);
+		page(scope, null, null, null, model);
 		return PAGE + " :: saved";
+	}
+
+	private static Long institutionId(String raw) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(raw.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new FieldErrorException("institutionId", "请选择所属载体");
+		}
+	}
+
+	/**
+	 * The institutions ticked on the form; null when the form had no such choice (an
+	 * operator running one institution), so that the record goes to that one.
+	 */
+	private static List<Long> assigned(String[] raw, boolean present) {
+		if (raw == null) {
+			return present ? List.of() : null;
+		}
+		List<Long> ids = new java.util.ArrayList<>();
+		for (String r : raw) {
+			Long id = institutionId(r);
+			if (id != null) {
+				ids.add(id);
+			}
+		}
+		return ids;
 	}
 
 	private Scope mine(String kind, String parentKind, Long parentId, CurrentUser user) {
@@ -206,22 +245,34 @@ class RecordController {
 		return new Scope(org, kind, parentId, parentTitle, parentPath, base, path, readOnly);
 	}
 
-	private <F extends Record & RecordData> void page(Scope scope, String keyword, Integer page, Model model) {
+	private <F extends Record & RecordData> void page(Scope scope, String keyword, Integer page, Long institution,
+			Model model) {
 		@SuppressWarnings("unchecked")
 		RecordKind<F> kind = (RecordKind<F>) scope.kind();
-		PageResult<OperatorRecord<F>> found = this.records.list(kind, scope.org(), scope.parentId(), keyword, page);
+		PageResult<OperatorRecord<F>> found = this.records.list(kind, scope.org(), scope.parentId(), institution,
+				keyword, page);
 		Map<Long, Long> children = this.records.childCounts(kind, scope.org());
-		model.addAttribute("results", new PageResult<>(RecordViews.rows(kind, found.items(), children), found.total(),
-				found.page(), found.size()));
+		model.addAttribute("results",
+				new PageResult<>(RecordViews.rows(kind, found.items(), children, institutionNames(scope)),
+						found.total(), found.page(), found.size()));
 		model.addAttribute("keyword", keyword);
+		model.addAttribute("institution", institution);
 		common(scope, model);
 	}
 
-	private void editor(Scope scope, OperatorRecord<?> existing, Record data, Map<String, String> errors, Model model) {
+	private void editor(Scope scope, OperatorRecord<?> existing, Record data, OperatorRecord.Placement placement,
+			Map<String, String> errors, Model model) {
 		model.addAttribute("fields", RecordViews.fields(scope.kind(), data));
 		model.addAttribute("editing", (existing != null) ? new Editing(existing.id(), existing.version()) : null);
 		model.addAttribute("errors", errors);
+		model.addAttribute("placement", (placement != null) ? placement : new OperatorRecord.Placement(null, null));
 		common(scope, model);
+	}
+
+	private Map<Long, String> institutionNames(Scope scope) {
+		Map<Long, String> names = new java.util.LinkedHashMap<>();
+		this.records.institutions(scope.org()).forEach((i) -> names.put(i.id(), i.name()));
+		return names;
 	}
 
 	private void common(Scope scope, Model model) {
@@ -236,6 +287,8 @@ class RecordController {
 		model.addAttribute("child", (scope.kind().child() != null) ? scope.kind().child().key() : null);
 		model.addAttribute("org", OrganisationView.of(scope.org(), this.regions.fullName(scope.org().regionCode())));
 		model.addAttribute("myRegion", scope.org().regionCode());
+		model.addAttribute("institutions", this.records.institutions(scope.org()));
+		model.addAttribute("perInstitution", scope.kind().perInstitution());
 	}
 
 	/**

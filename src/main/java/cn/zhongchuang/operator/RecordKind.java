@@ -9,42 +9,43 @@ import cn.zhongchuang.platform.NotFoundException;
 
 /**
  * One kind of record an operator keeps: its table, its fields (the components of its
- * {@link RecordData} record), where it hangs (top level, or under a mentor or a fund),
+ * {@link RecordData} record), whether it belongs to one institution or is the operator's
+ * and assigned to institutions, where it hangs (top level, or under a mentor or a fund),
  * and what a list shows. Keys are the URL segments ({@code /operator/mentors}) and the
  * prefix of the kind's messages ({@code operator.mentors.name}).
  */
 final class RecordKind<F extends Record & RecordData> {
 
 	static final RecordKind<Premises> PREMISES = new RecordKind<>("premises", "operator_premises", Premises.class, "场地",
-			null, null, "operating_since, id", List.of("address", "tenure", "totalAreaM2",
+			true, null, null, "operating_since, id", List.of("address", "tenure", "totalAreaM2",
 					"officeAndPublicServiceAreaM2", "independentWorkstations", "leaseEnd", "operatingSince"),
 			Set.of());
 
 	static final RecordKind<StaffMember> STAFF = new RecordKind<>("staff", "operator_staff", StaffMember.class, "人员",
-			null, null, "employed_since, id",
+			false, null, null, "employed_since, id",
 			List.of("name", "role", "collegeDegree", "masters", "founder", "employedSince", "employedUntil"), Set.of());
 
-	static final RecordKind<Mentor> MENTORS = new RecordKind<>("mentors", "operator_mentor", Mentor.class, "创业导师", null,
-			null, "contract_start, id",
+	static final RecordKind<Mentor> MENTORS = new RecordKind<>("mentors", "operator_mentor", Mentor.class, "创业导师",
+			false, null, null, "contract_start, id",
 			List.of("name", "employer", "field", "industryMentor", "contractStart", "contractEnd"), Set.of());
 
 	static final RecordKind<Counselling> COUNSELLING = new RecordKind<>("counselling", "operator_counselling",
-			Counselling.class, "辅导档案", MENTORS, "mentor_id", "held_on DESC, id DESC",
+			Counselling.class, "辅导档案", true, MENTORS, "mentor_id", "held_on DESC, id DESC",
 			List.of("heldOn", "tenantName", "topic", "hours"), Set.of("summary"));
 
-	static final RecordKind<Event> EVENTS = new RecordKind<>("events", "operator_event", Event.class, "活动", null, null,
-			"held_on DESC, id DESC", List.of("heldOn", "title", "type", "participants", "professional", "mediaLinks"),
-			Set.of("mediaLinks"));
+	static final RecordKind<Event> EVENTS = new RecordKind<>("events", "operator_event", Event.class, "活动", true, null,
+			null, "held_on DESC, id DESC",
+			List.of("heldOn", "title", "type", "participants", "professional", "mediaLinks"), Set.of("mediaLinks"));
 
-	static final RecordKind<Fund> FUNDS = new RecordKind<>("funds", "operator_fund", Fund.class, "基金", null, null,
-			"established_on, id", List.of("name", "role", "kind", "amountCny", "establishedOn"), Set.of());
+	static final RecordKind<Fund> FUNDS = new RecordKind<>("funds", "operator_fund", Fund.class, "基金", false, null,
+			null, "established_on, id", List.of("name", "role", "kind", "amountCny", "establishedOn"), Set.of());
 
 	static final RecordKind<Investment> INVESTMENTS = new RecordKind<>("investments", "operator_investment",
-			Investment.class, "基金投资", FUNDS, "fund_id", "invested_on DESC, id DESC",
+			Investment.class, "基金投资", true, FUNDS, "fund_id", "invested_on DESC, id DESC",
 			List.of("investedOn", "tenantName", "amountCny"), Set.of());
 
 	static final RecordKind<Agreement> AGREEMENTS = new RecordKind<>("agreements", "operator_agreement",
-			Agreement.class, "服务协议", null, null, "signed_on DESC, id DESC",
+			Agreement.class, "服务协议", false, null, null, "signed_on DESC, id DESC",
 			List.of("kind", "counterparty", "signedOn", "validUntil"), Set.of());
 
 	/** In the order the overview shows them. */
@@ -59,6 +60,8 @@ final class RecordKind<F extends Record & RecordData> {
 
 	private final String label;
 
+	private final boolean perInstitution;
+
 	private final RecordKind<?> parent;
 
 	private final String parentColumn;
@@ -69,12 +72,13 @@ final class RecordKind<F extends Record & RecordData> {
 
 	private final Set<String> longText;
 
-	private RecordKind(String key, String table, Class<F> type, String label, RecordKind<?> parent, String parentColumn,
-			String orderBy, List<String> listed, Set<String> longText) {
+	private RecordKind(String key, String table, Class<F> type, String label, boolean perInstitution,
+			RecordKind<?> parent, String parentColumn, String orderBy, List<String> listed, Set<String> longText) {
 		this.key = key;
 		this.table = table;
 		this.type = type;
 		this.label = label;
+		this.perInstitution = perInstitution;
 		this.parent = parent;
 		this.parentColumn = parentColumn;
 		this.orderBy = orderBy;
@@ -117,6 +121,15 @@ final class RecordKind<F extends Record & RecordData> {
 
 	String label() {
 		return this.label;
+	}
+
+	/**
+	 * Whether a record of this kind belongs to one institution (premises, events,
+	 * counselling, investments) or is the operator's own and assigned to any of its
+	 * institutions (staff, mentors, funds, agreements).
+	 */
+	boolean perInstitution() {
+		return this.perInstitution;
 	}
 
 	RecordKind<?> parent() {

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Repository;
  * Every kind of operator record in PostgreSQL with the same plain SQL: the columns are
  * the kind's record components in snake_case (compile-time names, never user input),
  * every row is filtered by its organisation, and every update and delete carries the
- * version.
+ * version. A kind that belongs to one institution keeps it in {@code institution_id}; the
+ * operator's own records list the institutions they serve in
+ * {@code operator_record_assignment}.
  */
 @Repository
 class RecordTable {
@@ -43,26 +45,33 @@ class RecordTable {
 			.param("id", id)
 			.param("op", operatorId)
 			.query(mapper(kind))
-			.optional();
-	}
-
-	/** Every record of the kind of one organisation, in the kind's order. */
-	<F extends Record & RecordData> List<OperatorRecord<F>> all(RecordKind<F> kind, long operatorId) {
-		return this.jdbc.sql("SELECT * FROM " + kind.table() + " WHERE operator_id = :op ORDER BY " + kind.orderBy())
-			.param("op", operatorId)
-			.query(mapper(kind))
-			.list();
+			.optional()
+			.map((r) -> withAssignments(kind, List.of(r)).get(0));
 	}
 
 	/**
-	 * One page, optionally under one parent record and matching a keyword in any text
-	 * field.
+	 * Every record of the kind of one organisation, in the kind's order; only those
+	 * serving {@code institutionId} when it is given.
+	 */
+	<F extends Record & RecordData> List<OperatorRecord<F>> all(RecordKind<F> kind, long operatorId,
+			Long institutionId) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(kind, operatorId, institutionId, params);
+		return withAssignments(kind,
+				this.jdbc.sql("SELECT * FROM " + kind.table() + where + " ORDER BY " + kind.orderBy())
+					.params(params)
+					.query(mapper(kind))
+					.list());
+	}
+
+	/**
+	 * One page, optionally under one parent record, serving one institution and matching
+	 * a keyword in any text field.
 	 */
 	<F extends Record & RecordData> PageResult<OperatorRecord<F>> page(RecordKind<F> kind, long operatorId,
-			Long parentId, String keyword, Integer page) {
-		StringBuilder where = new StringBuilder(" WHERE operator_id = :op");
+			Long parentId, Long institutionId, String keyword, Integer page) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("op", operatorId);
+		StringBuilder where = new StringBuilder(where(kind, operatorId, institutionId, params));
 		if (kind.parent() != null) {
 			where.append(" AND ").append(kind.parentColumn()).append(" = :parent");
 			params.put("parent", parentId);
@@ -90,12 +99,14 @@ class RecordTable {
 			.param("offset", PageResult.offset(current, size))
 			.query(mapper(kind))
 			.list();
-		return new PageResult<>(rows, total, current, size);
+		return new PageResult<>(withAssignments(kind, rows), total, current, size);
 	}
 
-	long count(RecordKind<?> kind, long operatorId) {
-		return this.jdbc.sql("SELECT count(*) FROM " + kind.table() + " WHERE operator_id = :op")
-			.param("op", operatorId)
+	/** How many records of the kind the organisation keeps, or serve one institution. */
+	long count(RecordKind<?> kind, long operatorId, Long institutionId) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		return this.jdbc.sql("SELECT count(*) FROM " + kind.table() + where(kind, operatorId, institutionId, params))
+			.params(params)
 			.query(Long.class)
 			.single();
 	}
@@ -115,6 +126,10 @@ class RecordTable {
 
 	<F extends Record & RecordData> OperatorRecord<F> save(RecordKind<F> kind, OperatorRecord<F> r, Instant now) {
 		Map<String, Object> params = values(kind, r.data());
+		if (kind.perInstitution()) {
+			params.put("institutionId", r.placement().institutionId());
+		}
+		long id;
 		if (r.id() == null) {
 			StringBuilder columns = new StringBuilder("operator_id, created_at");
 			StringBuilder values = new StringBuilder(":operatorId, :createdAt");
@@ -133,27 +148,37 @@ class RecordTable {
 				.param("parentId", r.parentId())
 				.param("createdAt", now.atOffset(ZoneOffset.UTC))
 				.update(keys, "id");
-			return find(kind, r.operatorId(), keys.getKey().longValue()).orElseThrow();
+			id = keys.getKey().longValue();
 		}
-		String assignments = params.keySet()
-			.stream()
-			.map((field) -> RecordKind.column(field) + " = :" + field)
-			.collect(Collectors.joining(", "));
-		int rows = this.jdbc
-			.sql("UPDATE " + kind.table() + " SET " + assignments + ", version = version + 1"
-					+ " WHERE id = :id AND operator_id = :operatorId AND version = :version")
-			.params(params)
-			.param("id", r.id())
-			.param("operatorId", r.operatorId())
-			.param("version", r.version())
-			.update();
-		if (rows != 1) {
-			throw new OptimisticLockingFailureException(kind.table() + " " + r.id() + " was changed by someone else");
+		else {
+			String assignments = params.keySet()
+				.stream()
+				.map((field) -> RecordKind.column(field) + " = :" + field)
+				.collect(Collectors.joining(", "));
+			int rows = this.jdbc
+				.sql("UPDATE " + kind.table() + " SET " + assignments + ", version = version + 1"
+						+ " WHERE id = :id AND operator_id = :operatorId AND version = :version")
+				.params(params)
+				.param("id", r.id())
+				.param("operatorId", r.operatorId())
+				.param("version", r.version())
+				.update();
+			if (rows != 1) {
+				throw new OptimisticLockingFailureException(
+						kind.table() + " " + r.id() + " was changed by someone else");
+			}
+			id = r.id();
 		}
-		return find(kind, r.operatorId(), r.id()).orElseThrow();
+		if (!kind.perInstitution()) {
+			assign(kind, id, r.placement().assignedTo());
+		}
+		return find(kind, r.operatorId(), id).orElseThrow();
 	}
 
 	void delete(RecordKind<?> kind, OperatorRecord<?> r) {
+		if (!kind.perInstitution()) {
+			assign(kind, r.id(), java.util.Set.of());
+		}
 		int rows = this.jdbc
 			.sql("DELETE FROM " + kind.table() + " WHERE id = :id AND operator_id = :op AND version = :version")
 			.param("id", r.id())
@@ -163,6 +188,62 @@ class RecordTable {
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException(kind.table() + " " + r.id() + " was changed by someone else");
 		}
+	}
+
+	/**
+	 * The organisation's rows, narrowed to one institution: its own column for a kind
+	 * that belongs to one, the assignment table for the operator's records.
+	 */
+	private static String where(RecordKind<?> kind, long operatorId, Long institutionId, Map<String, Object> params) {
+		params.put("op", operatorId);
+		if (institutionId == null) {
+			return " WHERE operator_id = :op";
+		}
+		params.put("institution", institutionId);
+		if (kind.perInstitution()) {
+			return " WHERE operator_id = :op AND institution_id = :institution";
+		}
+		params.put("recordKind", kind.key());
+		return " WHERE operator_id = :op AND id IN (SELECT record_id FROM operator_record_assignment"
+				+ " WHERE record_kind = :recordKind AND institution_id = :institution)";
+	}
+
+	private void assign(RecordKind<?> kind, long id, java.util.Set<Long> institutions) {
+		this.jdbc.sql("DELETE FROM operator_record_assignment WHERE record_kind = :kind AND record_id = :id")
+			.param("kind", kind.key())
+			.param("id", id)
+			.update();
+		for (Long institution : institutions) {
+			this.jdbc
+				.sql("INSERT INTO operator_record_assignment (record_kind, record_id, institution_id)"
+						+ " VALUES (:kind, :id, :institution)")
+				.param("kind", kind.key())
+				.param("id", id)
+				.param("institution", institution)
+				.update();
+		}
+	}
+
+	/** The records with the institutions each of the operator's own records serves. */
+	private <F extends Record & RecordData> List<OperatorRecord<F>> withAssignments(RecordKind<F> kind,
+			List<OperatorRecord<F>> records) {
+		if (kind.perInstitution() || records.isEmpty()) {
+			return records;
+		}
+		Map<Long, java.util.Set<Long>> assigned = new HashMap<>();
+		this.jdbc
+			.sql("SELECT record_id, institution_id FROM operator_record_assignment"
+					+ " WHERE record_kind = :kind AND record_id IN (:ids)")
+			.param("kind", kind.key())
+			.param("ids", records.stream().map(OperatorRecord::id).toList())
+			.query((rs) -> {
+				assigned.computeIfAbsent(rs.getLong("record_id"), (k) -> new java.util.TreeSet<>())
+					.add(rs.getLong("institution_id"));
+			});
+		return records.stream()
+			.map((r) -> new OperatorRecord<>(r.id(), r.operatorId(), r.parentId(), r.data(),
+					OperatorRecord.Placement.assigned(assigned.getOrDefault(r.id(), java.util.Set.of())), r.version()))
+			.toList();
 	}
 
 	private static Map<String, Object> values(RecordKind<?> kind, Record data) {
@@ -198,8 +279,11 @@ class RecordTable {
 			}
 			try {
 				Long parentId = (kind.parent() != null) ? rs.getLong(kind.parentColumn()) : null;
+				OperatorRecord.Placement placement = kind.perInstitution()
+						? OperatorRecord.Placement.in(rs.getLong("institution_id"))
+						: OperatorRecord.Placement.assigned(java.util.Set.of());
 				return new OperatorRecord<>(rs.getLong("id"), rs.getLong("operator_id"), parentId,
-						constructor.newInstance(values), rs.getInt("version"));
+						constructor.newInstance(values), placement, rs.getInt("version"));
 			}
 			catch (ReflectiveOperationException ex) {
 				throw new IllegalStateException(ex);

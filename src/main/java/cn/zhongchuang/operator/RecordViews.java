@@ -18,12 +18,26 @@ final class RecordViews {
 	private RecordViews() {
 	}
 
-	static List<Row> rows(RecordKind<?> kind, List<? extends OperatorRecord<?>> records, Map<Long, Long> children) {
+	static List<Row> rows(RecordKind<?> kind, List<? extends OperatorRecord<?>> records, Map<Long, Long> children,
+			Map<Long, String> institutionNames) {
 		return records.stream()
 			.map((r) -> new Row(r.id(), r.version(), r.data().title(),
 					kind.listed().stream().map((field) -> cell(kind, field, value(r.data(), field))).toList(),
-					children.getOrDefault(r.id(), 0L)))
+					children.getOrDefault(r.id(), 0L), serves(r.placement(), institutionNames)))
 			.toList();
+	}
+
+	/** The names of the institutions a record serves, as a list cell shows them. */
+	private static String serves(OperatorRecord.Placement placement, Map<Long, String> names) {
+		if (placement.institutionId() != null) {
+			return names.getOrDefault(placement.institutionId(), "—");
+		}
+		String joined = placement.assignedTo()
+			.stream()
+			.map((id) -> names.getOrDefault(id, ""))
+			.filter((n) -> !n.isEmpty())
+			.collect(java.util.stream.Collectors.joining("、"));
+		return joined.isEmpty() ? "未分配" : joined;
 	}
 
 	static List<Field> fields(RecordKind<?> kind, Record data) {
@@ -98,7 +112,7 @@ final class RecordViews {
 	 * One listed record: its cells and, for mentors and funds, how many records hang
 	 * under it.
 	 */
-	record Row(long id, int version, String title, List<Cell> cells, long children) {
+	record Row(long id, int version, String title, List<Cell> cells, long children, String institutions) {
 	}
 
 	/**

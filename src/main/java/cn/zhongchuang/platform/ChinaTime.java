@@ -16,4 +16,9 @@ public final class ChinaTime {
 		return LocalDate.now(clock.withZone(ZONE));
 	}
 
+	/** A date as pages and texts show it: 2026年12月1日 (empty for none). */
+	public static String format(LocalDate date) {
+		return (date != null) ? date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日" : "";
+	}
+
 }

@@ -17,6 +17,12 @@ class Recognition {
 
 	}
 
+	/** Granted through this system. */
+	static final String SYSTEM = "SYSTEM";
+
+	/** Recorded by a bureau from another authority's document. */
+	static final String EXTERNAL = "EXTERNAL";
+
 	private final Long id;
 
 	private final String number;
@@ -28,6 +34,8 @@ class Recognition {
 	private Status status;
 
 	private Ending ending;
+
+	private final String source;
 
 	private final String createdBy;
 
@@ -43,13 +51,14 @@ class Recognition {
 	}
 
 	Recognition(Long id, String number, String verificationCode, RecognitionRequest request, Status status,
-			String createdBy, Instant createdAt, int version) {
-		this(id, number, verificationCode, request, status, null, createdBy, createdAt, version);
+			String source, String createdBy, Instant createdAt, int version) {
+		this(id, number, verificationCode, request, status, null, source, createdBy, createdAt, version);
 	}
 
 	Recognition(Long id, String number, String verificationCode, RecognitionRequest request, Status status,
-			Ending ending, String createdBy, Instant createdAt, int version) {
+			Ending ending, String source, String createdBy, Instant createdAt, int version) {
 		this.ending = ending;
+		this.source = source;
 		this.id = id;
 		this.number = number;
 		this.verificationCode = verificationCode;
@@ -62,7 +71,7 @@ class Recognition {
 
 	static Recognition grant(String number, String verificationCode, RecognitionRequest request, String by,
 			Instant now) {
-		return new Recognition(null, number, verificationCode, request, Status.ACTIVE, by, now, 0);
+		return new Recognition(null, number, verificationCode, request, Status.ACTIVE, SYSTEM, by, now, 0);
 	}
 
 	/**
@@ -90,6 +99,11 @@ class Recognition {
 
 	Ending ending() {
 		return this.ending;
+	}
+
+	/** SYSTEM (granted here) or EXTERNAL (recorded from another authority's document). */
+	String source() {
+		return this.source;
 	}
 
 	Long id() {

@@ -90,10 +90,12 @@ class RecognitionRecords {
 				.sql("""
 						INSERT INTO recognition (number, verification_code, subject_type, subject_id, institution_name, operator_name,
 						  credit_code, kind, specialization, level, region_code, policy_id, issuing_authority, recognized_on, status,
-						  created_by, created_at)
+						  created_by, created_at, institution_id, source)
 						VALUES (:number, :code, :type, :subject, :name, :operator, :credit, :kind, :spec, :level, :region, :policy,
-						  :authority, :on, :status, :by, :at)
+						  :authority, :on, :status, :by, :at, :institution, :source)
 						""")
+				.param("institution", q.institutionId())
+				.param("source", r.source())
 				.param("number", r.number())
 				.param("code", r.verificationCode())
 				.param("type", q.subjectType())
@@ -217,6 +219,24 @@ class RecognitionRecords {
 			.list();
 	}
 
+	/** The ACTIVE title of the institution at this level, if it holds one. */
+	Optional<Recognition> activeAt(long institutionId, String level) {
+		return this.jdbc
+			.sql("SELECT * FROM recognition WHERE institution_id = :i AND level = :level AND status = 'ACTIVE' LIMIT 1")
+			.param("i", institutionId)
+			.param("level", level)
+			.query(RecognitionRecords::map)
+			.optional();
+	}
+
+	/** Every title of one institution, the newest first. */
+	List<Recognition> ofInstitution(long institutionId) {
+		return this.jdbc.sql("SELECT * FROM recognition WHERE institution_id = :i ORDER BY recognized_on DESC, id DESC")
+			.param("i", institutionId)
+			.query(RecognitionRecords::map)
+			.list();
+	}
+
 	long countOf(String subjectType) {
 		return this.jdbc.sql("SELECT count(*) FROM recognition WHERE subject_type = :t")
 			.param("t", subjectType)
@@ -229,10 +249,10 @@ class RecognitionRecords {
 				rs.getString("institution_name"), rs.getString("operator_name"), rs.getString("credit_code"),
 				rs.getString("kind"), rs.getString("specialization"), rs.getString("level"),
 				rs.getString("region_code"), rs.getString("policy_id"), rs.getString("issuing_authority"),
-				rs.getObject("recognized_on", LocalDate.class));
+				rs.getObject("recognized_on", LocalDate.class), rs.getLong("institution_id"));
 		return new Recognition(rs.getLong("id"), rs.getString("number"), rs.getString("verification_code"), request,
-				Recognition.Status.valueOf(rs.getString("status")), ending(rs), rs.getString("created_by"),
-				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+				Recognition.Status.valueOf(rs.getString("status")), ending(rs), rs.getString("source"),
+				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
 	}
 
 	private static Recognition.Ending ending(ResultSet rs) throws SQLException {

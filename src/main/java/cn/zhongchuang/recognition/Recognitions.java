@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
@@ -41,6 +42,8 @@ public class Recognitions {
 
 	private final RecognitionRecords records;
 
+	private final Institutions institutions;
+
 	private final PolicyCatalog policies;
 
 	private final Regions regions;
@@ -51,9 +54,10 @@ public class Recognitions {
 
 	private final Clock clock;
 
-	Recognitions(RecognitionRecords records, PolicyCatalog policies, Regions regions, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+	Recognitions(RecognitionRecords records, Institutions institutions, PolicyCatalog policies, Regions regions,
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.records = records;
+		this.institutions = institutions;
 		this.policies = policies;
 		this.regions = regions;
 		this.audit = audit;
@@ -81,24 +85,68 @@ public class Recognitions {
 
 	/** The grant itself, for callers that checked the authority (demo data). */
 	@Transactional
-	Recognized grant(RecognitionRequest request, String by) {
-		validate(request);
-		if (this.records.exists(request.subjectType(), request.subjectId(), request.policyId())) {
+	Recognized grant(RecognitionRequest given, String by) {
+		validate(given);
+		if (this.records.exists(given.subjectType(), given.subjectId(), given.policyId())) {
 			throw new ConflictException("该机构已按此政策认定，不能重复认定");
 		}
+		RecognitionRequest request = given.of(institutionOf(given, by));
+		requireNoActiveTitleAt(request.institutionId(), request.level());
 		String prefix = prefixOf(request.issuingAuthority());
 		int year = request.recognizedOn().getYear();
 		int sequence = this.records.nextNumber(prefix, year);
 		String number = String.format("%s〔%d〕第%03d号", prefix, year, sequence);
-		Recognition saved = this.records.save(Recognition.grant(number, newCode(), request, by, this.clock.instant()));
+		Recognition saved;
+		try {
+			saved = this.records.save(Recognition.grant(number, newCode(), request, by, this.clock.instant()));
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// a concurrent grant took the level first (recognition_active_level_uq)
+			throw new FieldErrorException("level", "该载体已持有有效的" + levelLabel(request.level()) + "称号，同一级别只能有一个有效称号");
+		}
 		this.audit.record(AuditEntry.success(
 				"RECOGNITION_GRANT", "recognition", saved.id(), "认定“" + request.institutionName() + "”为"
 						+ request.level() + " 级，编号 " + number + "（" + request.issuingAuthority() + "）",
 				request.regionCode()));
-		this.events
-			.publishEvent(new InstitutionRecognized(saved.id(), number, request.subjectType(), request.subjectId(),
-					request.policyId(), request.regionCode(), request.level(), request.recognizedOn()));
+		this.events.publishEvent(new InstitutionRecognized(saved.id(), number, request.subjectType(),
+				request.subjectId(), request.policyId(), request.regionCode(), request.level(), request.recognizedOn(),
+				request.institutionId()));
 		return new Recognized(saved.id(), number, saved.verificationCode());
+	}
+
+	/**
+	 * The institution the title is of: the one the request names (it must exist), or the
+	 * one found or registered from the names it gives.
+	 */
+	private long institutionOf(RecognitionRequest r, String by) {
+		if (r.institutionId() != null) {
+			return this.institutions.find(r.institutionId())
+				.orElseThrow(() -> new FieldErrorException("institutionId", "没有该孵化载体"))
+				.id();
+		}
+		return this.institutions.resolve(new Institutions.TitleHolder(r.operatorName(), r.creditCode(),
+				r.institutionName(), r.kind(), r.specialization(), r.regionCode()), by);
+	}
+
+	/**
+	 * An institution holds one ACTIVE title per level (a district title and a national
+	 * filing may stand together, two city titles may not).
+	 */
+	private void requireNoActiveTitleAt(long institutionId, String level) {
+		this.records.activeAt(institutionId, level).ifPresent((held) -> {
+			throw new FieldErrorException("level",
+					"该载体已持有有效的" + levelLabel(level) + "称号（" + held.number() + "），同一级别只能有一个有效称号");
+		});
+	}
+
+	static String levelLabel(String level) {
+		return switch (String.valueOf(level)) {
+			case "DISTRICT" -> "区县级";
+			case "CITY" -> "市级";
+			case "PROVINCE" -> "省级";
+			case "NATIONAL" -> "国家级";
+			default -> "";
+		};
 	}
 
 	/**
@@ -250,7 +298,14 @@ public class Recognitions {
 		return new RecognitionSummary(r.id(), r.number(), q.institutionName(), q.operatorName(), q.creditCode(),
 				q.kind(), q.level(), q.regionCode(), q.policyId(), q.issuingAuthority(), r.status().name(),
 				q.recognizedOn(), (e != null) ? e.on() : null, (e != null) ? e.reason() : null,
-				(e != null) ? e.announcement() : null, (e != null) ? e.plaqueRemovalOn() : null);
+				(e != null) ? e.announcement() : null, (e != null) ? e.plaqueRemovalOn() : null, q.institutionId(),
+				r.source());
+	}
+
+	/** Every title of one institution, the newest first, without any scope check. */
+	@Transactional(readOnly = true)
+	public List<RecognitionSummary> ofInstitution(long institutionId) {
+		return this.records.ofInstitution(institutionId).stream().map(Recognitions::summary).toList();
 	}
 
 	/** One recognition of the registry by its number. */
@@ -392,9 +447,10 @@ public class Recognitions {
 		RecognitionRequest q = r.request();
 		Recognition.Ending e = r.ending();
 		return new RegistryEntry(r.number(), q.institutionName(), q.operatorName(), q.creditCode(), q.kind(),
-				q.specialization(), q.level(), q.regionCode(), r.status().name(), q.recognizedOn(), q.policyId(),
-				(e != null) ? e.on() : null, (e != null) ? e.announcement() : null,
-				(e != null) ? e.plaqueRemovalOn() : null);
+				q.specialization(), q.level(), q.regionCode(), r.status().name(), q.recognizedOn(),
+				Recognition.EXTERNAL.equals(r.source()) ? null : q.policyId(), (e != null) ? e.on() : null,
+				(e != null) ? e.announcement() : null, (e != null) ? e.plaqueRemovalOn() : null, q.institutionId(),
+				r.source());
 	}
 
 	/** The number and verification code a recognition was given. */
@@ -407,7 +463,7 @@ public class Recognitions {
 	 */
 	public record RegistryEntry(String number, String name, String operator, String creditCode, String kind,
 			String specialization, String level, String region, String status, LocalDate recognizedOn, String policy,
-			LocalDate endedOn, String announcement, LocalDate plaqueRemovalOn) {
+			LocalDate endedOn, String announcement, LocalDate plaqueRemovalOn, Long institutionId, String source) {
 	}
 
 	/** How a recognition ends: REVOKED (fraud) or LAPSED (the pack's lapse rule). */
@@ -422,8 +478,8 @@ public class Recognitions {
 	 */
 	public record RecognitionSummary(long id, String number, String name, String operator, String creditCode,
 			String kind, String level, String regionCode, String policyId, String issuingAuthority, String status,
-			LocalDate recognizedOn, LocalDate endedOn, String endReason, String announcement,
-			LocalDate plaqueRemovalOn) {
+			LocalDate recognizedOn, LocalDate endedOn, String endReason, String announcement, LocalDate plaqueRemovalOn,
+			Long institutionId, String source) {
 
 		public boolean active() {
 			return "ACTIVE".equals(this.status);
@@ -437,7 +493,7 @@ public class Recognitions {
 	}
 
 	public record InstitutionRecognized(long recognitionId, String number, String subjectType, long subjectId,
-			String policyId, String regionCode, String level, LocalDate recognizedOn) {
+			String policyId, String regionCode, String level, LocalDate recognizedOn, Long institutionId) {
 	}
 
 }

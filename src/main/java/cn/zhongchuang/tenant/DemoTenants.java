@@ -7,6 +7,8 @@ import java.util.List;
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
 import cn.zhongchuang.identity.Accounts;
+import cn.zhongchuang.institution.InstitutionSummary;
+import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
 import cn.zhongchuang.platform.ChinaTime;
@@ -39,6 +41,8 @@ class DemoTenants implements ApplicationRunner {
 
 	private final Operators operators;
 
+	private final Institutions institutions;
+
 	private final Tenants tenants;
 
 	private final TenantRepository repository;
@@ -51,10 +55,12 @@ class DemoTenants implements ApplicationRunner {
 
 	private final boolean demo;
 
-	DemoTenants(Accounts accounts, Operators operators, Tenants tenants, TenantRepository repository, AuditTrail audit,
-			JdbcClient jdbc, java.time.Clock clock, @Value("${zhongchuang.demo-data}") boolean demo) {
+	DemoTenants(Accounts accounts, Operators operators, Institutions institutions, Tenants tenants,
+			TenantRepository repository, AuditTrail audit, JdbcClient jdbc, java.time.Clock clock,
+			@Value("${zhongchuang.demo-data}") boolean demo) {
 		this.accounts = accounts;
 		this.operators = operators;
+		this.institutions = institutions;
 		this.tenants = tenants;
 		this.repository = repository;
 		this.audit = audit;
@@ -85,13 +91,21 @@ class DemoTenants implements ApplicationRunner {
 		if (org == null || !this.repository.ofOperator(org.id()).isEmpty()) {
 			return 0;
 		}
+		List<InstitutionSummary> runs = this.institutions.ofOperator(org.id());
+		if (runs.isEmpty()) {
+			return 0;
+		}
+		long first = runs.get(0).id();
+		long second = runs.get(Math.min(1, runs.size() - 1)).id();
 		for (int i = 0; i < names.length; i++) {
 			LocalDate admitted = today.minusMonths(36 - i);
 			boolean signed = i < withAgreement || i >= active;
 			String code = CreditCodes.generate("9", "1", region, prefix + String.format("%05d", 10000 + i * 37));
-			long id = this.tenants.admit(org.id(), new AdmissionForm(names[i], code, admitted, signed ? admitted : null,
-					i < inFocus, ChainStage.INCUBATOR, true, "SOFTWARE_IT", 12 + i, new BigDecimal(200 + 20 * i),
-					new BigDecimal(300 + 10 * i), false, 9 + i, new BigDecimal("40"), new BigDecimal("150"), "互联网+"),
+			long id = this.tenants.admitInto((i % 5 == 4) ? second : first,
+					new AdmissionForm(names[i], code, admitted, signed ? admitted : null, i < inFocus,
+							ChainStage.INCUBATOR, true, "SOFTWARE_IT", 12 + i, new BigDecimal(200 + 20 * i),
+							new BigDecimal(300 + 10 * i), false, 9 + i, new BigDecimal("40"), new BigDecimal("150"),
+							"互联网+"),
 					null);
 			if (i >= active) {
 				Tenant t = this.repository.find(id).orElseThrow();

@@ -10,10 +10,10 @@ import cn.zhongchuang.platform.FieldErrorException;
  * 在孵企业: the aggregate. It changes only through the guarded methods below; each returns
  * the changed copy, which the repository writes with {@code WHERE version = :version}.
  */
-record Tenant(Long id, long operatorId, String regionCode, String name, String creditCode, LocalDate admittedOn,
-		boolean agreementSigned, LocalDate agreementDate, boolean inFocusSegment, ChainStage chainStage,
-		TenantStatus status, LocalDate leftOn, String exitReason, String policyId, String policyVersion,
-		String admissionOutcome, String admissionDetail, Instant createdAt, int version) {
+record Tenant(Long id, long operatorId, long institutionId, String regionCode, String name, String creditCode,
+		LocalDate admittedOn, boolean agreementSigned, LocalDate agreementDate, boolean inFocusSegment,
+		ChainStage chainStage, TenantStatus status, LocalDate leftOn, String exitReason, String policyId,
+		String policyVersion, String admissionOutcome, String admissionDetail, Instant createdAt, int version) {
 
 	/** 毕业: leaves incubation as a graduate on {@code on}. */
 	Tenant graduate(LocalDate on) {
@@ -41,10 +41,10 @@ record Tenant(Long id, long operatorId, String regionCode, String name, String c
 		if (!this.chainStage.isBefore(stage)) {
 			throw new FieldErrorException("stage", "孵化链条只能向前移动（当前：" + this.chainStage + "）");
 		}
-		return new Tenant(this.id, this.operatorId, this.regionCode, this.name, this.creditCode, this.admittedOn,
-				this.agreementSigned, this.agreementDate, this.inFocusSegment, stage, this.status, this.leftOn,
-				this.exitReason, this.policyId, this.policyVersion, this.admissionOutcome, this.admissionDetail,
-				this.createdAt, this.version);
+		return new Tenant(this.id, this.operatorId, this.institutionId, this.regionCode, this.name, this.creditCode,
+				this.admittedOn, this.agreementSigned, this.agreementDate, this.inFocusSegment, stage, this.status,
+				this.leftOn, this.exitReason, this.policyId, this.policyVersion, this.admissionOutcome,
+				this.admissionDetail, this.createdAt, this.version);
 	}
 
 	boolean active() {
@@ -52,9 +52,9 @@ record Tenant(Long id, long operatorId, String regionCode, String name, String c
 	}
 
 	private Tenant leave(TenantStatus to, LocalDate on, String reason) {
-		return new Tenant(this.id, this.operatorId, this.regionCode, this.name, this.creditCode, this.admittedOn,
-				this.agreementSigned, this.agreementDate, this.inFocusSegment, this.chainStage, to, on, reason,
-				this.policyId, this.policyVersion, this.admissionOutcome, this.admissionDetail, this.createdAt,
+		return new Tenant(this.id, this.operatorId, this.institutionId, this.regionCode, this.name, this.creditCode,
+				this.admittedOn, this.agreementSigned, this.agreementDate, this.inFocusSegment, this.chainStage, to, on,
+				reason, this.policyId, this.policyVersion, this.admissionOutcome, this.admissionDetail, this.createdAt,
 				this.version);
 	}
 

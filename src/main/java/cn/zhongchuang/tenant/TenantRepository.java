@@ -27,14 +27,15 @@ class TenantRepository {
 	Tenant insert(Tenant t) {
 		long id = this.jdbc
 			.sql("""
-					INSERT INTO tenant (operator_id, region_code, name, credit_code, admitted_on, agreement_signed,
+					INSERT INTO tenant (operator_id, institution_id, region_code, name, credit_code, admitted_on, agreement_signed,
 					  agreement_date, in_focus_segment, chain_stage, status, left_on, exit_reason, policy_id, policy_version,
 					  admission_outcome, admission_detail, created_at)
-					VALUES (:op, :region, :name, :code, :admitted, :signed, :agreement, :focus, :stage, :status, :left, :reason,
+					VALUES (:op, :institution, :region, :name, :code, :admitted, :signed, :agreement, :focus, :stage, :status, :left, :reason,
 					  :policy, :policyVersion, :outcome, :detail, :created)
 					RETURNING id
 					""")
 			.param("op", t.operatorId())
+			.param("institution", t.institutionId())
 			.param("region", t.regionCode())
 			.param("name", t.name())
 			.param("code", t.creditCode())
@@ -92,6 +93,13 @@ class TenantRepository {
 			.param("code", creditCode)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	List<Tenant> ofInstitution(long institutionId) {
+		return this.jdbc.sql("SELECT * FROM tenant WHERE institution_id = :i ORDER BY admitted_on, id")
+			.param("i", institutionId)
+			.query(TenantRepository::map)
+			.list();
 	}
 
 	List<Tenant> ofOperator(long operatorId) {
@@ -184,13 +192,13 @@ class TenantRepository {
 	}
 
 	static Tenant map(ResultSet rs, int n) throws SQLException {
-		return new Tenant(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("region_code"),
-				rs.getString("name"), rs.getString("credit_code"), rs.getObject("admitted_on", LocalDate.class),
-				rs.getBoolean("agreement_signed"), rs.getObject("agreement_date", LocalDate.class),
-				rs.getBoolean("in_focus_segment"), ChainStage.valueOf(rs.getString("chain_stage")),
-				TenantStatus.valueOf(rs.getString("status")), rs.getObject("left_on", LocalDate.class),
-				rs.getString("exit_reason"), rs.getString("policy_id"), rs.getString("policy_version"),
-				rs.getString("admission_outcome"), rs.getString("admission_detail"),
+		return new Tenant(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("institution_id"),
+				rs.getString("region_code"), rs.getString("name"), rs.getString("credit_code"),
+				rs.getObject("admitted_on", LocalDate.class), rs.getBoolean("agreement_signed"),
+				rs.getObject("agreement_date", LocalDate.class), rs.getBoolean("in_focus_segment"),
+				ChainStage.valueOf(rs.getString("chain_stage")), TenantStatus.valueOf(rs.getString("status")),
+				rs.getObject("left_on", LocalDate.class), rs.getString("exit_reason"), rs.getString("policy_id"),
+				rs.getString("policy_version"), rs.getString("admission_outcome"), rs.getString("admission_detail"),
 				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
 	}
 

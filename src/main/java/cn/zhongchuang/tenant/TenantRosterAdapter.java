@@ -17,12 +17,18 @@ class TenantRosterAdapter implements TenantRoster {
 	}
 
 	@Override
-	public List<Entry> tenantsOf(long operatorId) {
-		return this.tenants.ofOperator(operatorId)
-			.stream()
-			.map((t) -> new Entry(t.name(), t.creditCode(), t.admittedOn(), t.agreementDate(), t.inFocusSegment(),
-					t.status().name(), t.leftOn()))
-			.toList();
+	public List<Entry> tenantsOf(long institutionId) {
+		return this.tenants.ofInstitution(institutionId).stream().map(TenantRosterAdapter::entry).toList();
+	}
+
+	@Override
+	public List<Entry> tenantsOfOperator(long operatorId) {
+		return this.tenants.ofOperator(operatorId).stream().map(TenantRosterAdapter::entry).toList();
+	}
+
+	private static Entry entry(Tenant t) {
+		return new Entry(t.name(), t.creditCode(), t.admittedOn(), t.agreementDate(), t.inFocusSegment(),
+				t.status().name(), t.leftOn(), false);
 	}
 
 }

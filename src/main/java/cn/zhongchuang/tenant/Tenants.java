@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.institution.InstitutionSummary;
+import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
 import cn.zhongchuang.platform.ChinaTime;
@@ -45,6 +47,8 @@ public class Tenants {
 
 	private final Operators operators;
 
+	private final Institutions institutions;
+
 	private final TenantPacks packs;
 
 	private final Regions regions;
@@ -53,10 +57,11 @@ public class Tenants {
 
 	private final Clock clock;
 
-	Tenants(TenantRepository tenants, Operators operators, TenantPacks packs, Regions regions, AuditTrail audit,
-			Clock clock) {
+	Tenants(TenantRepository tenants, Operators operators, Institutions institutions, TenantPacks packs,
+			Regions regions, AuditTrail audit, Clock clock) {
 		this.tenants = tenants;
 		this.operators = operators;
+		this.institutions = institutions;
 		this.packs = packs;
 		this.regions = regions;
 		this.audit = audit;
@@ -96,8 +101,26 @@ public class Tenants {
 	 */
 	@Transactional
 	public long admit(long operatorId, AdmissionForm form, CurrentUser by) {
-		OperatorOrganisation org = this.operators.find(operatorId)
-			.orElseThrow(() -> new NotFoundException("organisation " + operatorId));
+		List<InstitutionSummary> runs = this.institutions.ofOperator(operatorId);
+		if (runs.size() != 1) {
+			throw new FieldErrorException("institutionId", runs.isEmpty() ? "请先登记孵化载体，再登记入孵" : "请选择入孵的载体");
+		}
+		return admitInto(runs.get(0).id(), form, by);
+	}
+
+	/**
+	 * 入孵 into one institution: as {@link #admit}, the pack being the one for the
+	 * institution's region, the tenant scoped by that region.
+	 * @param by the acting operator account, null for the system (demo data)
+	 * @return the new tenant's id
+	 */
+	@Transactional
+	public long admitInto(long institutionId, AdmissionForm form, CurrentUser by) {
+		InstitutionSummary institution = this.institutions.find(institutionId)
+			.filter((i) -> i.operatorId() != null)
+			.orElseThrow(() -> new FieldErrorException("institutionId", "请选择入孵的载体"));
+		long operatorId = institution.operatorId();
+		this.operators.find(operatorId).orElseThrow(() -> new NotFoundException("organisation " + operatorId));
 		Map<String, String> errors = validate(form);
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
@@ -106,15 +129,15 @@ public class Tenants {
 		if (this.tenants.exists(operatorId, code)) {
 			throw new FieldErrorException("creditCode", "名册中已有该统一社会信用代码的企业");
 		}
-		Eligibility eligibility = check(org.regionCode(), form);
+		Eligibility eligibility = check(institution.regionCode(), form);
 		if (!eligibility.allowsAdmission()) {
 			throw new FieldErrorException("eligibility", "不符合在孵企业条件：" + failing(eligibility.verdict()));
 		}
 		ChainStage stage = (form.stage() != null) ? form.stage() : ChainStage.INCUBATOR;
-		Tenant saved = this.tenants.insert(new Tenant(null, operatorId, org.regionCode(), form.name().strip(), code,
-				form.admittedOn(), form.agreementSigned(), form.agreementDate(), form.inFocusSegment(), stage,
-				TenantStatus.ACTIVE, null, null, eligibility.policyId(), eligibility.policyVersion(),
-				eligibility.outcome(), summary(eligibility), this.clock.instant(), 0));
+		Tenant saved = this.tenants.insert(new Tenant(null, operatorId, institutionId, institution.regionCode(),
+				form.name().strip(), code, form.admittedOn(), form.agreementSigned(), form.agreementDate(),
+				form.inFocusSegment(), stage, TenantStatus.ACTIVE, null, null, eligibility.policyId(),
+				eligibility.policyVersion(), eligibility.outcome(), summary(eligibility), this.clock.instant(), 0));
 		this.tenants.recordMove(saved.id(), null, stage, form.admittedOn(), "入孵", (by != null) ? by.id() : null,
 				this.clock.instant());
 		record(by, "TENANT_ADMIT", saved,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zhongchuang.IntegrationTest;
+import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.reference.CreditCodes;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo operators have their organisations, and 朝阳's records meet most criteria. */
+/**
+ * The demo operators have their organisations, and the records of 朝阳's first base meet
+ * most criteria.
+ */
 @IntegrationTest
 class OperatorDemoDataTests {
 
@@ -24,7 +28,7 @@ class OperatorDemoDataTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Operators operators;
+	Institutions institutions;
 
 	@Autowired
 	Clock clock;
@@ -56,7 +60,8 @@ class OperatorDemoDataTests {
 					+ " WHERE u.username = 'cy_operator'")
 			.query(Long.class)
 			.single();
-		Map<String, Object> f = this.operators.factsFor(id, ChinaTime.today(this.clock)).facts();
+		long first = this.institutions.ofOperator(id).get(0).id();
+		Map<String, Object> f = this.institutions.factsFor(first, ChinaTime.today(this.clock)).facts();
 
 		assertThat((BigDecimal) f.get("space.totalAreaM2")).isGreaterThanOrEqualTo(new BigDecimal("500"));
 		assertThat((Integer) f.get("tenants.withIncubationAgreement")).isGreaterThanOrEqualTo(10);

@@ -94,7 +94,7 @@ class OperatorFactsTests {
 		fund(org, "次日设立", Fund.Role.COOPERATIVE, Fund.Kind.VC, 9_000_000L, d("2026-03-02"));
 		agreement(org, Agreement.Kind.IP_SERVICE, d("2024-01-01"), d("2026-02-28"));
 		agreement(org, Agreement.Kind.FINANCING, d("2025-01-01"), null);
-		this.facts = this.operators.factsFor(org.id(), AS_OF);
+		this.facts = this.operators.factsFor(this.busy.scope(), AS_OF);
 
 		this.quiet = this.fixtures.operator("110105");
 		Organisation q = this.quiet.org();
@@ -103,7 +103,7 @@ class OperatorFactsTests {
 		counselling(q, later.id(), d("2026-03-02"));
 		premises(q, "唯一租赁场地", "420", "400", 25, Premises.Tenure.LEASED, d("2023-12-01"), d("2028-11-30"),
 				d("2024-01-01"), false);
-		this.quietFacts = this.operators.factsFor(q.id(), AS_OF);
+		this.quietFacts = this.operators.factsFor(this.quiet.scope(), AS_OF);
 	}
 
 	Stream<Arguments> busyFacts() {
@@ -155,7 +155,8 @@ class OperatorFactsTests {
 	void ownedMainPremisesHaveNoLeaseDatesAndEveryFactNamesItsSource() {
 		assertThat(this.facts.facts()).doesNotContainKeys("space.leaseStart", "space.leaseEnd");
 		assertThat(this.facts.sources().keySet()).isEqualTo(this.facts.facts().keySet());
-		assertThat(this.facts.sources().get("tenants.count")).startsWith("在孵企业名册 4 家");
+		assertThat(this.facts.sources().get("tenants.count"))
+			.startsWith("「" + this.busy.institution().name() + "」在孵企业名册 4 家");
 		assertThat(this.facts.facts().get("operator.creditCode")).isEqualTo(this.busy.org().creditCode());
 	}
 
@@ -169,7 +170,8 @@ class OperatorFactsTests {
 
 	@Test
 	void anUnknownOrganisationIsNotFound() {
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.operators.factsFor(-1, AS_OF))
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.operators.factsFor(new Operators.RecordScope(-1, -1, "无"), AS_OF))
 			.isInstanceOf(cn.zhongchuang.platform.NotFoundException.class);
 	}
 

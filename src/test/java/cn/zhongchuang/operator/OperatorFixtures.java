@@ -1,9 +1,13 @@
 package cn.zhongchuang.operator;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.zhongchuang.identity.TestAccounts;
+import cn.zhongchuang.institution.InstitutionForm;
+import cn.zhongchuang.institution.InstitutionSummary;
+import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.reference.CreditCodes;
 
@@ -21,9 +25,12 @@ class OperatorFixtures {
 
 	private final OrganisationRegistry registry;
 
-	OperatorFixtures(TestAccounts accounts, OrganisationRegistry registry) {
+	private final Institutions institutions;
+
+	OperatorFixtures(TestAccounts accounts, OrganisationRegistry registry, Institutions institutions) {
 		this.accounts = accounts;
 		this.registry = registry;
+		this.institutions = institutions;
 	}
 
 	static String creditCode(String region) {
@@ -37,15 +44,32 @@ class OperatorFixtures {
 				LocalDate.of(2020, 1, 1), true, true, LeadEntity.NONE, "测试集团");
 	}
 
+	/**
+	 * An operator with its organisation and one institution (a comprehensive maker
+	 * space).
+	 */
 	Operator operator(String region) {
 		TestAccounts.Account account = this.accounts.create(Role.OPERATOR, region);
 		Organisation org = this.registry
 			.register(form("测试运营机构" + counter.incrementAndGet(), creditCode(region), region), account.principal())
 			.organisation();
-		return new Operator(account, org);
+		InstitutionSummary institution = institution(account, org.name() + "众创空间", "MAKER_SPACE", region);
+		return new Operator(account, org, institution);
 	}
 
-	record Operator(TestAccounts.Account account, Organisation org) {
+	/** Another institution of the operator's organisation. */
+	InstitutionSummary institution(TestAccounts.Account account, String name, String kind, String region) {
+		return this.institutions
+			.register(new InstitutionForm(name, kind, "MAKER_SPACE".equals(kind) ? "COMPREHENSIVE" : null, List.of(),
+					null, region, null, false, null, null, List.of()), account.principal());
+	}
+
+	record Operator(TestAccounts.Account account, Organisation org, InstitutionSummary institution) {
+
+		Operators.RecordScope scope() {
+			return new Operators.RecordScope(this.org.id(), this.institution.id(), this.institution.name());
+		}
+
 	}
 
 }

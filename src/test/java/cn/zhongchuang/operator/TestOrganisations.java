@@ -62,10 +62,29 @@ public class TestOrganisations {
 			.param("o", id)
 			.param("now", OffsetDateTime.now())
 			.update();
-		return new Registered(account, id, code, name);
+		long institution = this.jdbc.sql("""
+				INSERT INTO institution (operator_id, operator_name, operator_credit_code, name, kind, specialization,
+				  region_code, origin, created_by, created_at)
+				VALUES (:o, :name, :code, :space, 'MAKER_SPACE', 'COMPREHENSIVE', :region, 'REGISTERED', 'test', :now)
+				RETURNING id
+				""")
+			.param("o", id)
+			.param("name", name)
+			.param("code", code)
+			.param("space", name + "众创空间")
+			.param("region", region)
+			.param("now", OffsetDateTime.now())
+			.query(Long.class)
+			.single();
+		return new Registered(account, id, code, name, institution);
 	}
 
-	public record Registered(TestAccounts.Account account, long id, String creditCode, String name) {
+	/**
+	 * An organisation, its operator account and its one institution (a comprehensive
+	 * maker space named after it).
+	 */
+	public record Registered(TestAccounts.Account account, long id, String creditCode, String name,
+			long institutionId) {
 	}
 
 }

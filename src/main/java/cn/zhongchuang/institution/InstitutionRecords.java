@@ -1,0 +1,177 @@
+package cn.zhongchuang.institution;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import cn.zhongchuang.platform.PageResult;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Institutions in PostgreSQL (table {@code institution}), plain SQL. */
+@Repository
+class InstitutionRecords {
+
+	private static final String COLUMNS = "id, operator_id, operator_name, operator_credit_code, name, kind,"
+			+ " specialization, service_models, sector_type, region_code, address, virtual, focus_segment, opened_on,"
+			+ " stages, status, origin, created_by, created_at, version";
+
+	private final JdbcClient jdbc;
+
+	InstitutionRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Institution> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM institution WHERE id = :id")
+			.param("id", id)
+			.query(InstitutionRecords::map)
+			.optional();
+	}
+
+	List<Institution> ofOperator(long operatorId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM institution WHERE operator_id = :op ORDER BY id")
+			.param("op", operatorId)
+			.query(InstitutionRecords::map)
+			.list();
+	}
+
+	/** The institution of this name run under this credit code, if there is one. */
+	Optional<Institution> findByName(String creditCode, String name) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM institution WHERE operator_credit_code = :code AND name = :name"
+					+ " ORDER BY id LIMIT 1")
+			.param("code", creditCode)
+			.param("name", name)
+			.query(InstitutionRecords::map)
+			.optional();
+	}
+
+	/**
+	 * Institutions in the regions given (null: everywhere), by kind and keyword (name,
+	 * operator, credit code), one page, newest first.
+	 */
+	PageResult<Institution> search(List<String> regions, String kind, String keyword, Integer page, Integer size) {
+		StringBuilder where = new StringBuilder(" WHERE TRUE");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (regions != null) {
+			where.append(" AND region_code = ANY(:regions)");
+			params.put("regions", regions.toArray(String[]::new));
+		}
+		if (kind != null && !kind.isBlank()) {
+			where.append(" AND kind = :kind");
+			params.put("kind", kind.strip());
+		}
+		if (keyword != null && !keyword.isBlank()) {
+			where.append(" AND concat_ws(' ', name, operator_name, operator_credit_code, address) ILIKE :kw");
+			params.put("kw", "%" + keyword.strip().replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		long total = this.jdbc.sql("SELECT count(*) FROM institution" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		int s = PageResult.clampSize(size);
+		int p = PageResult.clampPage(page);
+		List<Institution> rows = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM institution" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", s)
+			.param("offset", PageResult.offset(p, s))
+			.query(InstitutionRecords::map)
+			.list();
+		return new PageResult<>(rows, total, p, s);
+	}
+
+	Institution insert(Institution i) {
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO institution (operator_id, operator_name, operator_credit_code, name, kind, specialization,
+					  service_models, sector_type, region_code, address, virtual, focus_segment, opened_on, stages, status,
+					  origin, created_by, created_at)
+					VALUES (:operatorId, :operatorName, :creditCode, :name, :kind, :specialization,
+					  CAST(:serviceModels AS text[]), :sectorType, :regionCode, :address, :virtual, :focusSegment, :openedOn,
+					  CAST(:stages AS text[]), :status, :origin, :createdBy, :createdAt)
+					RETURNING id
+					""")
+			.params(params(i))
+			.query(Long.class)
+			.single();
+		return find(id).orElseThrow();
+	}
+
+	Institution update(Institution i) {
+		int rows = this.jdbc.sql("""
+				UPDATE institution SET operator_id = :operatorId, operator_name = :operatorName,
+				  operator_credit_code = :creditCode, name = :name, kind = :kind, specialization = :specialization,
+				  service_models = CAST(:serviceModels AS text[]), sector_type = :sectorType, region_code = :regionCode,
+				  address = :address, virtual = :virtual, focus_segment = :focusSegment, opened_on = :openedOn,
+				  stages = CAST(:stages AS text[]), status = :status, version = version + 1
+				WHERE id = :id AND version = :version
+				""").params(params(i)).param("id", i.id()).param("version", i.version()).update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("institution " + i.id() + " was changed by someone else");
+		}
+		return find(i.id()).orElseThrow();
+	}
+
+	private static Map<String, Object> params(Institution i) {
+		InstitutionForm.Data d = i.data();
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("operatorId", i.operatorId());
+		p.put("operatorName", i.operatorName());
+		p.put("creditCode", i.operatorCreditCode());
+		p.put("name", d.name());
+		p.put("kind", d.kind().name());
+		p.put("specialization", d.specialization());
+		p.put("serviceModels", array(d.serviceModels().stream().map(Enum::name).toList()));
+		p.put("sectorType", (d.sectorType() != null) ? d.sectorType().name() : null);
+		p.put("regionCode", d.regionCode());
+		p.put("address", d.address());
+		p.put("virtual", d.virtual());
+		p.put("focusSegment", d.focusSegment());
+		p.put("openedOn", d.openedOn());
+		p.put("stages", array(d.stages()));
+		p.put("status", i.status().name());
+		p.put("origin", i.origin().name());
+		p.put("createdBy", i.createdBy());
+		p.put("createdAt", i.createdAt().atOffset(ZoneOffset.UTC));
+		return p;
+	}
+
+	/** A PostgreSQL array literal of enum names (letters and underscores only). */
+	private static String array(List<String> values) {
+		return values.stream().collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static Institution map(ResultSet rs, int n) throws SQLException {
+		InstitutionForm.Data data = new InstitutionForm.Data(rs.getString("name"),
+				InstitutionKind.valueOf(rs.getString("kind")), rs.getString("specialization"),
+				strings(rs.getArray("service_models")).stream().map(ServiceModel::valueOf).toList(),
+				(rs.getString("sector_type") != null) ? SectorType.valueOf(rs.getString("sector_type")) : null,
+				rs.getString("region_code"), rs.getString("address"), rs.getBoolean("virtual"),
+				rs.getString("focus_segment"), rs.getObject("opened_on", LocalDate.class),
+				strings(rs.getArray("stages")));
+		Long operatorId = rs.getObject("operator_id", Long.class);
+		Instant createdAt = rs.getTimestamp("created_at").toInstant();
+		return new Institution(rs.getLong("id"), operatorId, rs.getString("operator_name"),
+				rs.getString("operator_credit_code"), data, Institution.Status.valueOf(rs.getString("status")),
+				Institution.Origin.valueOf(rs.getString("origin")), rs.getString("created_by"), createdAt,
+				rs.getInt("version"));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array == null) ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+}
