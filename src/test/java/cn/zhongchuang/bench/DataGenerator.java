@@ -129,9 +129,19 @@ public final class DataGenerator {
 		this.connection.setAutoCommit(false);
 		loadRegions();
 		long firstOrg = nextId("operator_organisation");
+		long firstInstitution = nextId("institution");
 		long firstTenant = nextId("tenant");
 		String[] orgRegion = institutions(firstOrg);
-		tenantsAndFilings(firstTenant, firstOrg, orgRegion);
+		try (Statement s = this.connection.createStatement()) {
+			// one institution per operator, its id at the same offset
+			s.execute("INSERT INTO institution (id, operator_id, operator_name, operator_credit_code, name, kind,"
+					+ " specialization, region_code, origin, created_by, created_at) SELECT " + firstInstitution
+					+ " + (o.id - " + firstOrg + "), o.id, o.name, o.credit_code, left(o.name, 60) || '众创空间',"
+					+ " 'MAKER_SPACE', 'COMPREHENSIVE', o.region_code, 'REGISTERED', 'bench', o.created_at"
+					+ " FROM operator_organisation o WHERE o.id >= " + firstOrg);
+			s.execute("SELECT setval('institution_id_seq', " + (firstInstitution + this.size.institutions() - 1) + ")");
+		}
+		tenantsAndFilings(firstTenant, firstOrg, firstInstitution, orgRegion);
 		try (Statement s = this.connection.createStatement()) {
 			s.execute(
 					"SELECT setval('operator_organisation_id_seq', " + (firstOrg + this.size.institutions() - 1) + ")");
@@ -248,12 +258,13 @@ public final class DataGenerator {
 		return regions;
 	}
 
-	private void tenantsAndFilings(long firstTenant, long firstOrg, String[] orgRegion) throws SQLException {
+	private void tenantsAndFilings(long firstTenant, long firstOrg, long firstInstitution, String[] orgRegion)
+			throws SQLException {
 		boolean bulk = emptyFilings();
 		List<String> rebuild = bulk ? dropFilingIndexes() : List.of();
 		Rows tenants = new Rows(
 				copy("""
-						COPY tenant (id, operator_id, region_code, name, credit_code, admitted_on, agreement_signed, agreement_date,
+						COPY tenant (id, operator_id, institution_id, region_code, name, credit_code, admitted_on, agreement_signed, agreement_date,
 						  in_focus_segment, chain_stage, status, left_on, exit_reason, created_at) FROM STDIN"""));
 		// filings in a second COPY stream: one connection carries one COPY at a time, so
 		// the
@@ -276,6 +287,7 @@ public final class DataGenerator {
 					: LocalDate.of(2026, 1, 1).plusDays(this.random.nextInt(300));
 			tenants.field(firstTenant + i)
 				.field(firstOrg + org)
+				.field(firstInstitution + org)
 				.field(region)
 				.field(shortPlace(region) + word() + INDUSTRIES[this.random.nextInt(INDUSTRIES.length)] + "有限公司")
 				.field(code)

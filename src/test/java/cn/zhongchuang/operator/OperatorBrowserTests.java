@@ -23,7 +23,7 @@ class OperatorBrowserTests extends BrowserTest {
 
 		page.click(".zc-sidebar >> text=我的机构");
 		assertThat(page.locator("h1")).containsText("北京朝阳创客空间科技有限公司");
-		assertThat(page.locator("#facts")).containsText("在孵企业名册");
+		assertThat(page.locator("#institution-list")).containsText("朝阳创客空间（一号基地）");
 		int mentors = Integer.parseInt(page.locator("#card-mentors .zc-count").innerText().strip());
 		shot(page, "op-01-my-organisation");
 
@@ -51,6 +51,11 @@ class OperatorBrowserTests extends BrowserTest {
 		page.fill("#topic", "天使轮融资方案");
 		page.fill("#hours", "2.5");
 		page.fill("#summary", "梳理估值逻辑与投资人名单。");
+		page.click("#record-form button[type=submit]");
+		// the operator runs several institutions: the counselling belongs to one of them
+		assertThat(page.locator("#record-form")).containsText("请选择所属载体");
+		page.selectOption("#institutionId",
+				new com.microsoft.playwright.options.SelectOption().setLabel("朝阳创客空间（一号基地）"));
 		page.click("#record-form button[type=submit]");
 		assertThat(page.locator("#results")).containsText("天使轮融资方案");
 		shot(page, "op-03-counselling");

@@ -194,7 +194,7 @@ class OperatorRecordsTests {
 			.andExpect(jsonPath("$.items[0].data.leaseStart").doesNotExist())
 			.andExpect(jsonPath("$.items[0].version").value(0));
 		this.mvc
-			.perform(get("/api/v1/operators/" + operator.org().id() + "/facts").param("asOf", "2026-03-01")
+			.perform(get("/api/v1/institutions/" + operator.institution().id() + "/facts").param("asOf", "2026-03-01")
 				.with(user(principal)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.spaceFacts.asOf").value("2026-03-01"))
@@ -203,7 +203,7 @@ class OperatorRecordsTests {
 			.andExpect(jsonPath("$.spaceFacts.tenants.count").value(0))
 			.andExpect(jsonPath("$.sources['space.totalAreaM2']").value(containsString("场地记录")));
 		this.mvc
-			.perform(get("/api/v1/operators/" + operator.org().id() + "/facts").param("asOf", "2026-13-01")
+			.perform(get("/api/v1/institutions/" + operator.institution().id() + "/facts").param("asOf", "2026-13-01")
 				.with(user(principal)))
 			.andExpect(status().isBadRequest());
 	}

@@ -85,7 +85,7 @@ class OperatorRegistrationTests {
 		this.mvc.perform(get("/operator").with(user(operator.principal())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(code)))
-			.andExpect(content().string(containsString("在孵企业名册")));
+			.andExpect(content().string(containsString("孵化载体")));
 		assertThat(this.jdbc.sql(
 				"SELECT count(*) FROM audit_event WHERE action = 'OPERATOR_REGISTER' AND actor = :a AND detail LIKE :d")
 			.param("a", operator.username())

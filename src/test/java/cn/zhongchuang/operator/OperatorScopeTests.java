@@ -121,7 +121,12 @@ class OperatorScopeTests {
 			.andExpect(jsonPath("$.items[*].regionCode", everyItem(startsWith("620102"))));
 		this.mvc.perform(get("/operators/" + chengguan.org().id()).with(user(reviewer)))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(chengguan.institution().name())));
+		this.mvc.perform(get("/institutions/" + chengguan.institution().id()).with(user(reviewer)))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("600")));
+		this.mvc.perform(get("/institutions/" + chaoyang.institution().id()).with(user(reviewer)))
+			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/operators/" + chengguan.org().id() + "/premises").with(user(reviewer)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("兰州市城关区某路 1 号")))

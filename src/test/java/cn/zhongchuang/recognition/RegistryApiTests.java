@@ -64,7 +64,9 @@ class RegistryApiTests {
 			.andExpect(jsonPath("$.items[0].status").value("ACTIVE"))
 			.andExpect(jsonPath("$.items[0].recognizedOn").value("2026-05-20"))
 			.andExpect(jsonPath("$.items[0].policy").value("liaoning-specialized-2019"))
-			.andExpect(jsonPath("$.items[0].*", hasSize(14)));
+			.andExpect(jsonPath("$.items[0].institutionId").isNumber())
+			.andExpect(jsonPath("$.items[0].source").value("SYSTEM"))
+			.andExpect(jsonPath("$.items[0].*", hasSize(16)));
 		this.mvc.perform(get("/api/v1/registry/" + rec.number()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("字段齐全专业化众创空间"));

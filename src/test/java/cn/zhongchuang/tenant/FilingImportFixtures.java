@@ -38,7 +38,7 @@ class FilingImportFixtures {
 
 	Operator operator(String region) {
 		TestOrganisations.Registered org = this.organisations.register(region, "导入测试运营机构");
-		return new Operator(org.account(), org.id(), region);
+		return new Operator(org.account(), org.id(), org.institutionId(), region);
 	}
 
 	/** One tenant of the organisation; returns its credit code. */
@@ -52,13 +52,13 @@ class FilingImportFixtures {
 		for (int i = 0; i < count; i++) {
 			String code = creditCode(operator.region());
 			codes.add(code);
-			rows.add(new Object[] { operator.orgId(), operator.region(), "测试在孵企业" + code.substring(8, 16), code,
-					LocalDate.of(2024, 1, 1), OffsetDateTime.now() });
+			rows.add(new Object[] { operator.orgId(), operator.institutionId(), operator.region(),
+					"测试在孵企业" + code.substring(8, 16), code, LocalDate.of(2024, 1, 1), OffsetDateTime.now() });
 		}
 		this.template.batchUpdate("""
-				INSERT INTO tenant (operator_id, region_code, name, credit_code, admitted_on, agreement_signed,
-				                    in_focus_segment, status, created_at)
-				VALUES (?, ?, ?, ?, ?, false, false, 'ACTIVE', ?)""", rows);
+				INSERT INTO tenant (operator_id, institution_id, region_code, name, credit_code, admitted_on,
+				                    agreement_signed, in_focus_segment, status, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, false, false, 'ACTIVE', ?)""", rows);
 		return codes;
 	}
 
@@ -77,7 +77,7 @@ class FilingImportFixtures {
 				WHERE t.credit_code IN (:codes)""").param("codes", codes).query(Long.class).single();
 	}
 
-	record Operator(TestAccounts.Account account, long orgId, String region) {
+	record Operator(TestAccounts.Account account, long orgId, long institutionId, String region) {
 	}
 
 }
