@@ -145,15 +145,15 @@ FROM operator_organisation o
 WHERE NOT EXISTS (SELECT 1 FROM institution i WHERE i.operator_id = o.id);
 
 -- 4. The records that belong to one institution (premises, events, counselling, investments,
---    tenants) land on the operator's first institution: the one recognized earliest, else the
---    first created. The operator's own records (staff, mentors, funds, agreements) are
+--    tenants) land on the operator's first institution: the one whose ACTIVE title is the
+--    earliest, else the one recognized earliest, else the first created. The operator's own records (staff, mentors, funds, agreements) are
 --    assigned to every institution it runs, as they served all of them before.
 CREATE TEMPORARY TABLE upgrade_primary ON COMMIT DROP AS
 SELECT DISTINCT ON (i.operator_id) i.operator_id, i.id AS institution_id
 FROM institution i
 LEFT JOIN recognition r ON r.institution_id = i.id
 WHERE i.operator_id IS NOT NULL
-ORDER BY i.operator_id, (r.id IS NULL), r.recognized_on, r.id, i.id;
+ORDER BY i.operator_id, (r.id IS NULL), (r.status IS DISTINCT FROM 'ACTIVE'), r.recognized_on, r.id, i.id;
 
 UPDATE operator_premises x SET institution_id = p.institution_id FROM upgrade_primary p WHERE p.operator_id = x.operator_id;
 UPDATE operator_event x SET institution_id = p.institution_id FROM upgrade_primary p WHERE p.operator_id = x.operator_id;
