@@ -94,6 +94,8 @@ class InstitutionController {
 		InstitutionForm form = read(request, errors);
 		try {
 			if (!errors.isEmpty()) {
+				// report the other fields' mistakes too, not only the unreadable date
+				this.institutions.check(form).forEach(errors::putIfAbsent);
 				throw new FieldErrorException(errors);
 			}
 			InstitutionSummary saved = this.institutions.register(form, user);
@@ -139,6 +141,8 @@ class InstitutionController {
 		InstitutionForm form = read(request, errors);
 		try {
 			if (!errors.isEmpty()) {
+				// report the other fields' mistakes too, not only the unreadable date
+				this.institutions.check(form).forEach(errors::putIfAbsent);
 				throw new FieldErrorException(errors);
 			}
 			this.institutions.revise(id, version, form, user);

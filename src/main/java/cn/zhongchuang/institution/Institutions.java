@@ -234,6 +234,17 @@ public class Institutions {
 		return (i.operatorId() != null) ? this.operators.recordCounts(i.operatorId(), id) : Map.of();
 	}
 
+	/** The mistakes in a form, by field (none: an empty map), without saving anything. */
+	Map<String, String> check(InstitutionForm form) {
+		try {
+			form.validate(today(), (code) -> this.regions.find(code).isPresent());
+			return Map.of();
+		}
+		catch (FieldErrorException ex) {
+			return ex.errors();
+		}
+	}
+
 	Institution own(long id, CurrentUser user) {
 		OperatorOrganisation org = this.operators.organisationOf(user)
 			.orElseThrow(() -> new NotFoundException("institution " + id));
