@@ -82,8 +82,8 @@ class InstitutionController {
 
 	@GetMapping("/institutions/new")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String newForm(Model model) {
-		return form(InstitutionForm.empty(), null, Map.of(), model);
+	String newForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return form(InstitutionForm.empty(this.institutions.operatorRegion(user)), null, Map.of(), model);
 	}
 
 	@PostMapping("/institutions")

@@ -118,8 +118,9 @@ public record InstitutionForm(String name, String kind, String specialization, L
 				d.focusSegment(), d.openedOn(), d.stages());
 	}
 
-	static InstitutionForm empty() {
-		return new InstitutionForm(null, null, null, List.of(), null, null, null, false, null, null, List.of());
+	/** A blank form, its region the operator's own to start with. */
+	static InstitutionForm empty(String regionCode) {
+		return new InstitutionForm(null, null, null, List.of(), null, regionCode, null, false, null, null, List.of());
 	}
 
 	private static String strip(String s) {

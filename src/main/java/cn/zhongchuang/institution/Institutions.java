@@ -234,6 +234,15 @@ public class Institutions {
 		return (i.operatorId() != null) ? this.operators.recordCounts(i.operatorId(), id) : Map.of();
 	}
 
+	/**
+	 * Where the operator's organisation is registered: a new institution's region to
+	 * start with.
+	 */
+	@Transactional(readOnly = true)
+	String operatorRegion(CurrentUser user) {
+		return this.operators.organisationOf(user).map(OperatorOrganisation::regionCode).orElse(null);
+	}
+
 	/** The mistakes in a form, by field (none: an empty map), without saving anything. */
 	Map<String, String> check(InstitutionForm form) {
 		try {
