@@ -21,7 +21,7 @@ class RecommendationHomeAdvice {
 
 	@ModelAttribute("recommendationPending")
 	Integer recommendationPending(HttpServletRequest request) {
-		if (!"/".equals(request.getServletPath())) {
+		if (!"/".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
 			return null;
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();

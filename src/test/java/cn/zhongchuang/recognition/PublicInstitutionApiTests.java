@@ -42,11 +42,12 @@ class PublicInstitutionApiTests {
 	JdbcClient jdbc;
 
 	void tenant(long operatorId, long institutionId, String region, String status, int n) {
-		this.jdbc.sql("""
-				INSERT INTO tenant (operator_id, institution_id, region_code, name, credit_code, admitted_on, agreement_signed,
-				  in_focus_segment, status, left_on, created_at)
-				VALUES (:o, :i, :r, :name, :code, :on, false, false, :s, :left, :now)
-				""")
+		this.jdbc
+			.sql("""
+					INSERT INTO tenant (operator_id, institution_id, region_code, name, credit_code, admitted_on, agreement_signed,
+					  in_focus_segment, status, left_on, created_at)
+					VALUES (:o, :i, :r, :name, :code, :on, false, false, :s, :left, :now)
+					""")
 			.param("o", operatorId)
 			.param("i", institutionId)
 			.param("r", region)
@@ -69,7 +70,8 @@ class PublicInstitutionApiTests {
 				new ExternalTitles.Evidence("s.pdf", new ByteArrayInputStream(ExternalTitleTests.PDF),
 						ExternalTitleTests.PDF.length),
 				national);
-		this.jdbc.sql("UPDATE institution SET service_models = '{TRAINING_COACHING,MEDIA_EXTENSION}', sector_type = 'CULTURE' WHERE id = :i")
+		this.jdbc.sql(
+				"UPDATE institution SET service_models = '{TRAINING_COACHING,MEDIA_EXTENSION}', sector_type = 'CULTURE' WHERE id = :i")
 			.param("i", titled.institutionId())
 			.update();
 		tenant(titled.org().id(), titled.institutionId(), "110105", "ACTIVE", 1);
@@ -99,7 +101,8 @@ class PublicInstitutionApiTests {
 			.andExpect(jsonPath("$.items[0].titles[?(@.level == 'DISTRICT')].policy").value("beijing-chaoyang-2017"))
 			.andExpect(jsonPath("$.items[0].titles[?(@.level == 'DISTRICT')].source").value("SYSTEM"))
 			.andExpect(jsonPath("$.items[0].titles[?(@.level == 'NATIONAL')].source").value("EXTERNAL"))
-			.andExpect(jsonPath("$.items[0].titles[?(@.level == 'NATIONAL')].policy").value(org.hamcrest.Matchers.contains(nullValue())))
+			.andExpect(jsonPath("$.items[0].titles[?(@.level == 'NATIONAL')].policy")
+				.value(org.hamcrest.Matchers.contains(nullValue())))
 			.andExpect(jsonPath("$.items[0].titles[?(@.level == 'NATIONAL')].authority").value("科学技术部"))
 			.andExpect(jsonPath("$.items[0].tenants.*", hasSize(3)))
 			.andExpect(jsonPath("$.items[0].tenants.active").value(2))
@@ -130,8 +133,8 @@ class PublicInstitutionApiTests {
 
 		this.mvc.perform(get("/api/v1/institutions").param("q", tag))
 			.andExpect(jsonPath("$.total").value(3))
-			.andExpect(jsonPath("$.items[*].name",
-					containsInAnyOrder(chaoyang.name(), lanzhou.name(), shenyang.name())));
+			.andExpect(
+					jsonPath("$.items[*].name", containsInAnyOrder(chaoyang.name(), lanzhou.name(), shenyang.name())));
 		this.mvc.perform(get("/api/v1/institutions").param("q", tag).param("region", "620000"))
 			.andExpect(jsonPath("$.items[*].name", containsInAnyOrder(lanzhou.name())));
 		this.mvc.perform(get("/api/v1/institutions").param("q", tag).param("region", "110000"))
@@ -142,7 +145,8 @@ class PublicInstitutionApiTests {
 			.andExpect(jsonPath("$.items[*].name", containsInAnyOrder(chaoyang.name())));
 		this.mvc.perform(get("/api/v1/institutions").param("q", tag).param("status", "LAPSED"))
 			.andExpect(jsonPath("$.items[*].name", containsInAnyOrder(shenyang.name())));
-		this.mvc.perform(get("/api/v1/institutions").param("q", tag).param("level", "PROVINCE").param("status", "ACTIVE"))
+		this.mvc
+			.perform(get("/api/v1/institutions").param("q", tag).param("level", "PROVINCE").param("status", "ACTIVE"))
 			.andExpect(jsonPath("$.total").value(0));
 		// q also matches a title's number and the credit code
 		this.mvc.perform(get("/api/v1/institutions").param("q", lanzhou.title().number()))
@@ -169,7 +173,8 @@ class PublicInstitutionApiTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.errors[0].field").value(bad[0]));
 		}
-		this.mvc.perform(get("/api/v1/institutions/abc")).andExpect(status().isBadRequest())
+		this.mvc.perform(get("/api/v1/institutions/abc"))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("id"));
 	}
 

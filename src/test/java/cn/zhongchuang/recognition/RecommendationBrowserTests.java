@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import cn.zhongchuang.BrowserTest;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +17,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * In a real Chromium, the two journeys of recommendation upward and an external title:
  * seed 000 Art. 8 (朝阳区 district title → cy_bureau recommends → bj_city grants 北京市众创空间)
- * and seed 003 四(一) (a Liaoning provincial title → ln_province recommends to the Ministry →
- * national records 国家级专业化众创空间备案); then national records a title from a document
- * with its scan. Screenshots land in target/screenshots (rec-journey-*).
+ * and seed 003 四(一) (a Liaoning provincial title → ln_province recommends to the Ministry
+ * → national records 国家级专业化众创空间备案); then national records a title from a document with
+ * its scan. Screenshots land in target/screenshots (rec-journey-*).
  */
 class RecommendationBrowserTests extends BrowserTest {
 
@@ -147,10 +146,6 @@ class RecommendationBrowserTests extends BrowserTest {
 		assertThat(national.locator("#titles")).containsText("区县级");
 		shot(national, "rec-journey-16-demo-district-and-national");
 		Files.deleteIfExists(scan);
-	}
-
-	static SelectOption label(String text) {
-		return new SelectOption().setLabel(text);
 	}
 
 }

@@ -42,9 +42,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * 推荐: only the title's level recommends, only to the next level, one open per institution
- * and level; the receiving authority accepts (a new title of the next level, numbered in its
- * sequence) or refuses with reasons; the recommender withdraws; both sides and the operator
- * are told; another region finds nothing.
+ * and level; the receiving authority accepts (a new title of the next level, numbered in
+ * its sequence) or refuses with reasons; the recommender withdraws; both sides and the
+ * operator are told; another region finds nothing.
  */
 @IntegrationTest
 class RecommendationTests {
@@ -96,14 +96,14 @@ class RecommendationTests {
 		assertThat(notifications(beijing.id(), "收到推荐")).isEqualTo(1);
 		assertThat(notifications(titled.org().account().id(), "您的载体已被推荐")).isEqualTo(1);
 
-		// the Beijing queue has it, with its 待办 count; the district sees it among what it sent
+		// the Beijing queue has it, with its 待办 count; the district sees it among what it
+		// sent
 		this.mvc.perform(get("/api/v1/recommendations").with(user(beijing)))
 			.andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
 		assertThat(this.recommendations.pendingFor(beijing)).isGreaterThanOrEqualTo(1);
 		this.mvc.perform(get("/api/v1/recommendations").param("box", "outgoing").with(user(titled.bureau())))
 			.andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
-		this.mvc.perform(get("/").with(user(beijing)))
-			.andExpect(content().string(containsString("件推荐待您处理")));
+		this.mvc.perform(get("/").with(user(beijing))).andExpect(content().string(containsString("件推荐待您处理")));
 		this.mvc.perform(get("/recommendations").with(user(beijing)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(titled.name())));
@@ -117,24 +117,31 @@ class RecommendationTests {
 			.andExpect(jsonPath("$.status").value("ACCEPTED"))
 			.andExpect(jsonPath("$.resultDesignation").value("北京市众创空间"))
 			.andExpect(jsonPath("$.resultTitleNumber").value(org.hamcrest.Matchers.startsWith("京科众〔" + year + "〕第")));
-		var granted = this.jdbc.sql("""
-				SELECT level || '/' || source || '/' || coalesce(policy_id, '-') || '/' || issuing_authority || '/' || designation
-				FROM recognition WHERE recommendation_id = :id
-				""").param("id", id).query(String.class).single();
+		var granted = this.jdbc
+			.sql("""
+					SELECT level || '/' || source || '/' || coalesce(policy_id, '-') || '/' || issuing_authority || '/' || designation
+					FROM recognition WHERE recommendation_id = :id
+					""")
+			.param("id", id)
+			.query(String.class)
+			.single();
 		assertThat(granted).isEqualTo("CITY/SYSTEM/-/北京市科学技术委员会/北京市众创空间");
 		assertThat(notifications(titled.bureau().id(), "推荐已接受")).isEqualTo(1);
 		assertThat(notifications(titled.org().account().id(), "获得新称号")).isEqualTo(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'recommendation' AND object_id = :id")
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM audit_event WHERE object_type = 'recommendation' AND object_id = :id")
 			.param("id", String.valueOf(id))
 			.query(Long.class)
 			.single()).isEqualTo(2);
 		// the institution now holds both titles; a second decision is refused
 		this.mvc.perform(get("/api/v1/institutions/" + titled.institutionId()))
 			.andExpect(jsonPath("$.titles[*].level", org.hamcrest.Matchers.containsInAnyOrder("DISTRICT", "CITY")));
-		this.mvc.perform(post("/api/v1/recommendations/" + id + "/refuse").with(user(beijing))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reasons\":\"迟到的理由\"}")).andExpect(status().isConflict());
+		this.mvc
+			.perform(post("/api/v1/recommendations/" + id + "/refuse").with(user(beijing))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reasons\":\"迟到的理由\"}"))
+			.andExpect(status().isConflict());
 		// a Beijing municipal title is followed by the national level, not the province
 		long cityTitle = this.jdbc.sql("SELECT id FROM recognition WHERE recommendation_id = :id")
 			.param("id", id)
@@ -198,11 +205,12 @@ class RecommendationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("toLevel"));
 		// the form shows the message at the field
-		this.mvc.perform(post("/recommendations").param("titleId", String.valueOf(titled.title().id()))
-			.param("toLevel", "PROVINCE")
-			.param("reasons", "越级")
-			.with(user(titled.bureau()))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/recommendations").param("titleId", String.valueOf(titled.title().id()))
+				.param("toLevel", "PROVINCE")
+				.param("reasons", "越级")
+				.with(user(titled.bureau()))
+				.with(csrf()))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("只能向上一级推荐")));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM recommendation WHERE institution_id = :i")
@@ -266,15 +274,19 @@ class RecommendationTests {
 		var titled = this.fixtures.chaoyangDistrict("推荐拒绝");
 		AuthenticatedUser beijing = this.fixtures.account(Role.CITY_BUREAU, "110000");
 		Recommendations.View first = this.recommendations.submit(titled.title().id(), "CITY", "理由一", titled.bureau());
-		this.mvc.perform(post("/api/v1/recommendations/" + first.id() + "/refuse").with(user(beijing))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}"))
+		this.mvc
+			.perform(post("/api/v1/recommendations/" + first.id() + "/refuse").with(user(beijing))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reasons"));
-		this.mvc.perform(post("/recommendations/" + first.id() + "/refuse").param("reasons", "")
-			.with(user(beijing))
-			.with(csrf())).andExpect(status().is(422)).andExpect(content().string(containsString("不予接受须写明理由")));
+		this.mvc
+			.perform(post("/recommendations/" + first.id() + "/refuse").param("reasons", "")
+				.with(user(beijing))
+				.with(csrf()))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("不予接受须写明理由")));
 		Recommendations.View refused = this.recommendations.refuse(first.id(), null, "在孵企业数量未达到市级标准。", beijing);
 		assertThat(refused.status()).isEqualTo("REFUSED");
 		assertThat(notifications(titled.bureau().id(), "推荐未被接受")).isEqualTo(1);
@@ -283,9 +295,11 @@ class RecommendationTests {
 		assertThat(sequence(second.number())).isEqualTo(sequence(first.number()) + 1);
 		assertThatThrownBy(() -> this.recommendations.withdraw(second.id(), null, null, beijing))
 			.isInstanceOf(AccessDeniedException.class);
-		this.mvc.perform(post("/recommendations/" + second.id() + "/withdraw").param("reason", "补充材料后再推荐")
-			.with(user(titled.bureau()))
-			.with(csrf())).andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post("/recommendations/" + second.id() + "/withdraw").param("reason", "补充材料后再推荐")
+				.with(user(titled.bureau()))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
 		assertThatThrownBy(() -> this.recommendations.accept(second.id(), null, null, beijing))
 			.isInstanceOf(ConflictException.class);
 		Recommendations.View third = this.recommendations.submit(titled.title().id(), "CITY", "理由三", titled.bureau());
@@ -312,8 +326,7 @@ class RecommendationTests {
 		this.mvc.perform(get("/api/v1/recommendations").param("status", "MAYBE").with(user(lanzhou)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
-		this.mvc.perform(get("/api/v1/recommendations/" + r.id()))
-			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/recommendations/" + r.id())).andExpect(status().isUnauthorized());
 
 		byte[] pdf = this.mvc.perform(get("/recommendations/" + r.id() + "/letter.pdf").with(user(titled.bureau())))
 			.andExpect(status().isOk())
@@ -322,9 +335,15 @@ class RecommendationTests {
 			.getContentAsByteArray();
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(doc);
-			assertThat(text).contains("推 荐 函").contains(r.number()).contains(titled.name()).contains("北京市科学技术委员会：")
-				.contains("第二段理由").contains("北京市朝阳区科学技术委员会");
-			var font = doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
+			assertThat(text).contains("推 荐 函")
+				.contains(r.number())
+				.contains(titled.name())
+				.contains("北京市科学技术委员会：")
+				.contains("第二段理由")
+				.contains("北京市朝阳区科学技术委员会");
+			var font = doc.getPage(0)
+				.getResources()
+				.getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
 			assertThat(font.getName()).contains("NotoSansSC");
 		}
 		this.mvc.perform(get("/recommendations/" + r.id()).with(user(titled.bureau())))
@@ -332,7 +351,8 @@ class RecommendationTests {
 			.andExpect(content().string(containsString(r.number())))
 			.andExpect(content().string(containsString("撤回推荐")))
 			.andExpect(content().string(not(containsString("接受并授予称号"))));
-		this.mvc.perform(get("/recommendations/" + r.id()).with(user(this.fixtures.account(Role.CITY_BUREAU, "110000"))))
+		this.mvc
+			.perform(get("/recommendations/" + r.id()).with(user(this.fixtures.account(Role.CITY_BUREAU, "110000"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("接受并授予称号")))
 			.andExpect(content().string(containsString("北京市众创空间")));

@@ -51,12 +51,13 @@ class TitleFixtures {
 		return this.organisations.register(region, prefix);
 	}
 
-	Titled titled(String region, String prefix, String level, String policy, String authority, AuthenticatedUser bureau) {
+	Titled titled(String region, String prefix, String level, String policy, String authority,
+			AuthenticatedUser bureau) {
 		TestOrganisations.Registered org = this.organisations.register(region, prefix);
 		long subject = RecognitionTests.SUBJECT.incrementAndGet();
 		Recognitions.Recognized rec = this.recognitions.recognize(new RecognitionRequest("application", subject,
-				org.name() + "众创空间", org.name(), org.creditCode(), "MAKER_SPACE", "COMPREHENSIVE", level, region, policy,
-				authority, LocalDate.of(2025, 6, 1), org.institutionId()), bureau);
+				org.name() + "众创空间", org.name(), org.creditCode(), "MAKER_SPACE", "COMPREHENSIVE", level, region,
+				policy, authority, LocalDate.of(2025, 6, 1), org.institutionId()), bureau);
 		return new Titled(org, rec, bureau);
 	}
 

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one rule of levels: a user's level, the next level, the receiving region and authority. */
+/**
+ * The one rule of levels: a user's level, the next level, the receiving region and
+ * authority.
+ */
 @IntegrationTest
 class TitleLevelsTests {
 
