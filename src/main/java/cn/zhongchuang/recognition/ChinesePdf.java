@@ -71,6 +71,24 @@ class ChinesePdf {
 		}
 	}
 
+	/**
+	 * The response for a rendered PDF: its name (RFC 6266, UTF-8), shown in the browser
+	 * ({@code inline}) or downloaded, never cached by shared caches.
+	 */
+	static org.springframework.http.ResponseEntity<byte[]> response(byte[] pdf, String filename, boolean inline) {
+		org.springframework.http.ContentDisposition disposition = (inline
+				? org.springframework.http.ContentDisposition.inline()
+				: org.springframework.http.ContentDisposition.attachment())
+			.filename(filename, StandardCharsets.UTF_8)
+			.build();
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+			.body(pdf);
+	}
+
 	/** What goes on the pages. */
 	@FunctionalInterface
 	interface Drawing {

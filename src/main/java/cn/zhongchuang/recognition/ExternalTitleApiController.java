@@ -26,11 +26,8 @@ class ExternalTitleApiController {
 
 	private final ExternalTitles external;
 
-	private final Recognitions recognitions;
-
-	ExternalTitleApiController(ExternalTitles external, Recognitions recognitions) {
+	ExternalTitleApiController(ExternalTitles external) {
 		this.external = external;
-		this.recognitions = recognitions;
 	}
 
 	@PostMapping(path = "/api/v1/external-titles", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -40,24 +37,13 @@ class ExternalTitleApiController {
 			+ "holder (institutionName, kind, specialization, regionCode, operatorName, creditCode); level, "
 			+ "documentNumber, documentDate (ISO), authority, titleNumber (if the document gives one), designation; "
 			+ "evidence: the scan (PDF or image), required")
-	Recorded record(@RequestParam(required = false) String institutionId,
-			@RequestParam(required = false) String institutionName, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String specialization, @RequestParam(required = false) String regionCode,
-			@RequestParam(required = false) String operatorName, @RequestParam(required = false) String creditCode,
-			@RequestParam(required = false) String level, @RequestParam(required = false) String documentNumber,
-			@RequestParam(required = false) String documentDate, @RequestParam(required = false) String authority,
-			@RequestParam(required = false) String titleNumber, @RequestParam(required = false) String designation,
+	Recorded record(ExternalTitles.Request request,
 			@RequestParam(name = "evidence", required = false) MultipartFile evidence,
 			@AuthenticationPrincipal CurrentUser user) {
 		if (!this.external.mayRecord(user)) {
 			throw new NotFoundException("external titles for " + user.username());
 		}
-		Long id = (institutionId == null || institutionId.isBlank()) ? null
-				: ExternalTitleController.parseId(institutionId);
-		Recognition saved = this.external.record(
-				new ExternalTitles.Form(id, institutionName, kind, specialization, regionCode, operatorName, creditCode,
-						level, documentNumber, documentDate, authority, titleNumber, designation),
-				ExternalTitleController.evidence(evidence), user);
+		Recognition saved = this.external.record(request.form(), ExternalTitleController.evidence(evidence), user);
 		return Recorded.of(saved);
 	}
 

@@ -59,21 +59,12 @@ class ExternalTitleController {
 
 	@PostMapping("/bureau/recognitions/external")
 	@PreAuthorize("hasAnyRole('CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
-	String record(@RequestParam(required = false) String institutionId,
-			@RequestParam(required = false) String institutionName, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String specialization, @RequestParam(required = false) String regionCode,
-			@RequestParam(required = false) String operatorName, @RequestParam(required = false) String creditCode,
-			@RequestParam(required = false) String level, @RequestParam(required = false) String documentNumber,
-			@RequestParam(required = false) String documentDate, @RequestParam(required = false) String authority,
-			@RequestParam(required = false) String titleNumber, @RequestParam(required = false) String designation,
+	String record(ExternalTitles.Request request,
 			@RequestParam(name = "evidence", required = false) MultipartFile evidence,
 			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		requireMayRecord(user);
-		Long id = (institutionId == null || institutionId.isBlank() || "new".equals(institutionId)) ? null
-				: parseId(institutionId);
-		ExternalTitles.Form form = new ExternalTitles.Form(id, institutionName, kind, specialization, regionCode,
-				operatorName, creditCode, level, documentNumber, documentDate, authority, titleNumber, designation);
+		ExternalTitles.Form form = request.form();
 		try {
 			Recognition saved = this.external.record(form, evidence(evidence), user);
 			redirect.addFlashAttribute("toast", "已登记外部认定：" + saved.request().institutionName() + "（"
@@ -163,15 +154,6 @@ class ExternalTitleController {
 	private void requireMayRecord(CurrentUser user) {
 		if (!this.external.mayRecord(user)) {
 			throw new NotFoundException("external titles for " + user.username());
-		}
-	}
-
-	static Long parseId(String raw) {
-		try {
-			return Long.valueOf(raw.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new FieldErrorException("institutionId", "请选择载体");
 		}
 	}
 

@@ -301,6 +301,32 @@ class ExternalTitles {
 			String authority, String titleNumber, String designation) {
 	}
 
+	/**
+	 * The form as posted (page or API): every field as text; {@code institutionId} blank
+	 * or {@code new} for an institution known only from the document.
+	 */
+	record Request(String institutionId, String institutionName, String kind, String specialization, String regionCode,
+			String operatorName, String creditCode, String level, String documentNumber, String documentDate,
+			String authority, String titleNumber, String designation) {
+
+		Form form() {
+			String id = trim(this.institutionId);
+			Long institution = null;
+			if (id != null && !"new".equals(id)) {
+				try {
+					institution = Long.valueOf(id);
+				}
+				catch (NumberFormatException ex) {
+					throw new FieldErrorException("institutionId", "请选择载体");
+				}
+			}
+			return new Form(institution, this.institutionName, this.kind, this.specialization, this.regionCode,
+					this.operatorName, this.creditCode, this.level, this.documentNumber, this.documentDate,
+					this.authority, this.titleNumber, this.designation);
+		}
+
+	}
+
 	/** The uploaded scan: its name, bytes and declared size (-1 when unknown). */
 	record Evidence(String filename, InputStream content, long size) {
 	}

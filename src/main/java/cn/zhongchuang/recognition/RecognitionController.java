@@ -2,10 +2,6 @@ package cn.zhongchuang.recognition;
 
 import cn.zhongchuang.platform.CurrentUser;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -74,15 +70,7 @@ class RecognitionController {
 		byte[] pdf = this.certificates.render(r, this.recognitions.regionName(r.regionCode()), (policy != null)
 				? "《" + policy + "》" : "推荐函 " + this.recommendations.letterNumber(r.basis().recommendationId()),
 				verifyUrl);
-		ContentDisposition disposition = ContentDisposition.attachment()
-			.filename("认定证书-" + r.number() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
-			.build();
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.cacheControl(CacheControl.noStore().cachePrivate())
-			.body(pdf);
+		return ChinesePdf.response(pdf, "认定证书-" + r.number() + ".pdf", false);
 	}
 
 }

@@ -8,10 +8,6 @@ import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.PageResult;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -121,45 +117,47 @@ class RecommendationController {
 	String accept(@PathVariable long id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String designation, @AuthenticationPrincipal CurrentUser user, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		try {
+		return decide(id, user, model, response, redirect, designation, null, () -> {
 			Recommendations.View done = this.recommendations.accept(id, version, designation, user);
-			redirect.addFlashAttribute("toast", "已接受推荐，授予“" + done.institutionName() + "”" + done.resultDesignation()
-					+ "，编号 " + done.resultTitleNumber());
-			return "redirect:/recommendations/" + id;
-		}
-		catch (FieldErrorException ex) {
-			response.setStatus(422);
-			return detail(this.recommendations.get(id, user), designation, null, ex.errors(), user, model);
-		}
+			return "已接受推荐，授予“" + done.institutionName() + "”" + done.resultDesignation() + "，编号 "
+					+ done.resultTitleNumber();
+		});
 	}
 
 	@PostMapping("/{id:\\d+}/refuse")
 	String refuse(@PathVariable long id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String reasons, @AuthenticationPrincipal CurrentUser user, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		try {
+		return decide(id, user, model, response, redirect, null, reasons, () -> {
 			this.recommendations.refuse(id, version, reasons, user);
-			redirect.addFlashAttribute("toast", "已不予接受该推荐，推荐单位和运营机构会收到理由");
-			return "redirect:/recommendations/" + id;
-		}
-		catch (FieldErrorException ex) {
-			response.setStatus(422);
-			return detail(this.recommendations.get(id, user), null, reasons, ex.errors(), user, model);
-		}
+			return "已不予接受该推荐，推荐单位和运营机构会收到理由";
+		});
 	}
 
 	@PostMapping("/{id:\\d+}/withdraw")
 	String withdraw(@PathVariable long id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		try {
+		return decide(id, user, model, response, redirect, null, null, () -> {
 			this.recommendations.withdraw(id, version, reason, user);
-			redirect.addFlashAttribute("toast", "已撤回推荐");
+			return "已撤回推荐";
+		});
+	}
+
+	/**
+	 * Runs a decision: back to the recommendation with its toast, or the page again (422)
+	 * with the message at the field and what was typed.
+	 */
+	private String decide(long id, CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect, String designation, String reasons,
+			java.util.function.Supplier<String> action) {
+		try {
+			redirect.addFlashAttribute("toast", action.get());
 			return "redirect:/recommendations/" + id;
 		}
 		catch (FieldErrorException ex) {
 			response.setStatus(422);
-			return detail(this.recommendations.get(id, user), null, null, ex.errors(), user, model);
+			return detail(this.recommendations.get(id, user), designation, reasons, ex.errors(), user, model);
 		}
 	}
 
@@ -167,15 +165,7 @@ class RecommendationController {
 	ResponseEntity<byte[]> letter(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		Recommendations.View r = this.recommendations.get(id, user);
 		byte[] pdf = this.letters.render(r, this.recognitions.regionName(r.region()));
-		ContentDisposition disposition = ContentDisposition.inline()
-			.filename("推荐函-" + r.number() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
-			.build();
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.cacheControl(CacheControl.noStore().cachePrivate())
-			.body(pdf);
+		return ChinesePdf.response(pdf, "推荐函-" + r.number() + ".pdf", true);
 	}
 
 	private String detail(Recommendations.View r, String designation, String reasons, Map<String, String> errors,

@@ -247,13 +247,8 @@ public class Recommendations {
 	 */
 	@Transactional
 	public View withdraw(long id, Integer version, String reason, CurrentUser user) {
-		Recommendation r = this.records.lock(id)
-			.filter((x) -> visible(x, user))
-			.orElseThrow(() -> new NotFoundException("recommendation " + id));
-		if (!this.levels.actsAt(user, r.route().fromLevel(), r.subject().regionCode())) {
-			throw new AccessDeniedException("只有推荐单位（" + r.route().fromAuthority() + "）可以撤回推荐");
-		}
-		requireVersion(r, version);
+		Recommendation r = locked(id, version, user,
+				(x) -> this.levels.actsAt(user, x.route().fromLevel(), x.subject().regionCode()), "只有推荐单位可以撤回推荐");
 		String why = ExternalTitles.trim(reason);
 		if (why != null && why.length() > 2000) {
 			throw new FieldErrorException("reasons", "说明不能超过 2000 个字");
@@ -368,16 +363,28 @@ public class Recommendations {
 	}
 
 	private Recommendation lockedForReceiver(long id, Integer version, CurrentUser user) {
-		Recommendation r = this.records.lock(id)
-			.filter((x) -> visible(x, user))
-			.orElseThrow(() -> new NotFoundException("recommendation " + id));
-		if (!this.levels.actsAt(user, r.route().toLevel(), r.route().toRegion())) {
-			throw new AccessDeniedException("该推荐由" + r.route().toAuthority() + "作出决定");
-		}
-		requireVersion(r, version);
+		Recommendation r = locked(id, version, user,
+				(x) -> this.levels.actsAt(user, x.route().toLevel(), x.route().toRegion()), "该推荐由接收单位作出决定");
 		if (!r.open()) {
 			throw new ConflictException("该推荐已" + Recommendation.label(r.status()) + "，不能再处理");
 		}
+		return r;
+	}
+
+	/**
+	 * The recommendation with its row locked: 404 outside the user's scope, 403 unless
+	 * the user is of the side that acts, 409 on a stale version.
+	 */
+	private Recommendation locked(long id, Integer version, CurrentUser user,
+			java.util.function.Predicate<Recommendation> side, String refusal) {
+		Recommendation r = this.records.lock(id)
+			.filter((x) -> visible(x, user))
+			.orElseThrow(() -> new NotFoundException("recommendation " + id));
+		if (!side.test(r)) {
+			throw new AccessDeniedException(
+					refusal + "（" + r.route().fromAuthority() + " → " + r.route().toAuthority() + "）");
+		}
+		requireVersion(r, version);
 		return r;
 	}
 
