@@ -102,9 +102,12 @@ public class AnnualFilings {
 	@Transactional(readOnly = true)
 	public List<Row> mine(CurrentUser user, int year) {
 		OperatorOrganisation org = organisation(user);
+		// a title without a pack (external, or granted on a recommendation) files with
+		// its own authority
 		List<RecognitionSummary> recs = this.recognitions.ofCreditCode(org.creditCode())
 			.stream()
 			.filter(RecognitionSummary::active)
+			.filter((r) -> r.policyId() != null)
 			.toList();
 		return rows(recs, year);
 	}

@@ -28,7 +28,7 @@ record IdentityProperties(int maxFailedLogins, Duration lockoutDuration, Duratio
 	 * for the roles listed; anyone may enrol voluntarily.
 	 */
 	record Totp(@DefaultValue("false") boolean required, @DefaultValue( {
-			"EXPERT", "COUNTY_REVIEWER", "CITY_BUREAU", "PROVINCE", "AUDITOR", "ADMIN" }) Set<Role> roles,
+			"EXPERT", "COUNTY_REVIEWER", "CITY_BUREAU", "PROVINCE", "NATIONAL", "AUDITOR", "ADMIN" }) Set<Role> roles,
 			@DefaultValue("众创") String issuer){
 
 		boolean requiredFor(Role role) {

@@ -34,13 +34,15 @@ class InitialAccounts implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(InitialAccounts.class);
 
 	/**
-	 * username, name, role, region, organization: one per role of domain.md in 朝阳、兰州、辽宁.
+	 * username, name, role, region, organization: one per role of domain.md in 朝阳、兰州、辽宁,
+	 * the Beijing municipal level above 朝阳 and the national level.
 	 */
 	static final List<DemoAccount> DEMO = List.of(
 			new DemoAccount("auditor", "审计员 孙敏", Role.AUDITOR, Region.NATION, "安全审计"),
 			new DemoAccount("cy_operator", "王立（朝阳创客空间运营方）", Role.OPERATOR, "110105", "北京朝阳创客空间科技有限公司"),
 			new DemoAccount("cy_bureau", "朝阳区科委 李静", Role.CITY_BUREAU, "110105", "北京市朝阳区科学技术委员会"),
 			new DemoAccount("cy_expert", "专家 张伟", Role.EXPERT, "110105", "清华大学"),
+			new DemoAccount("bj_city", "北京市科委 刘畅", Role.CITY_BUREAU, "110000", "北京市科学技术委员会"),
 			new DemoAccount("lz_operator", "马强（兰州星火众创空间运营方）", Role.OPERATOR, "620102", "兰州星火众创科技有限公司"),
 			new DemoAccount("lz_county", "城关区科技局 赵琳", Role.COUNTY_REVIEWER, "620102", "兰州市城关区科学技术局"),
 			new DemoAccount("lz_bureau", "兰州市科技局 陈刚", Role.CITY_BUREAU, "620100", "兰州市科学技术局"),
@@ -48,7 +50,8 @@ class InitialAccounts implements ApplicationRunner {
 			new DemoAccount("ln_operator", "周涛（沈阳智造众创空间运营方）", Role.OPERATOR, "210102", "沈阳智造众创空间管理有限公司"),
 			new DemoAccount("ln_city", "沈阳市科技局 吴霞", Role.CITY_BUREAU, "210100", "沈阳市科学技术局"),
 			new DemoAccount("ln_province", "辽宁省科技厅 郑斌", Role.PROVINCE, "210000", "辽宁省科学技术厅"),
-			new DemoAccount("ln_expert", "专家 何敏", Role.EXPERT, "210000", "东北大学"));
+			new DemoAccount("ln_expert", "专家 何敏", Role.EXPERT, "210000", "东北大学"),
+			new DemoAccount("national", "科技部火炬中心 周宁", Role.NATIONAL, Region.NATION, "科学技术部火炬高技术产业开发中心"));
 
 	private final UserAccounts accounts;
 
@@ -113,8 +116,9 @@ class InitialAccounts implements ApplicationRunner {
 					============================================================
 					 众创 Zhongchuang demo: open http://localhost:{}
 					 Sign in as admin, auditor, cy_operator, cy_bureau, cy_expert,
-					 lz_operator, lz_county, lz_bureau, lz_expert, ln_operator,
-					 ln_city, ln_province or ln_expert; password: {}
+					 bj_city, lz_operator, lz_county, lz_bureau, lz_expert,
+					 ln_operator, ln_city, ln_province, ln_expert or national;
+					 password: {}
 					 ({} demo accounts created this start)
 					============================================================""", port(), DEMO_PASSWORD, created);
 		}

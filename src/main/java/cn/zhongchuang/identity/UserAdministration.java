@@ -178,6 +178,9 @@ class UserAdministration {
 		else if (!this.regions.contains(admin.regionCode(), form.regionCode())) {
 			errors.put("regionCode", "该区划不在您的管辖范围内");
 		}
+		else if (form.role() == Role.NATIONAL && !cn.zhongchuang.region.Region.NATION.equals(form.regionCode())) {
+			errors.put("regionCode", "国家级主管部门的区划须为全国");
+		}
 		if (form.phone() != null && !form.phone().isBlank() && !form.phone().strip().matches("[0-9+\\- ]{7,20}")) {
 			errors.put("phone", "电话号码格式不正确");
 		}

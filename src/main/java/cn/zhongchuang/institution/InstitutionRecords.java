@@ -40,6 +40,13 @@ class InstitutionRecords {
 			.optional();
 	}
 
+	List<Institution> findAll(java.util.Collection<Long> ids) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM institution WHERE id = ANY(:ids) ORDER BY id")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(InstitutionRecords::map)
+			.list();
+	}
+
 	List<Institution> ofOperator(long operatorId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM institution WHERE operator_id = :op ORDER BY id")
 			.param("op", operatorId)

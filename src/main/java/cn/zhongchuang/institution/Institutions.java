@@ -63,6 +63,15 @@ public class Institutions {
 		return this.records.find(id).map(InstitutionSummary::of);
 	}
 
+	/** Institutions by id, in id order, without any scope check: the caller scopes. */
+	@Transactional(readOnly = true)
+	public List<InstitutionSummary> findAll(java.util.Collection<Long> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		return this.records.findAll(ids).stream().map(InstitutionSummary::of).toList();
+	}
+
 	/** An institution the user may see; 404 otherwise. */
 	@Transactional(readOnly = true)
 	public InstitutionSummary get(long id, CurrentUser user) {

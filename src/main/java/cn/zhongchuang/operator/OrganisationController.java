@@ -115,7 +115,7 @@ class OrganisationController {
 	}
 
 	@GetMapping("/operators")
-	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
 	String list(OrganisationQuery query, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("query", query);
@@ -125,7 +125,7 @@ class OrganisationController {
 	}
 
 	@GetMapping("/operators/{id:\\d+}")
-	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
 	String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		return overview(this.registry.get(id, user), "/operators/" + id, true, model);
 	}

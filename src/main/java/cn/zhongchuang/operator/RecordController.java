@@ -126,7 +126,7 @@ class RecordController {
 
 	@GetMapping({ "/operators/{orgId:\\d+}/{kind:[a-z]+}",
 			"/operators/{orgId:\\d+}/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}" })
-	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
 	String read(@PathVariable long orgId, @PathVariable String kind, @PathVariable(required = false) String parentKind,
 			@PathVariable(required = false) Long parentId, @RequestParam(required = false) String keyword,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Long institution,

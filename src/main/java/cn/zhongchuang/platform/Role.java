@@ -14,6 +14,11 @@ public enum Role {
 	CITY_BUREAU,
 	/** 省科技厅. */
 	PROVINCE,
+	/**
+	 * 国家级主管部门 (科学技术部, its 火炬中心): records national titles and decides on the provinces'
+	 * and municipalities' recommendations; region 全国.
+	 */
+	NATIONAL,
 	/** 评审专家: scores assigned applications only. */
 	EXPERT,
 	/** 安全审计员: reads the audit trail, changes nothing. */
@@ -26,10 +31,11 @@ public enum Role {
 	}
 
 	/**
-	 * Reviewers, bureau users and the province: the people who decide on applications.
+	 * Reviewers, bureau users, the province and the national level: the people who decide
+	 * on applications and titles.
 	 */
 	public boolean isGovernment() {
-		return this == COUNTY_REVIEWER || this == CITY_BUREAU || this == PROVINCE;
+		return this == COUNTY_REVIEWER || this == CITY_BUREAU || this == PROVINCE || this == NATIONAL;
 	}
 
 }

@@ -37,6 +37,8 @@ class Recognition {
 
 	private final String source;
 
+	private final Basis basis;
+
 	private final String createdBy;
 
 	private final Instant createdAt;
@@ -50,15 +52,34 @@ class Recognition {
 	record Ending(LocalDate on, String reason, String announcement, LocalDate plaqueRemovalOn, String by, Instant at) {
 	}
 
-	Recognition(Long id, String number, String verificationCode, RecognitionRequest request, Status status,
-			String source, String createdBy, Instant createdAt, int version) {
-		this(id, number, verificationCode, request, status, null, source, createdBy, createdAt, version);
+	/**
+	 * What a title without a policy pack rests on: the designation (称号) the document or
+	 * decision gives, the other authority's document (文号, date, the scan's attachment id)
+	 * for an EXTERNAL title, the recommendation for one granted on it. {@link #NONE} for
+	 * a title granted under a pack.
+	 */
+	record Basis(String designation, String documentNumber, LocalDate documentDate, Long evidenceAttachmentId,
+			Long recommendationId) {
+
+		static final Basis NONE = new Basis(null, null, null, null, null);
+
+		Basis withEvidence(long attachmentId) {
+			return new Basis(this.designation, this.documentNumber, this.documentDate, attachmentId,
+					this.recommendationId);
+		}
+
 	}
 
 	Recognition(Long id, String number, String verificationCode, RecognitionRequest request, Status status,
-			Ending ending, String source, String createdBy, Instant createdAt, int version) {
+			String source, String createdBy, Instant createdAt, int version) {
+		this(id, number, verificationCode, request, status, null, source, Basis.NONE, createdBy, createdAt, version);
+	}
+
+	Recognition(Long id, String number, String verificationCode, RecognitionRequest request, Status status,
+			Ending ending, String source, Basis basis, String createdBy, Instant createdAt, int version) {
 		this.ending = ending;
 		this.source = source;
+		this.basis = (basis != null) ? basis : Basis.NONE;
 		this.id = id;
 		this.number = number;
 		this.verificationCode = verificationCode;
@@ -72,6 +93,44 @@ class Recognition {
 	static Recognition grant(String number, String verificationCode, RecognitionRequest request, String by,
 			Instant now) {
 		return new Recognition(null, number, verificationCode, request, Status.ACTIVE, SYSTEM, by, now, 0);
+	}
+
+	/**
+	 * A title granted here on a recommendation: no pack, the designation the decision
+	 * gives.
+	 */
+	static Recognition onRecommendation(String number, String verificationCode, RecognitionRequest request,
+			String designation, long recommendationId, String by, Instant now) {
+		return new Recognition(null, number, verificationCode, request, Status.ACTIVE, null, SYSTEM,
+				new Basis(designation, null, null, null, recommendationId), by, now, 0);
+	}
+
+	/**
+	 * A title another authority granted, recorded from its document; {@code number} is
+	 * the title's own number when the document gives one, else null.
+	 */
+	static Recognition external(String number, String verificationCode, RecognitionRequest request, Basis basis,
+			String by, Instant now) {
+		return new Recognition(null, number, verificationCode, request, Status.ACTIVE, null, EXTERNAL, basis, by, now,
+				0);
+	}
+
+	Basis basis() {
+		return this.basis;
+	}
+
+	/** 称号 as the document or decision names it; null for a title granted under a pack. */
+	String designation() {
+		return this.basis.designation();
+	}
+
+	boolean external() {
+		return EXTERNAL.equals(this.source);
+	}
+
+	/** How a clerk names the title: its number, or the document's 文号 when it has none. */
+	String reference() {
+		return (this.number != null) ? this.number : "文号 " + this.basis.documentNumber();
 	}
 
 	/**

@@ -2,10 +2,6 @@ package cn.zhongchuang.recognition;
 
 import cn.zhongchuang.platform.CurrentUser;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,16 +20,23 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 @RequestMapping("/bureau/recognitions")
-@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
 class RecognitionController {
 
 	private final Recognitions recognitions;
 
 	private final Certificates certificates;
 
-	RecognitionController(Recognitions recognitions, Certificates certificates) {
+	private final ExternalTitles external;
+
+	private final Recommendations recommendations;
+
+	RecognitionController(Recognitions recognitions, Certificates certificates, ExternalTitles external,
+			Recommendations recommendations) {
+		this.recommendations = recommendations;
 		this.recognitions = recognitions;
 		this.certificates = certificates;
+		this.external = external;
 	}
 
 	@GetMapping
@@ -45,6 +48,7 @@ class RecognitionController {
 		model.addAttribute("level", level);
 		model.addAttribute("q", q);
 		model.addAttribute("levels", cn.zhongchuang.policy.PackDefinition.Level.values());
+		model.addAttribute("mayRecordExternal", this.external.mayRecord(user));
 		model.addAttribute("results", this.recognitions.forBureau(user, region, level, q, page)
 			.map((r) -> RecognitionView.of(r, this.recognitions)));
 		return (htmx != null) ? "recognition/bureau-list :: results" : "recognition/bureau-list";
@@ -53,21 +57,20 @@ class RecognitionController {
 	@GetMapping("/{id}/certificate.pdf")
 	ResponseEntity<byte[]> certificate(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		Recognition r = this.recognitions.get(id, user);
+		if (r.external()) {
+			// another authority's title: its document is the evidence, this system issues
+			// no certificate
+			throw new cn.zhongchuang.platform.NotFoundException("certificate of external title " + id);
+		}
 		String verifyUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/verify/{code}")
 			.buildAndExpand(r.verificationCode())
 			.toUriString();
-		byte[] pdf = this.certificates.render(r, this.recognitions.regionName(r.regionCode()),
-				this.recognitions.policyTitle(r.request().policyId()), verifyUrl);
-		ContentDisposition disposition = ContentDisposition.attachment()
-			.filename("认定证书-" + r.number() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
-			.build();
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.cacheControl(CacheControl.noStore().cachePrivate())
-			.body(pdf);
+		String policy = this.recognitions.policyTitle(r.request().policyId());
+		byte[] pdf = this.certificates.render(r, this.recognitions.regionName(r.regionCode()), (policy != null)
+				? "《" + policy + "》" : "推荐函 " + this.recommendations.letterNumber(r.basis().recommendationId()),
+				verifyUrl);
+		return ChinesePdf.response(pdf, "认定证书-" + r.number() + ".pdf", false);
 	}
 
 }

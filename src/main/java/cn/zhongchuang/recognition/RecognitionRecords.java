@@ -90,13 +90,20 @@ class RecognitionRecords {
 				.sql("""
 						INSERT INTO recognition (number, verification_code, subject_type, subject_id, institution_name, operator_name,
 						  credit_code, kind, specialization, level, region_code, policy_id, issuing_authority, recognized_on, status,
-						  created_by, created_at, institution_id, source)
+						  created_by, created_at, institution_id, source, designation, document_number, document_date,
+						  evidence_attachment_id, recommendation_id)
 						VALUES (:number, :code, :type, :subject, :name, :operator, :credit, :kind, :spec, :level, :region, :policy,
-						  :authority, :on, :status, :by, :at, :institution, :source)
+						  :authority, :on, :status, :by, :at, :institution, :source, :designation, :document, :documentDate,
+						  :evidence, :recommendation)
 						""")
 				.param("institution", q.institutionId())
 				.param("source", r.source())
-				.param("number", r.number())
+				.param("designation", r.basis().designation(), java.sql.Types.VARCHAR)
+				.param("document", r.basis().documentNumber(), java.sql.Types.VARCHAR)
+				.param("documentDate", r.basis().documentDate(), java.sql.Types.DATE)
+				.param("evidence", r.basis().evidenceAttachmentId(), java.sql.Types.BIGINT)
+				.param("recommendation", r.basis().recommendationId(), java.sql.Types.BIGINT)
+				.param("number", r.number(), java.sql.Types.VARCHAR)
 				.param("code", r.verificationCode())
 				.param("type", q.subjectType())
 				.param("subject", q.subjectId())
@@ -107,7 +114,7 @@ class RecognitionRecords {
 				.param("spec", q.specialization())
 				.param("level", q.level())
 				.param("region", q.regionCode())
-				.param("policy", q.policyId())
+				.param("policy", q.policyId(), java.sql.Types.VARCHAR)
 				.param("authority", q.issuingAuthority())
 				.param("on", q.recognizedOn())
 				.param("status", r.status().name())
@@ -229,6 +236,26 @@ class RecognitionRecords {
 			.optional();
 	}
 
+	/** Points an external title at the scan of its document. */
+	void attachEvidence(long id, long attachmentId) {
+		this.jdbc.sql("UPDATE recognition SET evidence_attachment_id = :a WHERE id = :id")
+			.param("a", attachmentId)
+			.param("id", id)
+			.update();
+	}
+
+	/** Every title of the institutions, newest first. */
+	List<Recognition> ofInstitutions(java.util.Collection<Long> institutionIds) {
+		if (institutionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT * FROM recognition WHERE institution_id = ANY(:ids) ORDER BY recognized_on DESC, id DESC")
+			.param("ids", institutionIds.toArray(Long[]::new))
+			.query(RecognitionRecords::map)
+			.list();
+	}
+
 	/** Every title of one institution, the newest first. */
 	List<Recognition> ofInstitution(long institutionId) {
 		return this.jdbc.sql("SELECT * FROM recognition WHERE institution_id = :i ORDER BY recognized_on DESC, id DESC")
@@ -251,8 +278,14 @@ class RecognitionRecords {
 				rs.getString("region_code"), rs.getString("policy_id"), rs.getString("issuing_authority"),
 				rs.getObject("recognized_on", LocalDate.class), rs.getLong("institution_id"));
 		return new Recognition(rs.getLong("id"), rs.getString("number"), rs.getString("verification_code"), request,
-				Recognition.Status.valueOf(rs.getString("status")), ending(rs), rs.getString("source"),
+				Recognition.Status.valueOf(rs.getString("status")), ending(rs), rs.getString("source"), basis(rs),
 				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+	}
+
+	private static Recognition.Basis basis(ResultSet rs) throws SQLException {
+		return new Recognition.Basis(rs.getString("designation"), rs.getString("document_number"),
+				rs.getObject("document_date", LocalDate.class), rs.getObject("evidence_attachment_id", Long.class),
+				rs.getObject("recommendation_id", Long.class));
 	}
 
 	private static Recognition.Ending ending(ResultSet rs) throws SQLException {

@@ -108,9 +108,34 @@ public class Recognitions {
 				"RECOGNITION_GRANT", "recognition", saved.id(), "认定“" + request.institutionName() + "”为"
 						+ request.level() + " 级，编号 " + number + "（" + request.issuingAuthority() + "）",
 				request.regionCode()));
-		this.events.publishEvent(new InstitutionRecognized(saved.id(), number, request.subjectType(),
-				request.subjectId(), request.policyId(), request.regionCode(), request.level(), request.recognizedOn(),
-				request.institutionId()));
+		this.events.publishEvent(InstitutionRecognized.of(saved));
+		return new Recognized(saved.id(), number, saved.verificationCode());
+	}
+
+	/**
+	 * Grants the title a recommendation was accepted for: no pack, the receiving
+	 * authority's number from the usual counter, the designation the decision gives. The
+	 * caller (the recommendation's acceptance) checked the authority and holds the
+	 * recommendation's row lock; audited, publishes {@link InstitutionRecognized}.
+	 */
+	Recognized grantOnRecommendation(RecognitionRequest request, String designation, long recommendationId, String by) {
+		requireNoActiveTitleAt(request.institutionId(), request.level());
+		String prefix = prefixOf(request.issuingAuthority());
+		int year = request.recognizedOn().getYear();
+		String number = String.format("%s〔%d〕第%03d号", prefix, year, this.records.nextNumber(prefix, year));
+		Recognition saved;
+		try {
+			saved = this.records.save(Recognition.onRecommendation(number, newCode(), request, designation,
+					recommendationId, by, this.clock.instant()));
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw new FieldErrorException("level", "该载体已持有有效的" + levelLabel(request.level()) + "称号，同一级别只能有一个有效称号");
+		}
+		this.audit.record(AuditEntry.success(
+				"RECOGNITION_GRANT", "recognition", saved.id(), "依推荐授予“" + request.institutionName() + "”" + designation
+						+ "（" + levelLabel(request.level()) + "），编号 " + number + "（" + request.issuingAuthority() + "）",
+				request.regionCode()));
+		this.events.publishEvent(InstitutionRecognized.of(saved));
 		return new Recognized(saved.id(), number, saved.verificationCode());
 	}
 
@@ -132,7 +157,7 @@ public class Recognitions {
 	 * An institution holds one ACTIVE title per level (a district title and a national
 	 * filing may stand together, two city titles may not).
 	 */
-	private void requireNoActiveTitleAt(long institutionId, String level) {
+	void requireNoActiveTitleAt(long institutionId, String level) {
 		this.records.activeAt(institutionId, level).ifPresent((held) -> {
 			throw new FieldErrorException("level",
 					"该载体已持有有效的" + levelLabel(level) + "称号（" + held.number() + "），同一级别只能有一个有效称号");
@@ -165,6 +190,12 @@ public class Recognitions {
 	public PageResult<RegistryEntry> registry(String region, String level, String keyword, String status, Integer page,
 			Integer size) {
 		return search(region, level, keyword, status(status), page, size).map(Recognitions::entry);
+	}
+
+	/** The registry page's rows, as stored (an external title may have no number). */
+	@Transactional(readOnly = true)
+	PageResult<Recognition> registryRows(String region, String level, String keyword, String status, Integer page) {
+		return search(region, level, keyword, status(status), page, null);
 	}
 
 	/**
@@ -203,7 +234,9 @@ public class Recognitions {
 		if (plaqueRemovalOn != null && plaqueRemovalOn.isBefore(today)) {
 			errors.put("plaqueRemovalOn", "摘牌日期不能早于今天");
 		}
-		if (outcome == Outcome.LAPSED) {
+		// a title without a pack (recorded from another authority, granted on a
+		// recommendation) lapses when its authority says so
+		if (outcome == Outcome.LAPSED && r.request().policyId() != null) {
 			PackDefinition.Dynamic dynamic = packDefinition(r.request().policyId()).dynamic();
 			if (dynamic == null || dynamic.lapseRule() == null) {
 				errors.put("outcome", "该政策没有规定认定失效的情形");
@@ -217,7 +250,7 @@ public class Recognitions {
 				(plaqueRemovalOn != null) ? plaqueRemovalOn : today, by, this.clock.instant()));
 		Recognition saved = this.records.save(r);
 		this.audit.record(AuditEntry.success("RECOGNITION_" + outcome.name(), "recognition", saved.id(),
-				(outcome == Outcome.REVOKED ? "撤销认定 " : "认定失效 ") + saved.number() + "（"
+				(outcome == Outcome.REVOKED ? "撤销认定 " : "认定失效 ") + saved.reference() + "（"
 						+ saved.request().institutionName() + "）：" + reason.strip(),
 				saved.regionCode()));
 		RecognitionRequest q = saved.request();
@@ -349,6 +382,9 @@ public class Recognitions {
 	}
 
 	String policyTitle(String policyId) {
+		if (policyId == null) {
+			return null;
+		}
 		try {
 			return this.policies.latest(policyId).title();
 		}
@@ -429,10 +465,29 @@ public class Recognitions {
 	 * district of a municipality, the district), then 科众.
 	 */
 	static String prefixOf(String authority) {
+		return abbreviation(authority) + "科众";
+	}
+
+	/**
+	 * The character numbers of an authority start with: the first of the place it is
+	 * named after (for a district of a municipality, the district; for a municipality
+	 * itself its short name 京, 津, 沪, 渝), 国 for the Ministry.
+	 */
+	static String abbreviation(String authority) {
 		String name = authority.strip();
-		java.util.regex.Matcher municipal = java.util.regex.Pattern.compile("^(北京|上海|天津|重庆)市(.+?[区县])").matcher(name);
-		char first = municipal.find() ? municipal.group(2).charAt(0) : name.charAt(0);
-		return first + "科众";
+		if (name.startsWith("科学技术部") || name.startsWith("中华人民共和国") || name.startsWith("科技部")) {
+			return "国";
+		}
+		java.util.regex.Matcher municipal = java.util.regex.Pattern.compile("^(北京|上海|天津|重庆)市(.+?[区县])?").matcher(name);
+		if (municipal.find()) {
+			return (municipal.group(2) != null) ? municipal.group(2).substring(0, 1) : switch (municipal.group(1)) {
+				case "北京" -> "京";
+				case "上海" -> "沪";
+				case "天津" -> "津";
+				default -> "渝";
+			};
+		}
+		return name.substring(0, 1);
 	}
 
 	static String newCode() {
@@ -492,8 +547,21 @@ public class Recognitions {
 			String operatorName, String regionCode, String policyId, LocalDate endedOn) {
 	}
 
+	/**
+	 * A title was granted or recorded: {@code policyId} is null for one without a pack
+	 * (source EXTERNAL, or granted on a recommendation), {@code number} null for an
+	 * external title whose document gives none.
+	 */
 	public record InstitutionRecognized(long recognitionId, String number, String subjectType, long subjectId,
-			String policyId, String regionCode, String level, LocalDate recognizedOn, Long institutionId) {
+			String policyId, String regionCode, String level, LocalDate recognizedOn, Long institutionId,
+			String source) {
+
+		static InstitutionRecognized of(Recognition r) {
+			RecognitionRequest q = r.request();
+			return new InstitutionRecognized(r.id(), r.number(), q.subjectType(), q.subjectId(), q.policyId(),
+					q.regionCode(), q.level(), q.recognizedOn(), q.institutionId(), r.source());
+		}
+
 	}
 
 }

@@ -35,11 +35,8 @@ class RegistryController {
 		model.addAttribute("level", level);
 		model.addAttribute("q", q);
 		model.addAttribute("levels", cn.zhongchuang.policy.PackDefinition.Level.values());
-		model.addAttribute("results",
-				this.recognitions.registry(region, level, q, status, page, null)
-					.map((e) -> this.recognitions.findByNumber(e.number())
-						.map((r) -> RecognitionView.of(r, this.recognitions))
-						.orElseThrow()));
+		model.addAttribute("results", this.recognitions.registryRows(region, level, q, status, page)
+			.map((r) -> RecognitionView.of(r, this.recognitions)));
 		return (htmx != null) ? "recognition/registry :: results" : "recognition/registry";
 	}
 

@@ -72,6 +72,11 @@ public class Sanctions {
 	/** What the recognition's pack says about fraud, for the form. */
 	@Transactional(readOnly = true)
 	PackRule rule(RecognitionSummary recognition) {
+		if (recognition.policyId() == null) {
+			// a title no pack governs (external, or granted on a recommendation):
+			// revoked, no ban
+			return new PackRule(true, null, false, null);
+		}
 		PackDefinition.Sanctions s = this.policies.latest(recognition.policyId()).definition().sanctions();
 		if (s == null) {
 			return new PackRule(false, null, false, null);

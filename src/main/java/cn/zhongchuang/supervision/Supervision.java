@@ -96,6 +96,10 @@ public class Supervision {
 	}
 
 	PackDefinition.Dynamic dynamicOf(String policyId) {
+		if (policyId == null) {
+			// a title no pack governs (external, or granted on a recommendation)
+			return null;
+		}
 		return this.policies.latest(policyId).definition().dynamic();
 	}
 
