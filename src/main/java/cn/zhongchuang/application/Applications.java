@@ -623,8 +623,10 @@ public class Applications {
 	}
 
 	/**
-	 * The last stage passed: the recognition is granted in the same transaction, by the
-	 * authority of the deciding user's region, with the pack's level.
+	 * The last stage passed: the recognition is granted in the same transaction, in the
+	 * name of the authority the pack names (朝阳区科委 for Chaoyang; a pack that names none
+	 * falls back to the science authority of the deciding user's region), with the pack's
+	 * level.
 	 */
 	private void recognize(Application app, CurrentUser user) {
 		PolicyPack pack = packOf(app);
@@ -634,9 +636,13 @@ public class Applications {
 		Recognitions.Recognized granted = this.recognitions
 			.recognize(new RecognitionRequest(OWNER_TYPE, app.id(), app.spaceName(), app.operatorName(), creditCode,
 					app.kind(), app.specialization(), pack.definition().level().name(), app.regionCode(),
-					app.policyId(), this.regions.scienceAuthorityOf(user.regionCode()), today(), app.institutionId()),
-					user);
+					app.policyId(), authorityOf(pack, user), today(), app.institutionId()), user);
 		app.recognized(granted.number());
+	}
+
+	private String authorityOf(PolicyPack pack, CurrentUser user) {
+		String named = pack.definition().authority();
+		return (named != null) ? named : this.regions.scienceAuthorityOf(user.regionCode());
 	}
 
 	/**

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param version 版本（通常是印发日期）
  * @param effectiveFrom 生效日期：按申报提交日适用当时有效的版本
  * @param source 文号或发文机关
+ * @param authority 认定机关的全称，如 北京市朝阳区科学技术委员会：认定（证书、编号前缀）以它的名义作出；未写时由地区名推出
  * @param kind 认定的载体类型
  * @param level 认定级别
  * @param specialization 仅适用于某类众创空间时为 COMPREHENSIVE 或 SPECIALIZED，否则为空
@@ -37,10 +38,10 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackDefinition(String id, String title, String jurisdiction, String version, LocalDate effectiveFrom,
-		String source, InstitutionKind kind, Level level, String specialization, List<Criterion> criteria,
-		List<Preferred> preferred, TenantCriteria tenantCriteria, ExitRule exit, List<Material> materials,
-		Review review, Notice notice, Assessment assessment, List<ScoringItem> scoring, Dynamic dynamic,
-		Sanctions sanctions, AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
+		String source, String authority, InstitutionKind kind, Level level, String specialization,
+		List<Criterion> criteria, List<Preferred> preferred, TenantCriteria tenantCriteria, ExitRule exit,
+		List<Material> materials, Review review, Notice notice, Assessment assessment, List<ScoringItem> scoring,
+		Dynamic dynamic, Sanctions sanctions, AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
 
 	/** 载体类型（domain.md「Institution kinds」）。 */
 	public enum InstitutionKind {

@@ -61,6 +61,14 @@ class PackContentTests {
 		assertThat(pack.specialization()).isEqualTo("SPECIALIZED");
 	}
 
+	@Test
+	void eachPackNamesItsRecognizingAuthority() {
+		// seed 000 第三条：北京市朝阳区科学技术委员会（朝阳区科委）牵头负责本区众创空间认定工作
+		assertThat(Packs.CHAOYANG.definition().authority()).isEqualTo("北京市朝阳区科学技术委员会");
+		assertThat(Packs.LANZHOU.definition().authority()).isEqualTo("兰州市科学技术局");
+		assertThat(Packs.LIAONING.definition().authority()).isEqualTo("辽宁省科学技术厅");
+	}
+
 	static Stream<PolicyPack> bundled() {
 		return Packs.BUNDLED.all().stream();
 	}

@@ -121,7 +121,7 @@ public final class PackReader {
 			problem("specialization", "取值 " + specialization + " 无效，可选：COMPREHENSIVE、SPECIALIZED");
 		}
 		return new PackDefinition(id, text(root, "title", "", true), jurisdiction, text(root, "version", "", true),
-				date(root, "effectiveFrom", "", true), text(root, "source", "", false),
+				date(root, "effectiveFrom", "", true), text(root, "source", "", false), authority(root),
 				enumValue(root, "kind", "", PackDefinition.InstitutionKind.class, true),
 				enumValue(root, "level", "", PackDefinition.Level.class, true), specialization, criteria,
 				orEmpty(list(root, "preferred", "", false, this::preferred)), tenantCriteria(root), exit(root),
@@ -129,6 +129,16 @@ public final class PackReader {
 				assessment(root), orEmpty(list(root, "scoring", "", false, this::scoringItem)), dynamic(root),
 				sanctions(root), annualFiling(root), orEmpty(list(root, "targets", "", false, this::target)),
 				orEmpty(list(root, "examples", "", false, this::example)));
+	}
+
+	/** 认定机关的名称：可以不写（由地区名推出），写了就不能是空白。 */
+	private String authority(JsonNode root) {
+		String authority = text(root, "authority", "", false);
+		if (authority != null && authority.isBlank()) {
+			problem("authority", "不能为空；不写则按地区名称推出认定机关");
+			return null;
+		}
+		return (authority != null) ? authority.strip() : null;
 	}
 
 	private Criterion criterion(JsonNode node, String path) {
