@@ -111,8 +111,10 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 	 * @param title 名称
 	 * @param requires 需要的事实；缺少视为不满足
 	 * @param rule 判断规则（CEL 布尔表达式）
+	 * @param detail 详情模板（可选），写明查到的数值，如投资笔数与金额
 	 */
-	public record Preferred(String article, String title, List<String> requires, String rule) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Preferred(String article, String title, List<String> requires, String rule, String detail) {
 	}
 
 	/**

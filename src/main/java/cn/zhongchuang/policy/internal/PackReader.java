@@ -167,7 +167,8 @@ public final class PackReader {
 
 	private Preferred preferred(JsonNode node, String path) {
 		return new Preferred(article(node, path), text(node, "title", path, true),
-				orEmpty(strings(node, "requires", path)), text(node, "rule", path, true));
+				orEmpty(strings(node, "requires", path)), text(node, "rule", path, true),
+				text(node, "detail", path, false));
 	}
 
 	private TenantCriteria tenantCriteria(JsonNode root) {
