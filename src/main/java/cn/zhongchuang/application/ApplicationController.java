@@ -80,6 +80,10 @@ class ApplicationController {
 			List<Application> rows = all ? this.applications.within(user, null)
 					: this.applications.queue(user, policy, q);
 			model.addAttribute("applications", rows);
+			Map<Long, Applications.ReviewBatch> batches = this.applications.batchesOf(rows);
+			model.addAttribute("batches", batches);
+			model.addAttribute("overdueCount",
+					batches.values().stream().filter(Applications.ReviewBatch::overdue).count());
 			model.addAttribute("queueCount", all ? this.applications.queue(user, null, null).size() : rows.size());
 			model.addAttribute("mode", all ? "all" : "queue");
 			model.addAttribute("policies", this.catalog.all());
@@ -155,6 +159,7 @@ class ApplicationController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", form);
 		model.addAttribute("regionName", this.regions.fullName(app.regionCode()));
+		model.addAttribute("batch", this.applications.batchOf(app).orElse(null));
 		boolean owner = user.hasRole(Role.OPERATOR);
 		model.addAttribute("owner", owner);
 		model.addAttribute("editable", owner && app.editable());

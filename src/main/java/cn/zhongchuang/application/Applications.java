@@ -697,6 +697,46 @@ public class Applications {
 		return drawn;
 	}
 
+	/**
+	 * The yearly batch a submitted application belongs to, under a pack that reviews by
+	 * annual call (Liaoning 四(一): 达标一批、备案一批, review finished by 31 May): submitted on or
+	 * before the closing day it is that year's batch, after it the next year's. Overdue
+	 * when its review is still open after the batch closed. Empty for drafts and for
+	 * packs that review as applications come.
+	 */
+	Optional<ReviewBatch> batchOf(Application app) {
+		if (app.submittedOn() == null) {
+			return Optional.empty();
+		}
+		PackDefinition.AnnualCall call = packOf(app).definition().review().annualCall();
+		if (call == null) {
+			return Optional.empty();
+		}
+		int year = call.batchYear(app.submittedOn());
+		LocalDate closes = call.closesOn(year);
+		boolean open = app.status() != ApplicationStatus.DRAFT && !app.status().isFinal();
+		return Optional.of(new ReviewBatch(year, closes, open && today().isAfter(closes)));
+	}
+
+	/** The batches of the listed applications that have one, by application id. */
+	Map<Long, ReviewBatch> batchesOf(List<Application> apps) {
+		Map<Long, ReviewBatch> batches = new LinkedHashMap<>();
+		apps.forEach((a) -> batchOf(a).ifPresent((b) -> batches.put(a.id(), b)));
+		return batches;
+	}
+
+	/**
+	 * An annual-call batch: its year, the day its review closes, and whether the
+	 * application is overdue (still in review after that day).
+	 */
+	record ReviewBatch(int year, LocalDate closesOn, boolean overdue) {
+
+		public String closes() {
+			return ChinaTime.format(this.closesOn);
+		}
+
+	}
+
 	/** The expert panels drawn for the application, newest first. */
 	List<Long> panelsOf(Application app, CurrentUser user) {
 		return this.panels.panelsFor(OWNER_TYPE, String.valueOf(app.id()), user);

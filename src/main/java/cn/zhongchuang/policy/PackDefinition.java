@@ -1,6 +1,7 @@
 package cn.zhongchuang.policy;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 
@@ -143,8 +144,37 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 	 *
 	 * @param stages 按顺序排列的环节
 	 * @param basis 依据
+	 * @param annualCall 按年度批次评审时的批次规则；随到随审时为空
 	 */
-	public record Review(List<ReviewStage> stages, String basis) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Review(List<ReviewStage> stages, String basis, AnnualCall annualCall) {
+	}
+
+	/**
+	 * 年度批次（辽宁"达标一批、备案一批"，每年5月底前完成评审备案）：每份申请属于一个批次年度， 该年度的评审在 {@code closes}
+	 * 当天结束；截止日之后提交的申请列入下一年度的批次。这是审查机关完成评审的期限，不是运营机构的年度备案截止日。
+	 *
+	 * @param closes 每年评审结束的日期（MM-dd，含当天）
+	 * @param basis 依据
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AnnualCall(String closes, String basis) {
+
+		private MonthDay closing() {
+			return MonthDay.parse("--" + this.closes);
+		}
+
+		/** 在 {@code submittedOn} 提交的申请所属的批次年度：截止日当天及以前为当年，之后为下一年。 */
+		public int batchYear(LocalDate submittedOn) {
+			int year = submittedOn.getYear();
+			return submittedOn.isAfter(closesOn(year)) ? year + 1 : year;
+		}
+
+		/** 批次年度的评审截止日。 */
+		public LocalDate closesOn(int batchYear) {
+			return closing().atYear(batchYear);
+		}
+
 	}
 
 	/**

@@ -49,9 +49,16 @@ class PackContentTests {
 	}
 
 	@Test
-	void liaoningFilesByEndOfMayAndBansForTwoYears() {
+	void liaoningReviewsEachYearsBatchByEndOfMayAndBansForTwoYears() {
 		PackDefinition pack = Packs.LIAONING.definition();
-		assertThat(pack.annualFiling().dueMonthDay()).isEqualTo("05-31");
+		// 四(一) 每年5月底前完成评审备案: the province's annual call, not the operator's filing date
+		assertThat(pack.review().annualCall().closes()).isEqualTo("05-31");
+		assertThat(pack.review().annualCall().batchYear(java.time.LocalDate.of(2026, 5, 31))).isEqualTo(2026);
+		assertThat(pack.review().annualCall().batchYear(java.time.LocalDate.of(2026, 6, 1))).isEqualTo(2027);
+		assertThat(pack.review().annualCall().closesOn(2027)).isEqualTo(java.time.LocalDate.of(2027, 5, 31));
+		assertThat(pack.annualFiling().dueMonthDay()).isNull();
+		assertThat(Packs.CHAOYANG.definition().review().annualCall()).isNull();
+		assertThat(Packs.LANZHOU.definition().review().annualCall()).isNull();
 		assertThat(pack.sanctions().banYears()).isEqualTo(2);
 		assertThat(pack.dynamic().changeReportMonths()).isEqualTo(1);
 		assertThat(pack.dynamic().consecutiveFailingYears()).isEqualTo(2);

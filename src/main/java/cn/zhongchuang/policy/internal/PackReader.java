@@ -209,7 +209,31 @@ public final class PackReader {
 		if (stages.isEmpty()) {
 			problem("review.stages", "至少需要一个审查环节");
 		}
-		return new Review(stages, text(node, "basis", "review", false));
+		return new Review(stages, text(node, "basis", "review", false), annualCall(node));
+	}
+
+	private PackDefinition.AnnualCall annualCall(JsonNode review) {
+		JsonNode node = object(review, "annualCall", "review");
+		if (node == null) {
+			return null;
+		}
+		String closes = text(node, "closes", "review.annualCall", true);
+		if (closes != null && !monthDay(closes)) {
+			problem("review.annualCall.closes", "应为 MM-dd 格式的日期：" + closes);
+			return null;
+		}
+		return (closes != null) ? new PackDefinition.AnnualCall(closes, text(node, "basis", "review.annualCall", false))
+				: null;
+	}
+
+	private static boolean monthDay(String text) {
+		try {
+			MonthDay.parse("--" + text);
+			return true;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
 	}
 
 	private ReviewStage stage(JsonNode node, String path) {
@@ -291,13 +315,8 @@ public final class PackReader {
 			return null;
 		}
 		String due = text(node, "dueMonthDay", "annualFiling", false);
-		if (due != null) {
-			try {
-				MonthDay.parse("--" + due);
-			}
-			catch (DateTimeException ex) {
-				problem("annualFiling.dueMonthDay", "应为 MM-dd 格式的日期：" + due);
-			}
+		if (due != null && !monthDay(due)) {
+			problem("annualFiling.dueMonthDay", "应为 MM-dd 格式的日期：" + due);
 		}
 		return new AnnualFiling(bool(node, "required", "annualFiling", true), due,
 				text(node, "basis", "annualFiling", false));
