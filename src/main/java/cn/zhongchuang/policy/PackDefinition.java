@@ -265,10 +265,12 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 	 * @param rectificationWorkingDays 整改期限（工作日）；政策未规定时为空
 	 * @param changeReportMonths 条件变化须在几个月内报告；未规定时为空
 	 * @param basis 依据
+	 * @param rectifyOnFailing 考核不合格的，公布考核结果时自动下达整改通知（朝阳第九条、兰州"限期整改"）
+	 * @param rectifyOnNotAssessed 不参加考核的，同样自动下达整改通知（朝阳第九条"不参加考核或考核评估不合格的"）
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Dynamic(LapseRule lapseRule, Integer consecutiveFailingYears, Integer rectificationWorkingDays,
-			Integer changeReportMonths, String basis) {
+			Integer changeReportMonths, String basis, boolean rectifyOnFailing, boolean rectifyOnNotAssessed) {
 	}
 
 	/**

@@ -295,8 +295,14 @@ public final class PackReader {
 		PackDefinition.LapseRule lapse = enumValue(node, "lapseRule", "dynamic", PackDefinition.LapseRule.class, true);
 		Integer years = integer(node, "consecutiveFailingYears", "dynamic",
 				lapse == PackDefinition.LapseRule.CONSECUTIVE_FAILING_YEARS, 1);
-		return new Dynamic(lapse, years, integer(node, "rectificationWorkingDays", "dynamic", false, 1),
-				integer(node, "changeReportMonths", "dynamic", false, 1), text(node, "basis", "dynamic", false));
+		Integer rectificationDays = integer(node, "rectificationWorkingDays", "dynamic", false, 1);
+		boolean onFailing = bool(node, "rectifyOnFailing", "dynamic", false);
+		boolean onNotAssessed = bool(node, "rectifyOnNotAssessed", "dynamic", false);
+		if ((onFailing || onNotAssessed) && rectificationDays == null) {
+			problem("dynamic.rectificationWorkingDays", "自动下达整改通知（rectifyOnFailing、rectifyOnNotAssessed）需要整改期限");
+		}
+		return new Dynamic(lapse, years, rectificationDays, integer(node, "changeReportMonths", "dynamic", false, 1),
+				text(node, "basis", "dynamic", false), onFailing, onNotAssessed);
 	}
 
 	private Sanctions sanctions(JsonNode root) {
