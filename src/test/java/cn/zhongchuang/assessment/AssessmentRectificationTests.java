@@ -210,29 +210,25 @@ class AssessmentRectificationTests {
 	}
 
 	private long orders(long roundId, long recognitionId) {
-		return this.jdbc.sql(
-				"SELECT count(*) FROM rectification_order WHERE assessment_round_id = :round AND recognition_id = :rec")
-			.param("round", roundId)
-			.param("rec", recognitionId)
-			.query(Long.class)
-			.single();
+		return order(roundId, recognitionId, "count(*)", Long.class);
 	}
 
 	private LocalDate deadline(long roundId, long recognitionId) {
-		return this.jdbc.sql(
-				"SELECT deadline FROM rectification_order WHERE assessment_round_id = :round AND recognition_id = :rec")
-			.param("round", roundId)
-			.param("rec", recognitionId)
-			.query(LocalDate.class)
-			.single();
+		return order(roundId, recognitionId, "deadline", LocalDate.class);
 	}
 
 	private String reason(long roundId, long recognitionId) {
+		return order(roundId, recognitionId, "reason", String.class);
+	}
+
+	/** One column of the order the round opened for the recognition. */
+	private <T> T order(long roundId, long recognitionId, String column, Class<T> type) {
 		return this.jdbc
-			.sql("SELECT reason FROM rectification_order WHERE assessment_round_id = :round AND recognition_id = :rec")
+			.sql("SELECT " + column
+					+ " FROM rectification_order WHERE assessment_round_id = :round AND recognition_id = :rec")
 			.param("round", roundId)
 			.param("rec", recognitionId)
-			.query(String.class)
+			.query(type)
 			.single();
 	}
 
