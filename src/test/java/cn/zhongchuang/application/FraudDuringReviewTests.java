@@ -108,9 +108,9 @@ class FraudDuringReviewTests {
 		assertThatThrownBy(() -> this.fixtures.readyDraft(operator, "beijing-chaoyang-2017", "110105"))
 			.isInstanceOf(FieldErrorException.class);
 
-		this.mvc
-			.perform(get("/api/v1/sanctions").param("q", String.valueOf(app.id())).with(user(TestPrincipal.of(bureau))))
+		this.mvc.perform(get("/api/v1/sanctions").param("q", creditCode).with(user(TestPrincipal.of(bureau))))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].subjectType").value("application"))
 			.andExpect(jsonPath("$.items[0].applicationId").value(app.id()))
 			.andExpect(jsonPath("$.items[0].recognitionId").value(org.hamcrest.Matchers.nullValue()))
