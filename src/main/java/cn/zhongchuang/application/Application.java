@@ -230,6 +230,28 @@ class Application {
 		return stage;
 	}
 
+	/** Whether fraud may still be recorded against it: submitted and not yet decided. */
+	boolean underReview() {
+		return this.status.inReview() || this.status == ApplicationStatus.RETURNED;
+	}
+
+	/**
+	 * Fraud found during review (seed 000 第十条, seed 003 四(一)3): rejected at whatever
+	 * stage it waits, with the finding as the reason; only while it is under review.
+	 * @return the code of the stage it was rejected at (the returning stage when it was
+	 * returned for revision)
+	 */
+	String rejectForFraud(String reasons, String by) {
+		if (!underReview()) {
+			throw new ConflictException("申请当前状态为「" + statusLabel() + "」，已不在审查中，不能记录审查中发现的欺诈");
+		}
+		String stage = (this.status == ApplicationStatus.RETURNED) ? this.returnedStage : this.currentStage;
+		this.status = ApplicationStatus.REJECTED;
+		this.returnedStage = null;
+		this.events.add(new ApplicationEvents.ApplicationRejected(this.id, this.operatorId, stage, reasons, by));
+		return stage;
+	}
+
 	/**
 	 * Listed on a public notice: only while waiting at the pack's notice stage, and on
 	 * one notice at a time.

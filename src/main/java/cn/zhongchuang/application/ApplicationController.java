@@ -80,6 +80,10 @@ class ApplicationController {
 			List<Application> rows = all ? this.applications.within(user, null)
 					: this.applications.queue(user, policy, q);
 			model.addAttribute("applications", rows);
+			Map<Long, Applications.ReviewBatch> batches = this.applications.batchesOf(rows);
+			model.addAttribute("batches", batches);
+			model.addAttribute("overdueCount",
+					batches.values().stream().filter(Applications.ReviewBatch::overdue).count());
 			model.addAttribute("queueCount", all ? this.applications.queue(user, null, null).size() : rows.size());
 			model.addAttribute("mode", all ? "all" : "queue");
 			model.addAttribute("policies", this.catalog.all());
@@ -155,6 +159,7 @@ class ApplicationController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", form);
 		model.addAttribute("regionName", this.regions.fullName(app.regionCode()));
+		model.addAttribute("batch", this.applications.batchOf(app).orElse(null));
 		boolean owner = user.hasRole(Role.OPERATOR);
 		model.addAttribute("owner", owner);
 		model.addAttribute("editable", owner && app.editable());
@@ -170,6 +175,11 @@ class ApplicationController {
 		model.addAttribute("mayDecide", handles && !atNotice);
 		boolean expertStage = current != null && current.expertsScore() && app.status().inReview();
 		model.addAttribute("expertStage", expertStage);
+		boolean mayReportFraud = app.underReview() && this.applications.reviews(app, user);
+		model.addAttribute("mayReportFraud", mayReportFraud);
+		if (mayReportFraud) {
+			model.addAttribute("fraudConsequence", this.applications.fraudConsequence(app));
+		}
 		if (expertStage && user.role().isGovernment()) {
 			List<Long> panels = this.applications.panelsOf(app, user);
 			model.addAttribute("panelId", panels.isEmpty() ? null : panels.get(0));
@@ -316,6 +326,25 @@ class ApplicationController {
 			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
 		}
 		return "redirect:/applications/" + id + "#experts";
+	}
+
+	/**
+	 * 审查中发现申报材料虚假: the reviewer records the finding; the application is rejected and the
+	 * pack's ban applies (the page's confirmation names it).
+	 */
+	@PostMapping("/applications/{id}/fraud")
+	String reportFraud(@PathVariable long id, @RequestParam(required = false) String finding, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.applications.reportFraud(id, finding, version, user);
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return detailPage(id, user, model, ex.errors(), Map.of("finding", (finding == null) ? "" : finding));
+		}
+		redirect.addFlashAttribute("toast", "已记录审查中发现的欺诈，申请不予通过；处理记录见处罚登记");
+		return "redirect:/applications/" + id;
 	}
 
 	@PostMapping("/applications/{id}/decision")

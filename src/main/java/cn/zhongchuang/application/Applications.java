@@ -623,20 +623,92 @@ public class Applications {
 	}
 
 	/**
-	 * The last stage passed: the recognition is granted in the same transaction, by the
-	 * authority of the deciding user's region, with the pack's level.
+	 * Whether the user reviews applications under the pack: a government user whose role
+	 * handles one of its stages (an expert stage is handled by the stage after it).
+	 */
+	boolean reviews(Application app, CurrentUser user) {
+		if (!user.role().isGovernment()) {
+			return false;
+		}
+		List<ReviewStage> stages = stagesOf(app);
+		return stages.stream().anyMatch((s) -> ApplicationRoles.deciding(stages, s).name().equals(user.role().name()));
+	}
+
+	/**
+	 * What recording fraud against the application would entail, for the confirmation.
+	 */
+	@Transactional(readOnly = true)
+	Sanctions.ApplicationConsequence fraudConsequence(Application app) {
+		return this.sanctions.consequenceForApplication(app.policyId(), creditCodeOf(app));
+	}
+
+	/**
+	 * Fraud found during review (seed 000 第十条 在认定…过程中; seed 003 四(一)3 申报材料存虚假): a
+	 * reviewer of the pack records the finding; in one transaction the sanction module
+	 * applies the pack's ban to the operator's credit code (Chaoyang 5 years, Liaoning 2,
+	 * Lanzhou none) with the application as its subject, and the application is rejected
+	 * with the finding. Only while it is under review (409), by a role that handles one
+	 * of the pack's stages (403), within the user's region (404), at the version the user
+	 * saw (409).
+	 */
+	@Transactional
+	Application reportFraud(long id, String finding, int version, CurrentUser user) {
+		Application app = visible(id, user);
+		if (!user.role().isGovernment()) {
+			throw new NotFoundException("application " + id);
+		}
+		requireVersion(app, version);
+		if (!reviews(app, user)) {
+			throw new AccessDeniedException("「" + packOf(app).title() + "」的申请不由 " + user.role() + " 审查");
+		}
+		if (!app.underReview()) {
+			throw new ConflictException("申请已办结（" + ApplicationRoles.statusLabel(app.status()) + "），不能再记录审查中发现的欺诈");
+		}
+		Sanctions.ApplicationConsequence consequence = this.sanctions
+			.recordAgainstApplication(new Sanctions.ApplicationSubject(app.id(), app.spaceName(), app.operatorName(),
+					creditCodeOf(app), app.regionCode(), app.policyId()), finding, user);
+		String text = finding.strip();
+		String reasons = "审查中发现申报材料存在虚假：" + text + "。" + consequence.text();
+		String stageCode = app.rejectForFraud(reasons, user.username());
+		String stageName = stagesOf(app).stream()
+			.filter((s) -> s.code().equals(stageCode))
+			.map(ReviewStage::name)
+			.findFirst()
+			.orElse(null);
+		Application saved = this.records.save(app);
+		this.records.addDecision(saved.id(), stageCode, stageName, "FRAUD", reasons, user.username(),
+				user.displayName(), user.role().name(), this.clock.instant());
+		this.audit.record(AuditEntry.success("APPLICATION_FRAUD", OWNER_TYPE, saved.id(),
+				"审查中发现欺诈，不予通过：" + saved.spaceName() + "，" + reasons, saved.regionCode()));
+		publish(app);
+		return saved;
+	}
+
+	private String creditCodeOf(Application app) {
+		return this.operators.find(app.operatorId())
+			.map(OperatorOrganisation::creditCode)
+			.orElseThrow(() -> new NotFoundException("organisation " + app.operatorId()));
+	}
+
+	/**
+	 * The last stage passed: the recognition is granted in the same transaction, in the
+	 * name of the authority the pack names (朝阳区科委 for Chaoyang; a pack that names none
+	 * falls back to the science authority of the deciding user's region), with the pack's
+	 * level.
 	 */
 	private void recognize(Application app, CurrentUser user) {
 		PolicyPack pack = packOf(app);
-		String creditCode = this.operators.find(app.operatorId())
-			.map(OperatorOrganisation::creditCode)
-			.orElseThrow(() -> new NotFoundException("organisation " + app.operatorId()));
+		String creditCode = creditCodeOf(app);
 		Recognitions.Recognized granted = this.recognitions
 			.recognize(new RecognitionRequest(OWNER_TYPE, app.id(), app.spaceName(), app.operatorName(), creditCode,
 					app.kind(), app.specialization(), pack.definition().level().name(), app.regionCode(),
-					app.policyId(), this.regions.scienceAuthorityOf(user.regionCode()), today(), app.institutionId()),
-					user);
+					app.policyId(), authorityOf(pack, user), today(), app.institutionId()), user);
 		app.recognized(granted.number());
+	}
+
+	private String authorityOf(PolicyPack pack, CurrentUser user) {
+		String named = pack.definition().authority();
+		return (named != null) ? named : this.regions.scienceAuthorityOf(user.regionCode());
 	}
 
 	/**
@@ -689,6 +761,46 @@ public class Applications {
 						+ drawn.alternates().size() + " 名（专家组 #" + drawn.panelId() + "）",
 				user.username(), user.displayName(), user.role().name(), this.clock.instant());
 		return drawn;
+	}
+
+	/**
+	 * The yearly batch a submitted application belongs to, under a pack that reviews by
+	 * annual call (Liaoning 四(一): 达标一批、备案一批, review finished by 31 May): submitted on or
+	 * before the closing day it is that year's batch, after it the next year's. Overdue
+	 * when its review is still open after the batch closed. Empty for drafts and for
+	 * packs that review as applications come.
+	 */
+	Optional<ReviewBatch> batchOf(Application app) {
+		if (app.submittedOn() == null) {
+			return Optional.empty();
+		}
+		PackDefinition.AnnualCall call = packOf(app).definition().review().annualCall();
+		if (call == null) {
+			return Optional.empty();
+		}
+		int year = call.batchYear(app.submittedOn());
+		LocalDate closes = call.closesOn(year);
+		boolean open = app.status() != ApplicationStatus.DRAFT && !app.status().isFinal();
+		return Optional.of(new ReviewBatch(year, closes, open && today().isAfter(closes)));
+	}
+
+	/** The batches of the listed applications that have one, by application id. */
+	Map<Long, ReviewBatch> batchesOf(List<Application> apps) {
+		Map<Long, ReviewBatch> batches = new LinkedHashMap<>();
+		apps.forEach((a) -> batchOf(a).ifPresent((b) -> batches.put(a.id(), b)));
+		return batches;
+	}
+
+	/**
+	 * An annual-call batch: its year, the day its review closes, and whether the
+	 * application is overdue (still in review after that day).
+	 */
+	record ReviewBatch(int year, LocalDate closesOn, boolean overdue) {
+
+		public String closes() {
+			return ChinaTime.format(this.closesOn);
+		}
+
 	}
 
 	/** The expert panels drawn for the application, newest first. */

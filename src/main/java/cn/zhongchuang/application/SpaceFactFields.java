@@ -61,6 +61,7 @@ final class SpaceFactFields {
 			f("staff.founderInvestmentExperienceOrMasters", Type.BOOL), f("mentors.count", Type.INTEGER),
 			f("mentors.industryMentors", Type.INTEGER), f("mentors.counselingArchive", Type.BOOL),
 			f("mentors.fromLeadingInvestorsOrFirms", Type.BOOL), f("seedFundOrFinancingService", Type.BOOL),
+			f("investments.count", Type.INTEGER), f("investments.amountCny", Type.DECIMAL),
 			f("activities.eventsLast12Months", Type.INTEGER), f("activities.financingMatchEvents", Type.INTEGER),
 			f("activities.professionalEventsLast12Months", Type.INTEGER), f("activities.evidence", Type.BOOL),
 			f("services.ipServicePlatform", Type.BOOL), f("services.exitMechanism", Type.BOOL),

@@ -178,6 +178,7 @@ class AssessmentController {
 					.toList());
 		model.addAttribute("rectificationRule",
 				this.assessments.lapseRule(round.policyId()) == PackDefinition.LapseRule.RECTIFICATION_NOT_MET);
+		model.addAttribute("autoRectification", def.dynamic() != null && def.dynamic().rectifyOnFailing());
 		model.addAttribute("bureau", bureau);
 		model.addAttribute("errors", errors);
 		model.addAttribute("errorResult", errorResult);
@@ -204,6 +205,25 @@ class AssessmentController {
 			response.setStatus(422);
 			return round(round, model, true, ex.errors(), resultId);
 		}
+	}
+
+	/** 不参加考核: the institution did not take part; scoring it again undoes the mark. */
+	@PostMapping("/bureau/assessments/{id}/results/{resultId}/not-assessed")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	String notAssessed(@PathVariable long id, @PathVariable long resultId, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		AssessmentRound round = this.assessments.round(id, user);
+		if (this.assessments.results(round.id()).stream().noneMatch((r) -> r.id() == resultId)) {
+			throw new NotFoundException("assessment result " + resultId);
+		}
+		try {
+			AssessmentResult r = this.assessments.markNotAssessed(user, resultId, version);
+			redirect.addFlashAttribute("toast", r.recognitionNumber() + "：已记为未参加考核");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("toastError", ex.getMessage());
+		}
+		return "redirect:/bureau/assessments/" + id;
 	}
 
 	@PostMapping("/bureau/assessments/{id}/panel")

@@ -251,7 +251,7 @@ class AssessmentRecords {
 	void score(long id, int version, Map<String, BigDecimal> scores, BigDecimal total, String grade, String by) {
 		int rows = this.jdbc.sql("""
 				UPDATE assessment_result SET scores = :scores, total = :total, grade = :grade, scored_by = :by,
-				  score_source = 'BUREAU', bureau_scores = :scores, version = version + 1
+				  score_source = 'BUREAU', bureau_scores = :scores, not_assessed = false, version = version + 1
 				WHERE id = :id AND version = :version
 				""")
 			.param("scores", text(scores))
@@ -296,7 +296,7 @@ class AssessmentRecords {
 			String grade, int experts) {
 		int rows = this.jdbc.sql("""
 				UPDATE assessment_result SET scores = :scores, total = :total, grade = :grade, scored_by = :by,
-				  score_source = 'EXPERTS', expert_count = :n, version = version + 1
+				  score_source = 'EXPERTS', expert_count = :n, not_assessed = false, version = version + 1
 				WHERE id = :id AND version = :version AND expert_panel_id = :panel
 				""")
 			.param("scores", text(scores))
@@ -320,6 +320,18 @@ class AssessmentRecords {
 		return text.toString();
 	}
 
+	/** The institution did not take part: no scores, no grade. */
+	void markNotAssessed(long id, int version, String by) {
+		int rows = this.jdbc.sql("""
+				UPDATE assessment_result SET not_assessed = true, scores = NULL, total = NULL, grade = NULL,
+				  scored_by = :by, score_source = NULL, version = version + 1
+				WHERE id = :id AND version = :version AND expert_panel_id IS NULL
+				""").param("by", by).param("id", id).param("version", version).update();
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("assessment result " + id + " was changed by someone else");
+		}
+	}
+
 	void markLapsed(long resultId) {
 		this.jdbc.sql("UPDATE assessment_result SET lapsed = true, version = version + 1 WHERE id = :id")
 			.param("id", resultId)
@@ -333,7 +345,8 @@ class AssessmentRecords {
 				rs.getString("credit_code"), rs.getString("region_code"), scores, rs.getBigDecimal("total"),
 				rs.getString("grade"), rs.getString("scored_by"), rs.getBoolean("lapsed"), rs.getInt("version"),
 				rs.getString("score_source"), scores(rs.getString("bureau_scores")),
-				rs.getObject("expert_panel_id", Long.class), rs.getObject("expert_count", Integer.class));
+				rs.getObject("expert_panel_id", Long.class), rs.getObject("expert_count", Integer.class),
+				rs.getBoolean("not_assessed"));
 	}
 
 	private static Map<String, BigDecimal> scores(String text) {

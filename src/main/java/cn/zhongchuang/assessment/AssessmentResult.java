@@ -25,11 +25,13 @@ import java.util.Map;
  * @param bureauScores the bureau's own scores, kept next to the experts' mean
  * @param expertPanelId the expert panel drawn for this result, null when none
  * @param expertCount how many experts' mean the scores are, when from EXPERTS
+ * @param notAssessed the institution did not take part (不参加考核): no scores, no grade
  */
 public record AssessmentResult(long id, long roundId, long recognitionId, String recognitionNumber,
 		String institutionName, String operatorName, String creditCode, String regionCode,
 		Map<String, BigDecimal> scores, BigDecimal total, String grade, String scoredBy, boolean lapsed, int version,
-		String scoreSource, Map<String, BigDecimal> bureauScores, Long expertPanelId, Integer expertCount) {
+		String scoreSource, Map<String, BigDecimal> bureauScores, Long expertPanelId, Integer expertCount,
+		boolean notAssessed) {
 
 	/** Scores from the bureau. */
 	public static final String BUREAU = "BUREAU";
@@ -49,6 +51,11 @@ public record AssessmentResult(long id, long roundId, long recognitionId, String
 
 	public boolean scored() {
 		return this.grade != null;
+	}
+
+	/** Scored, or marked as not taking part: nothing left to do before publication. */
+	public boolean settled() {
+		return scored() || this.notAssessed;
 	}
 
 	public boolean failing() {

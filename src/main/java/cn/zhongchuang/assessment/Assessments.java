@@ -35,8 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
  * the recognition year); the bureau scores each on the pack's indicators (0 to maxScore,
  * total weighted to 100, grade by the pack's grade bands); publishing makes the results
  * public and, under the lapse rule CONSECUTIVE_FAILING_YEARS, lapses a recognition whose
- * failing grade follows consecutiveFailingYears minus one failing published results.
- * Under RECTIFICATION_NOT_MET a failing grade changes nothing by itself.
+ * failing grade follows consecutiveFailingYears minus one failing published results. A
+ * failing grade (and, where the pack says so, not taking part) opens a rectification
+ * order when the pack's {@code dynamic.rectifyOnFailing} (or
+ * {@code rectifyOnNotAssessed}) is set: the supervision module listens to
+ * {@link AssessmentPublished}.
  * <p>
  * Experts: a bureau may draw an expert panel for a result of an open round
  * ({@link AssessmentPanels}); from then on the result's score is the experts' mean per
@@ -232,6 +235,29 @@ public class Assessments {
 		return this.records.findResult(resultId).orElseThrow();
 	}
 
+	/**
+	 * Marks an institution of an open round as not taking part (不参加考核): its scores and
+	 * grade are cleared; scoring it again undoes the mark. Refused once published, and
+	 * for a result an expert panel was drawn for. Audited; versioned.
+	 */
+	@Transactional
+	public AssessmentResult markNotAssessed(CurrentUser user, long resultId, int version) {
+		AssessmentResult result = this.records.findResult(resultId)
+			.orElseThrow(() -> new NotFoundException("assessment result " + resultId));
+		AssessmentRound round = round(result.roundId(), user);
+		if (round.published()) {
+			throw new ConflictException("考核结果已公布，不能再修改");
+		}
+		if (result.hasPanel()) {
+			throw new ConflictException("已为该机构抽取评审专家，不能记为未参加考核");
+		}
+		this.records.markNotAssessed(resultId, version, user.username());
+		this.audit.record(AuditEntry.success("ASSESSMENT_NOT_ASSESSED", "assessment_result", resultId,
+				round.year() + " 年度考核 " + result.recognitionNumber() + "（" + result.institutionName() + "）：未参加考核",
+				result.regionCode()));
+		return this.records.findResult(resultId).orElseThrow();
+	}
+
 	/** The weighted total scaled to 100 of scores per indicator. */
 	static BigDecimal total(PackDefinition.Assessment a, Map<String, BigDecimal> values) {
 		BigDecimal weighted = BigDecimal.ZERO;
@@ -319,11 +345,12 @@ public class Assessments {
 		}
 		List<AssessmentResult> results = this.records.results(roundId);
 		List<String> unscored = results.stream()
-			.filter((r) -> !r.scored())
+			.filter((r) -> !r.settled())
 			.map(AssessmentResult::recognitionNumber)
 			.toList();
 		if (!unscored.isEmpty()) {
-			throw new FieldErrorException("round", "还有 " + unscored.size() + " 家机构未评分：" + String.join("、", unscored));
+			throw new FieldErrorException("round",
+					"还有 " + unscored.size() + " 家机构未评分（未参加考核的请记为“未参加考核”）：" + String.join("、", unscored));
 		}
 		LocalDate today = ChinaTime.today(this.clock);
 		this.records.publishRound(roundId, version, today, user.username());
@@ -366,8 +393,12 @@ public class Assessments {
 			.filter(AssessmentResult::failing)
 			.map(AssessmentResult::recognitionId)
 			.toList();
-		this.events.publishEvent(
-				new AssessmentPublished(roundId, round.policyId(), round.year(), round.regionCode(), failing, lapsed));
+		List<Long> notAssessed = results.stream()
+			.filter(AssessmentResult::notAssessed)
+			.map(AssessmentResult::recognitionId)
+			.toList();
+		this.events.publishEvent(new AssessmentPublished(roundId, round.policyId(), round.year(), round.regionCode(),
+				failing, lapsed, notAssessed));
 		return this.records.findRound(roundId).orElseThrow();
 	}
 
@@ -390,11 +421,11 @@ public class Assessments {
 	}
 
 	/**
-	 * A round's results were published: the recognitions graded failing and those that
-	 * lapsed under the pack's rule.
+	 * A round's results were published: the recognitions graded failing, those that
+	 * lapsed under the pack's rule, and those that did not take part.
 	 */
 	public record AssessmentPublished(long roundId, String policyId, int year, String regionCode,
-			List<Long> failingRecognitionIds, List<Long> lapsedRecognitionIds) {
+			List<Long> failingRecognitionIds, List<Long> lapsedRecognitionIds, List<Long> notAssessedRecognitionIds) {
 	}
 
 }

@@ -70,7 +70,9 @@ public class Notices {
 	/**
 	 * Drafts a notice of the given institutions under a policy whose pack requires a
 	 * notice; the period comes from the pack
-	 * ({@code definition().notice().workingDays()}).
+	 * ({@code definition().notice().workingDays()}). It is issued by the authority the
+	 * pack names when drafted in the pack's own jurisdiction, otherwise (a city bureau
+	 * noticing under a provincial pack) by the science authority of the notice's region.
 	 * @return the notice id
 	 */
 	@Transactional
@@ -78,8 +80,13 @@ public class Notices {
 		requireGovernment(bureau);
 		Map<String, String> errors = new LinkedHashMap<>();
 		PackDefinition.Notice rule = null;
+		String authority = null;
 		try {
-			rule = this.policies.latest(policyId).definition().notice();
+			PackDefinition definition = this.policies.latest(policyId).definition();
+			rule = definition.notice();
+			if (definition.authority() != null && definition.jurisdiction().equals(regionCode)) {
+				authority = definition.authority();
+			}
 			if (rule == null || !rule.required() || rule.workingDays() == null) {
 				errors.put("policyId", "该政策不要求认定前公示");
 			}
@@ -108,9 +115,9 @@ public class Notices {
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
 		}
-		Notice saved = this.records
-			.save(Notice.draft(policyId, regionCode, title.strip(), this.regions.scienceAuthorityOf(regionCode),
-					rule.workingDays(), items, bureau.username(), this.clock.instant()));
+		Notice saved = this.records.save(Notice.draft(policyId, regionCode, title.strip(),
+				(authority != null) ? authority : this.regions.scienceAuthorityOf(regionCode), rule.workingDays(),
+				items, bureau.username(), this.clock.instant()));
 		this.audit.record(AuditEntry.success("NOTICE_DRAFT", "notice", saved.id(),
 				"起草公示《" + saved.title() + "》（" + items.size() + " 家）", regionCode));
 		return saved.id();

@@ -81,6 +81,8 @@ final class FactForm {
 			Field.choice("funds[2].kind", "funds", "ANGEL", "VC", "SEED", "EQUITY", "INNOVATION"),
 			Field.decimal("funds[2].amountCny", "funds"),
 			Field.bool("seedFundOrFinancingService", "funds"),
+			Field.integer("investments.count", "funds"),
+			Field.decimal("investments.amountCny", "funds"),
 			Field.integer("activities.eventsLast12Months", "activities"),
 			Field.integer("activities.financingMatchEvents", "activities"),
 			Field.integer("activities.professionalEventsLast12Months", "activities"),

@@ -1,6 +1,7 @@
 package cn.zhongchuang.policy;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @param version 版本（通常是印发日期）
  * @param effectiveFrom 生效日期：按申报提交日适用当时有效的版本
  * @param source 文号或发文机关
+ * @param authority 认定机关的全称，如 北京市朝阳区科学技术委员会：认定（证书、编号前缀）以它的名义作出；未写时由地区名推出
  * @param kind 认定的载体类型
  * @param level 认定级别
  * @param specialization 仅适用于某类众创空间时为 COMPREHENSIVE 或 SPECIALIZED，否则为空
@@ -37,10 +39,10 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackDefinition(String id, String title, String jurisdiction, String version, LocalDate effectiveFrom,
-		String source, InstitutionKind kind, Level level, String specialization, List<Criterion> criteria,
-		List<Preferred> preferred, TenantCriteria tenantCriteria, ExitRule exit, List<Material> materials,
-		Review review, Notice notice, Assessment assessment, List<ScoringItem> scoring, Dynamic dynamic,
-		Sanctions sanctions, AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
+		String source, String authority, InstitutionKind kind, Level level, String specialization,
+		List<Criterion> criteria, List<Preferred> preferred, TenantCriteria tenantCriteria, ExitRule exit,
+		List<Material> materials, Review review, Notice notice, Assessment assessment, List<ScoringItem> scoring,
+		Dynamic dynamic, Sanctions sanctions, AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
 
 	/** 载体类型（domain.md「Institution kinds」）。 */
 	public enum InstitutionKind {
@@ -110,8 +112,10 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 	 * @param title 名称
 	 * @param requires 需要的事实；缺少视为不满足
 	 * @param rule 判断规则（CEL 布尔表达式）
+	 * @param detail 详情模板（可选），写明查到的数值，如投资笔数与金额
 	 */
-	public record Preferred(String article, String title, List<String> requires, String rule) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Preferred(String article, String title, List<String> requires, String rule, String detail) {
 	}
 
 	/**
@@ -140,8 +144,37 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 	 *
 	 * @param stages 按顺序排列的环节
 	 * @param basis 依据
+	 * @param annualCall 按年度批次评审时的批次规则；随到随审时为空
 	 */
-	public record Review(List<ReviewStage> stages, String basis) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Review(List<ReviewStage> stages, String basis, AnnualCall annualCall) {
+	}
+
+	/**
+	 * 年度批次（辽宁"达标一批、备案一批"，每年5月底前完成评审备案）：每份申请属于一个批次年度， 该年度的评审在 {@code closes}
+	 * 当天结束；截止日之后提交的申请列入下一年度的批次。这是审查机关完成评审的期限，不是运营机构的年度备案截止日。
+	 *
+	 * @param closes 每年评审结束的日期（MM-dd，含当天）
+	 * @param basis 依据
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AnnualCall(String closes, String basis) {
+
+		private MonthDay closing() {
+			return MonthDay.parse("--" + this.closes);
+		}
+
+		/** 在 {@code submittedOn} 提交的申请所属的批次年度：截止日当天及以前为当年，之后为下一年。 */
+		public int batchYear(LocalDate submittedOn) {
+			int year = submittedOn.getYear();
+			return submittedOn.isAfter(closesOn(year)) ? year + 1 : year;
+		}
+
+		/** 批次年度的评审截止日。 */
+		public LocalDate closesOn(int batchYear) {
+			return closing().atYear(batchYear);
+		}
+
 	}
 
 	/**
@@ -232,10 +265,12 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 	 * @param rectificationWorkingDays 整改期限（工作日）；政策未规定时为空
 	 * @param changeReportMonths 条件变化须在几个月内报告；未规定时为空
 	 * @param basis 依据
+	 * @param rectifyOnFailing 考核不合格的，公布考核结果时自动下达整改通知（朝阳第九条、兰州"限期整改"）
+	 * @param rectifyOnNotAssessed 不参加考核的，同样自动下达整改通知（朝阳第九条"不参加考核或考核评估不合格的"）
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Dynamic(LapseRule lapseRule, Integer consecutiveFailingYears, Integer rectificationWorkingDays,
-			Integer changeReportMonths, String basis) {
+			Integer changeReportMonths, String basis, boolean rectifyOnFailing, boolean rectifyOnNotAssessed) {
 	}
 
 	/**

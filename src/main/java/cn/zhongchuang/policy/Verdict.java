@@ -68,8 +68,10 @@ public record Verdict(String policy, String version, Outcome outcome, List<Crite
 	 * @param article 条款号
 	 * @param title 优先项名称
 	 * @param met 是否满足（缺少事实视为不满足）
+	 * @param detail 说明：查到的数值，或缺少的事实；政策包未写详情模板时为空
 	 */
-	public record PreferredResult(String article, String title, boolean met) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record PreferredResult(String article, String title, boolean met, String detail) {
 	}
 
 }

@@ -36,8 +36,11 @@ public class Regions {
 	}
 
 	/**
-	 * The science and technology authority of a region: 某某省科学技术厅 for a province,
-	 * 某某市（区、县）科学技术局 below it. Notices and recognitions are issued in its name.
+	 * The science and technology authority of a region by the usual naming: 某某省科学技术厅 for
+	 * a province, 某某市（区、县）科学技术局 below it. Only a fallback: a policy pack names its
+	 * recognizing authority ({@code authority}, e.g. 北京市朝阳区科学技术委员会), and that name is
+	 * used where a pack applies; this rule serves where none does (a recommendation
+	 * outcome, a notice drafted below the pack's jurisdiction, a pack that names none).
 	 */
 	public String scienceAuthorityOf(String code) {
 		String name = nameOf(code);

@@ -30,8 +30,9 @@ class SanctionApi {
 	}
 
 	@GetMapping("/api/v1/sanctions")
-	@Operation(summary = "Sanctions of the caller's region (or a region within it); active true = bans in force; "
-			+ "q matches institution, operator, credit code or recognition number")
+	@Operation(summary = "Sanctions of the caller's region (or a region within it), against a recognition or, for "
+			+ "fraud found during review, an application; active true = bans in force; "
+			+ "q matches institution, operator, credit code, recognition number or application id")
 	PageResult<SanctionJson> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Boolean active,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -47,16 +48,22 @@ class SanctionApi {
 		return SanctionJson.of(this.sanctions.get(id, user), this.sanctions.today());
 	}
 
-	record SanctionJson(long id, long recognitionId, String recognitionNumber, String institutionName,
-			String operatorName, String creditCode, String regionCode, String policyId, String finding,
-			LocalDate foundOn, boolean titleRevoked, Integer banYears, LocalDate banStartsOn, LocalDate banEndsOn,
-			boolean banActive, String recovery, String basis, String recordedBy, int version) {
+	/**
+	 * A sanction: its subject is a recognition ({@code subjectType} recognition,
+	 * {@code recognitionId}, {@code recognitionNumber}) or an application where the fraud
+	 * was found during review ({@code subjectType} application, {@code applicationId};
+	 * the recognition fields null).
+	 */
+	record SanctionJson(long id, String subjectType, Long recognitionId, String recognitionNumber, Long applicationId,
+			String institutionName, String operatorName, String creditCode, String regionCode, String policyId,
+			String finding, LocalDate foundOn, boolean titleRevoked, Integer banYears, LocalDate banStartsOn,
+			LocalDate banEndsOn, boolean banActive, String recovery, String basis, String recordedBy, int version) {
 
 		static SanctionJson of(Sanction s, LocalDate today) {
-			return new SanctionJson(s.id(), s.recognitionId(), s.recognitionNumber(), s.institutionName(),
-					s.operatorName(), s.creditCode(), s.regionCode(), s.policyId(), s.finding(), s.foundOn(),
-					s.titleRevoked(), s.banYears(), s.banStartsOn(), s.banEndsOn(), s.banActiveOn(today), s.recovery(),
-					s.basis(), s.recordedBy(), s.version());
+			return new SanctionJson(s.id(), s.subjectType(), s.recognitionId(), s.recognitionNumber(),
+					s.applicationId(), s.institutionName(), s.operatorName(), s.creditCode(), s.regionCode(),
+					s.policyId(), s.finding(), s.foundOn(), s.titleRevoked(), s.banYears(), s.banStartsOn(),
+					s.banEndsOn(), s.banActiveOn(today), s.recovery(), s.basis(), s.recordedBy(), s.version());
 		}
 
 	}

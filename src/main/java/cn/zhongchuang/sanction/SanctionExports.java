@@ -45,10 +45,10 @@ class SanctionExports {
 		do {
 			result = this.sanctions.register(user, region, q, Boolean.TRUE.equals(active), page++, PageResult.MAX_SIZE);
 			for (Sanction s : result.items()) {
-				rows.add(List.of(s.recognitionNumber(), s.institutionName(), s.operatorName(), s.creditCode(),
-						s.regionCode(), s.finding(), String.valueOf(s.foundOn()), yesNo(s.titleRevoked()),
-						text(s.banStartsOn()), text(s.banEndsOn()), yesNo(s.banActiveOn(today)),
-						(s.recovery() != null) ? s.recovery() : ""));
+				rows.add(List.of((s.recognitionNumber() != null) ? s.recognitionNumber() : "认定申请 #" + s.applicationId(),
+						s.institutionName(), s.operatorName(), s.creditCode(), s.regionCode(), s.finding(),
+						String.valueOf(s.foundOn()), yesNo(s.titleRevoked()), text(s.banStartsOn()),
+						text(s.banEndsOn()), yesNo(s.banActiveOn(today)), (s.recovery() != null) ? s.recovery() : ""));
 			}
 		}
 		while (result.hasNext());

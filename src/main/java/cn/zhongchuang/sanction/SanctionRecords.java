@@ -29,14 +29,15 @@ class SanctionRecords {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("""
-					INSERT INTO sanction (recognition_id, recognition_number, institution_name, operator_name, credit_code,
-					  region_code, policy_id, finding, found_on, title_revoked, ban_years, ban_starts_on, ban_ends_on, recovery,
-					  basis, recorded_by, recorded_at)
-					VALUES (:rec, :number, :name, :operator, :credit, :region, :policy, :finding, :on, :revoked, :years, :starts,
-					  :ends, :recovery, :basis, :by, :at)
+					INSERT INTO sanction (recognition_id, recognition_number, application_id, institution_name, operator_name,
+					  credit_code, region_code, policy_id, finding, found_on, title_revoked, ban_years, ban_starts_on, ban_ends_on,
+					  recovery, basis, recorded_by, recorded_at)
+					VALUES (:rec, :number, :application, :name, :operator, :credit, :region, :policy, :finding, :on, :revoked,
+					  :years, :starts, :ends, :recovery, :basis, :by, :at)
 					""")
-			.param("rec", s.recognitionId())
-			.param("number", s.recognitionNumber())
+			.param("rec", s.recognitionId(), java.sql.Types.BIGINT)
+			.param("number", s.recognitionNumber(), java.sql.Types.VARCHAR)
+			.param("application", s.applicationId(), java.sql.Types.BIGINT)
 			.param("name", s.institutionName())
 			.param("operator", s.operatorName())
 			.param("credit", s.creditCode())
@@ -54,6 +55,13 @@ class SanctionRecords {
 			.param("at", s.recordedAt().atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	boolean existsForApplication(long applicationId) {
+		return this.jdbc.sql("SELECT count(*) FROM sanction WHERE application_id = :id")
+			.param("id", applicationId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	boolean existsFor(long recognitionId) {
@@ -90,7 +98,8 @@ class SanctionRecords {
 		}
 		if (keyword != null && !keyword.isBlank()) {
 			where.append(" AND (institution_name ILIKE :kw OR operator_name ILIKE :kw OR credit_code ILIKE :kw"
-					+ " OR recognition_number ILIKE :kw)");
+					+ " OR recognition_number ILIKE :kw OR CAST(application_id AS text) = :exact)");
+			params.put("exact", keyword.strip().replaceFirst("^#", ""));
 			params.put("kw", "%" + keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		long total = this.jdbc.sql("SELECT count(*) FROM sanction" + where).params(params).query(Long.class).single();
@@ -107,7 +116,8 @@ class SanctionRecords {
 	}
 
 	private static Sanction map(ResultSet rs, int n) throws SQLException {
-		return new Sanction(rs.getLong("id"), rs.getLong("recognition_id"), rs.getString("recognition_number"),
+		return new Sanction(rs.getLong("id"), rs.getObject("recognition_id", Long.class),
+				rs.getString("recognition_number"), rs.getObject("application_id", Long.class),
 				rs.getString("institution_name"), rs.getString("operator_name"), rs.getString("credit_code"),
 				rs.getString("region_code"), rs.getString("policy_id"), rs.getString("finding"),
 				rs.getObject("found_on", LocalDate.class), rs.getBoolean("title_revoked"),

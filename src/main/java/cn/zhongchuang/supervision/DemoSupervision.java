@@ -7,8 +7,11 @@ import java.util.Optional;
 
 import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.operator.OperatorOrganisation;
+import cn.zhongchuang.assessment.AssessmentRound;
+import cn.zhongchuang.assessment.Assessments;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.policy.PackDefinition;
 import cn.zhongchuang.recognition.RecognitionRequest;
 import cn.zhongchuang.recognition.Recognitions;
 import cn.zhongchuang.recognition.Recognitions.RecognitionSummary;
@@ -26,11 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In demo mode, for each demo operator: an open rectification order (the base that failed
- * last year's assessment) and an answered one awaiting the bureau; in Chaoyang, where
- * rectification not met ends a recognition, a further base whose answer the bureau
- * rejected, so that the registry shows it LAPSED with its announcement; in Liaoning a
- * change of premises reported later than the month the pack allows. Runs after the demo
- * filings and assessments, through the services, once.
+ * last year's assessment; in Lanzhou, whose pack rectifies a failing grade by itself, the
+ * system's order of the published round) and an answered one awaiting the bureau; in
+ * Chaoyang, where rectification not met ends a recognition, a further base whose answer
+ * the bureau rejected, so that the registry shows it LAPSED with its announcement; in
+ * Liaoning a change of premises reported later than the month the pack allows. Runs after
+ * the demo filings and assessments, through the services, once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 41)
@@ -44,18 +48,22 @@ class DemoSupervision implements ApplicationRunner {
 
 	private final Recognitions recognitions;
 
+	private final Assessments assessments;
+
 	private final Clock clock;
 
 	private final boolean demo;
 
 	private final TransactionTemplate transactions;
 
-	DemoSupervision(Accounts accounts, Supervision supervision, Recognitions recognitions, Clock clock,
-			@Value("${zhongchuang.demo-data}") boolean demo, PlatformTransactionManager transactionManager) {
+	DemoSupervision(Accounts accounts, Supervision supervision, Recognitions recognitions, Assessments assessments,
+			Clock clock, @Value("${zhongchuang.demo-data}") boolean demo,
+			PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.accounts = accounts;
 		this.supervision = supervision;
 		this.recognitions = recognitions;
+		this.assessments = assessments;
 		this.clock = clock;
 		this.demo = demo;
 	}
@@ -92,7 +100,10 @@ class DemoSupervision implements ApplicationRunner {
 			return false;
 		}
 		Optional<OperatorOrganisation> org = this.supervision.organisationOf(op.get());
-		if (org.isEmpty() || this.supervision.orders(op.get(), null, null, null, 1, 1).total() > 0) {
+		if (org.isEmpty() || this.supervision.orders(op.get(), null, null, null, 1, 100)
+			.items()
+			.stream()
+			.anyMatch((o) -> !o.isFromAssessment())) {
 			return false;
 		}
 		List<RecognitionSummary> bases = this.supervision.myRecognitions(op.get())
@@ -107,8 +118,26 @@ class DemoSupervision implements ApplicationRunner {
 		int year = today.getYear() - 1;
 		LocalDate deadline = today.plusDays(30);
 		// open: the base graded 不合格 (三号基地)
+		// where the pack rectifies a failing grade by itself (Lanzhou) and the demo round
+		// is
+		// published, the order is the system's (as the publication's listener opens it;
+		// the
+		// same call here makes it there before the demo goes on, never twice)
 		RecognitionSummary failing = bases.stream().filter((r) -> r.name().contains("三号")).findFirst().orElseThrow();
-		this.supervision.issue(failing.id(), year + " 年度考核不合格，年度备案未按期报送：请补齐在孵企业服务记录和活动台账", deadline, bureau.get());
+		Optional<AssessmentRound> failedIn = this.assessments.rounds(bureau.get())
+			.stream()
+			.filter((r) -> r.published() && r.year() == year && r.policyId().equals(failing.policyId()))
+			.filter((r) -> this.assessments.results(r.id())
+				.stream()
+				.anyMatch((x) -> x.recognitionId() == failing.id() && x.failing()))
+			.findFirst();
+		PackDefinition.Dynamic dynamic = this.supervision.dynamicOf(failing.policyId());
+		if (failedIn.isPresent() && dynamic != null && dynamic.rectifyOnFailing()) {
+			this.supervision.openOnAssessment(failedIn.get().id(), year, failing.id(), false);
+		}
+		else {
+			this.supervision.issue(failing.id(), year + " 年度考核不合格，年度备案未按期报送：请补齐在孵企业服务记录和活动台账", deadline, bureau.get());
+		}
 		// answered, awaiting the bureau (二号基地)
 		RecognitionSummary late = bases.stream().filter((r) -> r.name().contains("二号")).findFirst().orElseThrow();
 		RectificationOrder answered = this.supervision.issue(late.id(), year + " 年度备案逾期报送：请说明原因并完善备案制度", deadline,

@@ -64,11 +64,17 @@ class RectificationOrder {
 
 	final int version;
 
+	/**
+	 * The assessment round whose published result opened the order, null when issued by
+	 * hand.
+	 */
+	final Long assessmentRoundId;
+
 	RectificationOrder(Long id, long recognitionId, String recognitionNumber, String institutionName,
 			String operatorName, String creditCode, String regionCode, String policyId, String reason,
 			LocalDate issuedOn, LocalDate deadline, Status status, String answer, String answeredBy, Instant answeredAt,
 			String decisionNote, String decidedBy, Instant decidedAt, boolean lapsed, String issuedBy,
-			String issuedRole, Instant issuedAt, int version) {
+			String issuedRole, Instant issuedAt, int version, Long assessmentRoundId) {
 		this.id = id;
 		this.recognitionId = recognitionId;
 		this.recognitionNumber = recognitionNumber;
@@ -92,6 +98,7 @@ class RectificationOrder {
 		this.issuedRole = issuedRole;
 		this.issuedAt = issuedAt;
 		this.version = version;
+		this.assessmentRoundId = assessmentRoundId;
 	}
 
 	void answer(String text, String by, LocalDate today, Instant now) {
@@ -192,6 +199,11 @@ class RectificationOrder {
 
 	public String getRegionCode() {
 		return this.regionCode;
+	}
+
+	/** Opened by the system on a published assessment result. */
+	public boolean isFromAssessment() {
+		return this.assessmentRoundId != null;
 	}
 
 }

@@ -145,14 +145,60 @@ public class Supervision {
 		}
 		RectificationOrder order = new RectificationOrder(null, rec.id(), rec.number(), rec.name(), rec.operator(),
 				rec.creditCode(), rec.regionCode(), rec.policyId(), text, today, due, RectificationOrder.Status.OPEN,
-				null, null, null, null, null, null, false, user.username(), user.role().name(), this.clock.instant(),
-				0);
+				null, null, null, null, null, null, false, user.username(), user.role().name(), this.clock.instant(), 0,
+				null);
 		long id = this.records.insert(order);
 		this.audit.record(AuditEntry.success("RECTIFICATION_ISSUE", OWNER_TYPE, id,
 				"对认定 " + rec.number() + "（" + rec.name() + "）下达整改通知，期限 " + due + "：" + text, rec.regionCode()));
 		tellOperator(rec.creditCode(), "整改通知：" + rec.name(), "请于 " + due + " 前完成整改并提交整改情况及证明材料。事由：" + text,
 				"/supervision/orders/" + id);
 		return this.records.find(id).orElseThrow();
+	}
+
+	/**
+	 * Opens a rectification order on a published assessment result, where the pack says
+	 * so: a failing grade ({@code dynamic.rectifyOnFailing}, seed 000 第九条 and seed 004
+	 * 限期整改) or not taking part ({@code dynamic.rectifyOnNotAssessed}, seed 000 第九条
+	 * 不参加考核). The deadline is the pack's working days from today; the order is the
+	 * system's, answered to the bureau of the recognition's level. One order per round
+	 * and recognition: a redelivered event opens nothing (empty). Nothing either when the
+	 * recognition is no longer active (it lapsed on the same publication).
+	 */
+	@Transactional
+	public Optional<Long> openOnAssessment(long roundId, int year, long recognitionId, boolean notAssessed) {
+		RecognitionSummary rec = this.recognitions.find(recognitionId).orElse(null);
+		if (rec == null || !rec.active()) {
+			return Optional.empty();
+		}
+		PackDefinition.Dynamic dynamic = dynamicOf(rec.policyId());
+		if (dynamic == null || dynamic.rectificationWorkingDays() == null
+				|| !(notAssessed ? dynamic.rectifyOnNotAssessed() : dynamic.rectifyOnFailing())) {
+			return Optional.empty();
+		}
+		LocalDate today = today();
+		LocalDate due = this.workingDays.add(today, dynamic.rectificationWorkingDays()).date();
+		String reason = (notAssessed ? "未参加 " + year + " 年度考核" : year + " 年度考核不合格") + "。依据"
+				+ firstSentence(dynamic.basis()) + "，请于 " + ChinaTime.format(due) + " 前完成整改并提交整改情况及证明材料。";
+		RectificationOrder order = new RectificationOrder(null, rec.id(), rec.number(), rec.name(), rec.operator(),
+				rec.creditCode(), rec.regionCode(), rec.policyId(), reason, today, due, RectificationOrder.Status.OPEN,
+				null, null, null, null, null, null, false, "system", bureauRole(rec.level()).name(),
+				this.clock.instant(), 0, roundId);
+		Optional<Long> id = this.records.insertOnce(order);
+		if (id.isEmpty()) {
+			return id;
+		}
+		this.audit.record(AuditEntry.success(
+				"RECTIFICATION_ISSUE", OWNER_TYPE, id.get(), "考核结果自动下达整改通知：认定 " + rec.number() + "（" + rec.name() + "）"
+						+ (notAssessed ? "未参加" : "") + year + " 年度考核" + (notAssessed ? "" : "不合格") + "，期限 " + due,
+				rec.regionCode()));
+		tellOperator(rec.creditCode(), "整改通知：" + rec.name(), reason, "/supervision/orders/" + id.get());
+		return id;
+	}
+
+	private static String firstSentence(String basis) {
+		String text = (basis != null) ? basis : "";
+		int cut = text.indexOf('。');
+		return (cut > 0) ? text.substring(0, cut) : (text.isEmpty() ? "政策规定" : text);
 	}
 
 	/**
@@ -243,11 +289,9 @@ public class Supervision {
 
 	private String announcement(RectificationOrder order, String what) {
 		PackDefinition.Dynamic dynamic = dynamicOf(order.policyId);
-		String basis = (dynamic != null && dynamic.basis() != null) ? dynamic.basis() : "";
-		int cut = basis.indexOf('。');
+		String basis = (dynamic != null && dynamic.basis() != null) ? firstSentence(dynamic.basis()) : "";
 		return order.operatorName + "运营的" + order.institutionName + "（认定编号 " + order.recognitionNumber + "）" + what
-				+ "（整改通知 " + order.issuedOn + "，期限 " + order.deadline + "）。依据"
-				+ ((cut > 0) ? basis.substring(0, cut) : basis) + "，其认定资格自行失效，履行摘牌手续，特此公告。";
+				+ "（整改通知 " + order.issuedOn + "，期限 " + order.deadline + "）。依据" + basis + "，其认定资格自行失效，履行摘牌手续，特此公告。";
 	}
 
 	@Transactional(readOnly = true)

@@ -65,12 +65,13 @@ class SupervisionApi {
 	record OrderJson(long id, long recognitionId, String recognitionNumber, String institutionName, String operatorName,
 			String creditCode, String regionCode, String policyId, String reason, LocalDate issuedOn,
 			LocalDate deadline, String status, String statusLabel, String answer, Instant answeredAt,
-			String decisionNote, Instant decidedAt, boolean lapsed, int version) {
+			String decisionNote, Instant decidedAt, boolean lapsed, int version, Long assessmentRoundId) {
 
 		static OrderJson of(RectificationOrder o) {
 			return new OrderJson(o.id, o.recognitionId, o.recognitionNumber, o.institutionName, o.operatorName,
 					o.creditCode, o.regionCode, o.policyId, o.reason, o.issuedOn, o.deadline, o.status.name(),
-					o.label(), o.answer, o.answeredAt, o.decisionNote, o.decidedAt, o.lapsed, o.version);
+					o.label(), o.answer, o.answeredAt, o.decisionNote, o.decidedAt, o.lapsed, o.version,
+					o.assessmentRoundId);
 		}
 
 	}

@@ -30,13 +30,23 @@ class SupervisionRecords {
 	}
 
 	long insert(RectificationOrder o) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc
+		return insertOnce(o).orElseThrow();
+	}
+
+	/**
+	 * Inserts the order; an order opened on an assessment result that exists already for
+	 * its round and recognition inserts nothing (empty).
+	 */
+	Optional<Long> insertOnce(RectificationOrder o) {
+		return this.jdbc
 			.sql("""
 					INSERT INTO rectification_order (recognition_id, recognition_number, institution_name, operator_name,
-					  credit_code, region_code, policy_id, reason, issued_on, deadline, status, issued_by, issued_role, issued_at)
+					  credit_code, region_code, policy_id, reason, issued_on, deadline, status, issued_by, issued_role, issued_at,
+					  assessment_round_id)
 					VALUES (:rec, :number, :name, :operator, :credit, :region, :policy, :reason, :issued, :deadline, :status,
-					  :by, :role, :at)
+					  :by, :role, :at, :round)
+					ON CONFLICT (assessment_round_id, recognition_id) WHERE assessment_round_id IS NOT NULL DO NOTHING
+					RETURNING id
 					""")
 			.param("rec", o.recognitionId)
 			.param("number", o.recognitionNumber)
@@ -52,8 +62,9 @@ class SupervisionRecords {
 			.param("by", o.issuedBy)
 			.param("role", o.issuedRole)
 			.param("at", o.issuedAt.atOffset(ZoneOffset.UTC))
-			.update(keys, "id");
-		return keys.getKey().longValue();
+			.param("round", o.assessmentRoundId, Types.BIGINT)
+			.query(Long.class)
+			.optional();
 	}
 
 	void update(RectificationOrder o) {
@@ -208,7 +219,8 @@ class SupervisionRecords {
 				rs.getString("answer"), rs.getString("answered_by"), instant(rs.getTimestamp("answered_at")),
 				rs.getString("decision_note"), rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")),
 				rs.getBoolean("lapsed"), rs.getString("issued_by"), rs.getString("issued_role"),
-				instant(rs.getTimestamp("issued_at")), rs.getInt("version"));
+				instant(rs.getTimestamp("issued_at")), rs.getInt("version"),
+				rs.getObject("assessment_round_id", Long.class));
 	}
 
 	private static ConditionChange change(ResultSet rs, int n) throws SQLException {

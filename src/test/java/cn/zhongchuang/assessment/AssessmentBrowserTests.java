@@ -15,9 +15,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * In a real Chromium, Liaoning: the operator files last year's report (tenants computed,
- * financing declared), the bureau sees it late (after 05-31), opens this year's round,
- * scores the institution and publishes; the public results page shows the grade.
- * Screenshots asm-*.
+ * financing declared), the bureau sees it late (after the system's 03-31), opens this
+ * year's round, scores the institution and publishes; the public results page shows the
+ * grade. Screenshots asm-*.
  */
 class AssessmentBrowserTests extends BrowserTest {
 

@@ -105,6 +105,19 @@ class FactsParsingTests {
 	}
 
 	@Test
+	void blankTextIsReadAsAFactNotGivenInEveryPack() {
+		SpaceFacts facts = SpaceFacts
+			.parse("{\"operator\": {\"creditCode\": \" \\t \"}, \"space\": {\"focusSegment\": \"\u3000\u00a0\"}}");
+		assertThat(((java.util.Map<?, ?>) facts.values().get("space")).containsKey("focusSegment")).isFalse();
+		assertThat(((java.util.Map<?, ?>) facts.values().get("operator")).containsKey("creditCode")).isFalse();
+		// 在孵企业的主营方向也一样：空白即未填写，交评审人员判断，而不是当作一个不在名单上的产业
+		Verdict tenant = Packs.CHAOYANG.evaluateTenant(TenantFacts.parse("{\"keyIndustry\": \"   \"}"));
+		assertThat(tenant.criteria()).filteredOn((c) -> c.article().equals("6.4"))
+			.singleElement()
+			.satisfies((c) -> assertThat(c.detail()).startsWith("主营方向：未填写"));
+	}
+
+	@Test
 	void asOfDefaultsToTodayInShanghai() {
 		// 2026-02-28T17:00Z 在上海已是 3 月 1 日
 		Clock clock = Clock.fixed(Instant.parse("2026-02-28T17:00:00Z"), SpaceFacts.ZONE);

@@ -102,7 +102,25 @@ class LanzhouCriteriaTests {
 				expect("S", FAIL, "专业化，龙头骨干企业").set("specialization", "SPECIALIZED")
 					.set("operator.leadEntity", "LEADING_ENTERPRISE"),
 				expect("S", FAIL, "专业化，与龙头企业结对").set("specialization", "SPECIALIZED")
-					.set("operator.leadEntity", "PAIRED_WITH_LEAD"));
+					.set("operator.leadEntity", "PAIRED_WITH_LEAD"),
+				// S2 专业化众创空间应聚焦战略性新兴产业细分领域（seed 004）
+				expect("S2", NOT_APPLICABLE, "综合性众创空间不看细分领域"),
+				expect("S2", PASS, "专业化，聚焦新材料").set("specialization", "SPECIALIZED")
+					.set("space.focusSegment", "新材料")
+					.detailContains("新材料"),
+				expect("S2", FAIL, "专业化，未填细分领域").set("specialization", "SPECIALIZED")
+					.detailContains("缺少事实：space.focusSegment"),
+				expect("S2", FAIL, "专业化，细分领域只有空格").set("specialization", "SPECIALIZED")
+					.set("space.focusSegment", "   ")
+					.detailContains("缺少事实：space.focusSegment"),
+				// S3 专业化众创空间应具备较完善的专业化研究开发和产业化条件（seed 004）
+				expect("S3", NOT_APPLICABLE, "综合性众创空间不看研发和产业化条件").set("space.rdAndProductionFacilities", false),
+				expect("S3", PASS, "专业化，具备研发和产业化条件").set("specialization", "SPECIALIZED")
+					.set("space.rdAndProductionFacilities", true),
+				expect("S3", FAIL, "专业化，没有研发和产业化条件").set("specialization", "SPECIALIZED")
+					.set("space.rdAndProductionFacilities", false),
+				expect("S3", FAIL, "专业化，未说明研发和产业化条件").set("specialization", "SPECIALIZED")
+					.detailContains("缺少事实：space.rdAndProductionFacilities"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -117,12 +135,20 @@ class LanzhouCriteriaTests {
 	}
 
 	@org.junit.jupiter.api.Test
-	void actualInvestmentsArePreferredUnderCondition8() {
+	void actualInvestmentsArePreferredUnderCondition8WithTheirCountAndAmount() {
 		Verdict without = PACK.evaluateSpace(Packs.baseSpaceFacts(PACK));
-		Verdict with = PACK
-			.evaluateSpace(expect("C8", PASS, "有实质投资").set("investments.count", 2).applyTo(Packs.baseSpaceFacts(PACK)));
+		Verdict with = PACK.evaluateSpace(expect("C8", PASS, "有实质投资").set("investments.count", 2)
+			.set("investments.amountCny", 1_500_000)
+			.applyTo(Packs.baseSpaceFacts(PACK)));
+		Verdict recordsButNoMoney = PACK.evaluateSpace(expect("C8", PASS, "投资记录金额为零").set("investments.count", 1)
+			.set("investments.amountCny", 0)
+			.applyTo(Packs.baseSpaceFacts(PACK)));
 		assertThat(Packs.preferred(without, "C8").met()).isFalse();
+		assertThat(Packs.preferred(without, "C8").detail()).isEqualTo("缺少事实：investments.count、investments.amountCny");
 		assertThat(Packs.preferred(with, "C8").met()).isTrue();
+		assertThat(Packs.preferred(with, "C8").detail()).startsWith("投资记录 2 笔，投资金额合计 150 万元");
+		assertThat(Packs.preferred(recordsButNoMoney, "C8").met()).isFalse();
+		assertThat(Packs.preferred(recordsButNoMoney, "C8").detail()).startsWith("投资记录 1 笔，投资金额合计 0 万元");
 	}
 
 }

@@ -32,8 +32,16 @@ class LiaoningCriteriaTests {
 				expect("2.1", FAIL, "运营机构不是独立法人").set("operator.independentLegalEntity", false),
 				// 2.2 聚焦明确的细分领域
 				expect("2.2", PASS, "聚焦工业机器人").set("space.focusSegment", "工业机器人"),
-				expect("2.2", FAIL, "未明确细分领域").set("space.focusSegment", null).detailContains("未明确"),
-				expect("2.2", FAIL, "细分领域为空字符串").set("space.focusSegment", ""),
+				expect("2.2", FAIL, "未明确细分领域").set("space.focusSegment", null)
+					.detailContains("缺少事实：space.focusSegment"),
+				expect("2.2", FAIL, "细分领域为空字符串").set("space.focusSegment", "")
+					.detailContains("缺少事实：space.focusSegment"),
+				// 空白文本视同未提供（引擎层面，不靠政策包逐条判断）
+				expect("2.2", FAIL, "细分领域只有两个空格").set("space.focusSegment", "  ")
+					.detailContains("缺少事实：space.focusSegment"),
+				expect("2.2", FAIL, "细分领域只有全角空格、制表符和换行").set("space.focusSegment", "\u3000\t\n")
+					.detailContains("缺少事实：space.focusSegment"),
+				expect("2.2", PASS, "细分领域前后有空格").set("space.focusSegment", " 工业机器人 ").detailContains("工业机器人"),
 				// 2.3 专业化研发和产业化条件
 				expect("2.3", FAIL, "没有专业化研发生产设施").set("space.rdAndProductionFacilities", false),
 				// 2.4 开放式平台

@@ -49,9 +49,16 @@ class PackContentTests {
 	}
 
 	@Test
-	void liaoningFilesByEndOfMayAndBansForTwoYears() {
+	void liaoningReviewsEachYearsBatchByEndOfMayAndBansForTwoYears() {
 		PackDefinition pack = Packs.LIAONING.definition();
-		assertThat(pack.annualFiling().dueMonthDay()).isEqualTo("05-31");
+		// 四(一) 每年5月底前完成评审备案: the province's annual call, not the operator's filing date
+		assertThat(pack.review().annualCall().closes()).isEqualTo("05-31");
+		assertThat(pack.review().annualCall().batchYear(java.time.LocalDate.of(2026, 5, 31))).isEqualTo(2026);
+		assertThat(pack.review().annualCall().batchYear(java.time.LocalDate.of(2026, 6, 1))).isEqualTo(2027);
+		assertThat(pack.review().annualCall().closesOn(2027)).isEqualTo(java.time.LocalDate.of(2027, 5, 31));
+		assertThat(pack.annualFiling().dueMonthDay()).isNull();
+		assertThat(Packs.CHAOYANG.definition().review().annualCall()).isNull();
+		assertThat(Packs.LANZHOU.definition().review().annualCall()).isNull();
 		assertThat(pack.sanctions().banYears()).isEqualTo(2);
 		assertThat(pack.dynamic().changeReportMonths()).isEqualTo(1);
 		assertThat(pack.dynamic().consecutiveFailingYears()).isEqualTo(2);
@@ -59,6 +66,14 @@ class PackContentTests {
 			.containsExactly(ReviewRole.CITY_BUREAU, ReviewRole.CITY_BUREAU, ReviewRole.CITY_BUREAU, ReviewRole.EXPERT,
 					ReviewRole.PROVINCE);
 		assertThat(pack.specialization()).isEqualTo("SPECIALIZED");
+	}
+
+	@Test
+	void eachPackNamesItsRecognizingAuthority() {
+		// seed 000 第三条：北京市朝阳区科学技术委员会（朝阳区科委）牵头负责本区众创空间认定工作
+		assertThat(Packs.CHAOYANG.definition().authority()).isEqualTo("北京市朝阳区科学技术委员会");
+		assertThat(Packs.LANZHOU.definition().authority()).isEqualTo("兰州市科学技术局");
+		assertThat(Packs.LIAONING.definition().authority()).isEqualTo("辽宁省科学技术厅");
 	}
 
 	static Stream<PolicyPack> bundled() {

@@ -72,6 +72,23 @@ class PolicyApiTests {
 	}
 
 	@Test
+	void aBlankFocusSegmentIsAMissingFactForTheApiAndTheSelfCheckPageAlike() throws Exception {
+		space("liaoning-specialized-2019", "{\"asOf\": \"2026-03-01\", \"space\": {\"focusSegment\": \"  \"}}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.criteria[?(@.article == '2.2')].result").value("FAIL"))
+			.andExpect(jsonPath("$.criteria[?(@.article == '2.2')].detail").value("缺少事实：space.focusSegment"));
+		this.mvc
+			.perform(post("/self-check/space")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.header("HX-Request", "true")
+				.param("policy", "liaoning-specialized-2019")
+				.param("asOf", "2026-03-01")
+				.param("space.focusSegment", "  "))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("缺少事实：space.focusSegment")));
+	}
+
+	@Test
 	void theContractsExampleNeedsAReviewerAndCitesEveryArticle() throws Exception {
 		space("beijing-chaoyang-2017", EXAMPLE).andExpect(status().isOk())
 			.andExpect(jsonPath("$.policy").value("beijing-chaoyang-2017"))

@@ -49,6 +49,18 @@ class PolicyPackLoadingTests {
 	}
 
 	@Test
+	void theAuthorityIsOptionalButNeverBlank() {
+		assertThat(PolicyPacks.load(MINIMAL).definition().authority()).isNull();
+		assertThat(PolicyPacks.load(MINIMAL.replace("kind: MAKER_SPACE", "authority: 示范区科技局\nkind: MAKER_SPACE"))
+			.definition()
+			.authority()).isEqualTo("示范区科技局");
+		assertThatThrownBy(
+				() -> PolicyPacks.load(MINIMAL.replace("kind: MAKER_SPACE", "authority: \"  \"\nkind: MAKER_SPACE")))
+			.isInstanceOfSatisfying(InvalidPolicyPackException.class,
+					(ex) -> assertThat(ex.problems()).extracting(Problem::path).containsExactly("authority"));
+	}
+
+	@Test
 	void aPackCanAlsoBeWrittenAsJson() {
 		PolicyPack pack = PolicyPacks.load("""
 				{"id": "demo-json", "title": "JSON 政策包", "jurisdiction": "620100", "version": "1",

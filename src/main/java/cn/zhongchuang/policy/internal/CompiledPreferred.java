@@ -4,7 +4,7 @@ import cn.zhongchuang.policy.Verdict.PreferredResult;
 import cn.zhongchuang.policy.internal.RuleEnvironment.FactPath;
 
 /**
- * 一个编译好的优先项：缺少事实或规则无法求值时视为不满足（优先项不影响资格）。
+ * 一个编译好的优先项：缺少事实或规则无法求值时视为不满足（优先项不影响资格）。有详情模板时， 说明写明查到的数值；缺少事实时写明字段，与认定条件一致。
  */
 public final class CompiledPreferred {
 
@@ -16,25 +16,37 @@ public final class CompiledPreferred {
 
 	private final CompiledExpression rule;
 
-	CompiledPreferred(String article, String title, FactPath[] requires, CompiledExpression rule) {
+	private final DetailTemplate detail;
+
+	CompiledPreferred(String article, String title, FactPath[] requires, CompiledExpression rule,
+			DetailTemplate detail) {
 		this.article = article;
 		this.title = title;
 		this.requires = requires;
 		this.rule = rule;
+		this.detail = detail;
 	}
 
 	public PreferredResult evaluate(Frame frame) {
+		StringBuilder missing = null;
 		for (FactPath path : this.requires) {
 			if (!path.isPresentIn(frame)) {
-				return new PreferredResult(this.article, this.title, false);
+				missing = (missing == null) ? new StringBuilder(path.path()) : missing.append('、').append(path.path());
 			}
 		}
+		if (missing != null) {
+			return result(false, (this.detail != null) ? "缺少事实：" + missing : null);
+		}
 		try {
-			return new PreferredResult(this.article, this.title, this.rule.test(frame));
+			return result(this.rule.test(frame), (this.detail != null) ? this.detail.render(frame) : null);
 		}
 		catch (RuleError ex) {
-			return new PreferredResult(this.article, this.title, false);
+			return result(false, (this.detail != null && ex.missingFact() != null) ? "缺少事实：" + ex.missingFact() : null);
 		}
+	}
+
+	private PreferredResult result(boolean met, String detail) {
+		return new PreferredResult(this.article, this.title, met, detail);
 	}
 
 }

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * 对象转换为按结构下标存放的 {@link FactObject}（规则按下标取字段，不再逐次查哈希表）；其余值：布尔 → {@code Boolean}，整数 →
  * {@code Long}，小数 → {@code Double}，日期 → 规范的 {@code yyyy-MM-dd}
  * 字符串（字典序即时间顺序，规则可直接比较），枚举、地区代码 → 字符串。 {@code null}
- * 视同未提供：缺少事实不是错误，由需要它的条件判为不符合。未知字段忽略，以便调用方先于 引擎增加字段。
+ * 与空白文本视同未提供：缺少事实不是错误，由需要它的条件判为不符合。未知字段忽略，以便调用方先于 引擎增加字段。
  */
 public final class FactsReader {
 
@@ -64,7 +64,7 @@ public final class FactsReader {
 			case BOOL -> node.isBoolean() ? node.booleanValue() : error(path, "应为 true 或 false");
 			case INT -> integer(node, path);
 			case DECIMAL -> decimal(node, path);
-			case STRING -> node.isString() ? node.stringValue() : error(path, "应为字符串");
+			case STRING -> node.isString() ? text(node.stringValue()) : error(path, "应为字符串");
 			case DATE -> date(node, path);
 			case YEAR_MONTH -> yearMonth(node, path);
 			case REGION -> region(node, path);
@@ -72,6 +72,18 @@ public final class FactsReader {
 			case OBJECT -> object(node, field, path);
 			case LIST -> list(node, field, path);
 		};
+	}
+
+	/**
+	 * 空白文本（空串、只有空格、全角空格、制表符或换行）视同未提供：每一项需要它的条件都按缺少事实判断， 不必在政策包里逐条写 {@code != ''}。
+	 */
+	private static String text(String value) {
+		return isBlank(value) ? null : value;
+	}
+
+	/** 是否只有空白字符：{@link String#isBlank} 之外也把不换行空格（U+00A0、U+2007、U+202F）算作空白。 */
+	static boolean isBlank(String value) {
+		return value.codePoints().allMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c));
 	}
 
 	private Object integer(JsonNode node, String path) {

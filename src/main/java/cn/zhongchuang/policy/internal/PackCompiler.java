@@ -80,7 +80,9 @@ public final class PackCompiler {
 		String article = "（第 " + preferred.article() + " 条）";
 		FactPath[] requires = requires(preferred.requires(), path + ".requires" + article, RuleEnvironment.SPACE);
 		CompiledExpression rule = expression(preferred.rule(), true, path + ".rule" + article, RuleEnvironment.SPACE);
-		return (rule != null) ? new CompiledPreferred(preferred.article(), preferred.title(), requires, rule) : null;
+		DetailTemplate detail = template(preferred.detail(), path + ".detail" + article, RuleEnvironment.SPACE);
+		return (rule != null) ? new CompiledPreferred(preferred.article(), preferred.title(), requires, rule, detail)
+				: null;
 	}
 
 	private FactPath[] requires(List<String> paths, String at, RuleEnvironment environment) {

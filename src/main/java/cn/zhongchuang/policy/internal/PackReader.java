@@ -121,7 +121,7 @@ public final class PackReader {
 			problem("specialization", "取值 " + specialization + " 无效，可选：COMPREHENSIVE、SPECIALIZED");
 		}
 		return new PackDefinition(id, text(root, "title", "", true), jurisdiction, text(root, "version", "", true),
-				date(root, "effectiveFrom", "", true), text(root, "source", "", false),
+				date(root, "effectiveFrom", "", true), text(root, "source", "", false), authority(root),
 				enumValue(root, "kind", "", PackDefinition.InstitutionKind.class, true),
 				enumValue(root, "level", "", PackDefinition.Level.class, true), specialization, criteria,
 				orEmpty(list(root, "preferred", "", false, this::preferred)), tenantCriteria(root), exit(root),
@@ -129,6 +129,16 @@ public final class PackReader {
 				assessment(root), orEmpty(list(root, "scoring", "", false, this::scoringItem)), dynamic(root),
 				sanctions(root), annualFiling(root), orEmpty(list(root, "targets", "", false, this::target)),
 				orEmpty(list(root, "examples", "", false, this::example)));
+	}
+
+	/** 认定机关的名称：可以不写（由地区名推出），写了就不能是空白。 */
+	private String authority(JsonNode root) {
+		String authority = text(root, "authority", "", false);
+		if (authority != null && authority.isBlank()) {
+			problem("authority", "不能为空；不写则按地区名称推出认定机关");
+			return null;
+		}
+		return (authority != null) ? authority.strip() : null;
 	}
 
 	private Criterion criterion(JsonNode node, String path) {
@@ -157,7 +167,8 @@ public final class PackReader {
 
 	private Preferred preferred(JsonNode node, String path) {
 		return new Preferred(article(node, path), text(node, "title", path, true),
-				orEmpty(strings(node, "requires", path)), text(node, "rule", path, true));
+				orEmpty(strings(node, "requires", path)), text(node, "rule", path, true),
+				text(node, "detail", path, false));
 	}
 
 	private TenantCriteria tenantCriteria(JsonNode root) {
@@ -198,7 +209,31 @@ public final class PackReader {
 		if (stages.isEmpty()) {
 			problem("review.stages", "至少需要一个审查环节");
 		}
-		return new Review(stages, text(node, "basis", "review", false));
+		return new Review(stages, text(node, "basis", "review", false), annualCall(node));
+	}
+
+	private PackDefinition.AnnualCall annualCall(JsonNode review) {
+		JsonNode node = object(review, "annualCall", "review");
+		if (node == null) {
+			return null;
+		}
+		String closes = text(node, "closes", "review.annualCall", true);
+		if (closes != null && !monthDay(closes)) {
+			problem("review.annualCall.closes", "应为 MM-dd 格式的日期：" + closes);
+			return null;
+		}
+		return (closes != null) ? new PackDefinition.AnnualCall(closes, text(node, "basis", "review.annualCall", false))
+				: null;
+	}
+
+	private static boolean monthDay(String text) {
+		try {
+			MonthDay.parse("--" + text);
+			return true;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
 	}
 
 	private ReviewStage stage(JsonNode node, String path) {
@@ -260,8 +295,14 @@ public final class PackReader {
 		PackDefinition.LapseRule lapse = enumValue(node, "lapseRule", "dynamic", PackDefinition.LapseRule.class, true);
 		Integer years = integer(node, "consecutiveFailingYears", "dynamic",
 				lapse == PackDefinition.LapseRule.CONSECUTIVE_FAILING_YEARS, 1);
-		return new Dynamic(lapse, years, integer(node, "rectificationWorkingDays", "dynamic", false, 1),
-				integer(node, "changeReportMonths", "dynamic", false, 1), text(node, "basis", "dynamic", false));
+		Integer rectificationDays = integer(node, "rectificationWorkingDays", "dynamic", false, 1);
+		boolean onFailing = bool(node, "rectifyOnFailing", "dynamic", false);
+		boolean onNotAssessed = bool(node, "rectifyOnNotAssessed", "dynamic", false);
+		if ((onFailing || onNotAssessed) && rectificationDays == null) {
+			problem("dynamic.rectificationWorkingDays", "自动下达整改通知（rectifyOnFailing、rectifyOnNotAssessed）需要整改期限");
+		}
+		return new Dynamic(lapse, years, rectificationDays, integer(node, "changeReportMonths", "dynamic", false, 1),
+				text(node, "basis", "dynamic", false), onFailing, onNotAssessed);
 	}
 
 	private Sanctions sanctions(JsonNode root) {
@@ -280,13 +321,8 @@ public final class PackReader {
 			return null;
 		}
 		String due = text(node, "dueMonthDay", "annualFiling", false);
-		if (due != null) {
-			try {
-				MonthDay.parse("--" + due);
-			}
-			catch (DateTimeException ex) {
-				problem("annualFiling.dueMonthDay", "应为 MM-dd 格式的日期：" + due);
-			}
+		if (due != null && !monthDay(due)) {
+			problem("annualFiling.dueMonthDay", "应为 MM-dd 格式的日期：" + due);
 		}
 		return new AnnualFiling(bool(node, "required", "annualFiling", true), due,
 				text(node, "basis", "annualFiling", false));

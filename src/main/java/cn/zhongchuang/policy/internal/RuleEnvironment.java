@@ -226,7 +226,7 @@ public final class RuleEnvironment {
 					return false;
 				}
 			}
-			return value != null;
+			return value != null && !(value instanceof String text && FactsReader.isBlank(text));
 		}
 
 		/**
