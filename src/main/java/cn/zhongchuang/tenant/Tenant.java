@@ -13,7 +13,8 @@ import cn.zhongchuang.platform.FieldErrorException;
 record Tenant(Long id, long operatorId, long institutionId, String regionCode, String name, String creditCode,
 		LocalDate admittedOn, boolean agreementSigned, LocalDate agreementDate, boolean inFocusSegment,
 		ChainStage chainStage, TenantStatus status, LocalDate leftOn, String exitReason, String policyId,
-		String policyVersion, String admissionOutcome, String admissionDetail, Instant createdAt, int version) {
+		String policyVersion, String admissionOutcome, String admissionDetail, TenantKind kind,
+		LocalDate registeredFromTeamOn, Instant createdAt, int version) {
 
 	/** 毕业: leaves incubation as a graduate on {@code on}. */
 	Tenant graduate(LocalDate on) {
@@ -44,7 +45,38 @@ record Tenant(Long id, long operatorId, long institutionId, String regionCode, S
 		return new Tenant(this.id, this.operatorId, this.institutionId, this.regionCode, this.name, this.creditCode,
 				this.admittedOn, this.agreementSigned, this.agreementDate, this.inFocusSegment, stage, this.status,
 				this.leftOn, this.exitReason, this.policyId, this.policyVersion, this.admissionOutcome,
-				this.admissionDetail, this.createdAt, this.version);
+				this.admissionDetail, this.kind, this.registeredFromTeamOn, this.createdAt, this.version);
+	}
+
+	/**
+	 * 毕业团队注册企业: the team registered a company with this (checked, normalized) credit code
+	 * on {@code on}; it becomes an enterprise and keeps its id and history.
+	 */
+	Tenant registerCompany(String code, LocalDate on) {
+		requireActive();
+		if (!team()) {
+			throw new ConflictException("已是企业，不能再登记注册企业");
+		}
+		if (on == null) {
+			throw new FieldErrorException("registeredOn", "请填写注册日期");
+		}
+		if (on.isBefore(this.admittedOn)) {
+			throw new FieldErrorException("registeredOn", "注册日期不能早于入孵日期");
+		}
+		return new Tenant(this.id, this.operatorId, this.institutionId, this.regionCode, this.name, code,
+				this.admittedOn, this.agreementSigned, this.agreementDate, this.inFocusSegment, this.chainStage,
+				this.status, this.leftOn, this.exitReason, this.policyId, this.policyVersion, this.admissionOutcome,
+				this.admissionDetail, TenantKind.ENTERPRISE, on, this.createdAt, this.version);
+	}
+
+	/** A 创业团队 that has not registered a company (no credit code). */
+	boolean team() {
+		return this.kind == TenantKind.TEAM;
+	}
+
+	/** 毕业团队注册企业: an enterprise that was admitted as a team. */
+	boolean registeredFromTeam() {
+		return this.registeredFromTeamOn != null;
 	}
 
 	boolean active() {
@@ -54,8 +86,8 @@ record Tenant(Long id, long operatorId, long institutionId, String regionCode, S
 	private Tenant leave(TenantStatus to, LocalDate on, String reason) {
 		return new Tenant(this.id, this.operatorId, this.institutionId, this.regionCode, this.name, this.creditCode,
 				this.admittedOn, this.agreementSigned, this.agreementDate, this.inFocusSegment, this.chainStage, to, on,
-				reason, this.policyId, this.policyVersion, this.admissionOutcome, this.admissionDetail, this.createdAt,
-				this.version);
+				reason, this.policyId, this.policyVersion, this.admissionOutcome, this.admissionDetail, this.kind,
+				this.registeredFromTeamOn, this.createdAt, this.version);
 	}
 
 	private void requireActive() {

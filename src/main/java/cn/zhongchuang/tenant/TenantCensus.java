@@ -2,7 +2,6 @@ package cn.zhongchuang.tenant;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,19 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How many tenants institutions have, for public lists and statistics (no names, no
  * personal data): {@code active} the enterprises and teams in incubation, {@code teams}
- * the teams among them, {@code graduated} those that graduated.
- * <p>
- * Teams (创业团队) are tenants without a company yet; the schema marks them with
- * {@code tenant.kind = 'TEAM'} (or a boolean {@code team} column). On a schema that has
- * neither, there are no teams and the count is 0; which one is present is read once from
- * the catalogue.
+ * the teams among them ({@code tenant.kind = 'TEAM'}), {@code graduated} those that
+ * graduated.
  */
 @Service
 public class TenantCensus {
 
 	private final JdbcClient jdbc;
-
-	private volatile String teamCondition;
 
 	TenantCensus(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -41,30 +34,16 @@ public class TenantCensus {
 		this.jdbc.sql("""
 				SELECT institution_id,
 				       count(*) FILTER (WHERE status = 'ACTIVE') AS active,
-				       count(*) FILTER (WHERE status = 'ACTIVE' AND %s) AS teams,
+				       count(*) FILTER (WHERE status = 'ACTIVE' AND kind = 'TEAM') AS teams,
 				       count(*) FILTER (WHERE status = 'GRADUATED') AS graduated
 				FROM tenant WHERE institution_id = ANY(:ids) GROUP BY institution_id
-				""".formatted(teamCondition()))
+				""")
 			.param("ids", institutionIds.toArray(Long[]::new))
 			.query((rs, n) -> Map.entry(rs.getLong("institution_id"),
 					new Counts(rs.getLong("active"), rs.getLong("teams"), rs.getLong("graduated"))))
 			.list()
 			.forEach((e) -> out.put(e.getKey(), e.getValue()));
 		return out;
-	}
-
-	/** SQL that is true for a team, from the columns the tenant table has. */
-	private String teamCondition() {
-		String condition = this.teamCondition;
-		if (condition == null) {
-			List<String> columns = this.jdbc.sql("""
-					SELECT column_name FROM information_schema.columns
-					WHERE table_schema = current_schema() AND table_name = 'tenant' AND column_name IN ('kind', 'team')
-					""").query(String.class).list();
-			condition = columns.contains("kind") ? "kind = 'TEAM'" : columns.contains("team") ? "team" : "false";
-			this.teamCondition = condition;
-		}
-		return condition;
 	}
 
 	/** Tenants of one institution. */

@@ -29,9 +29,9 @@ class TenantRepository {
 			.sql("""
 					INSERT INTO tenant (operator_id, institution_id, region_code, name, credit_code, admitted_on, agreement_signed,
 					  agreement_date, in_focus_segment, chain_stage, status, left_on, exit_reason, policy_id, policy_version,
-					  admission_outcome, admission_detail, created_at)
+					  admission_outcome, admission_detail, kind, registered_from_team_on, created_at)
 					VALUES (:op, :institution, :region, :name, :code, :admitted, :signed, :agreement, :focus, :stage, :status, :left, :reason,
-					  :policy, :policyVersion, :outcome, :detail, :created)
+					  :policy, :policyVersion, :outcome, :detail, :kind, :registeredFromTeam, :created)
 					RETURNING id
 					""")
 			.param("op", t.operatorId())
@@ -51,6 +51,8 @@ class TenantRepository {
 			.param("policyVersion", t.policyVersion())
 			.param("outcome", t.admissionOutcome())
 			.param("detail", t.admissionDetail())
+			.param("kind", t.kind().name())
+			.param("registeredFromTeam", t.registeredFromTeamOn())
 			.param("created", Timestamp.from(t.createdAt()))
 			.query(Long.class)
 			.single();
@@ -62,15 +64,19 @@ class TenantRepository {
 	 * {@link OptimisticLockingFailureException}.
 	 */
 	Tenant update(Tenant t) {
-		int rows = this.jdbc.sql("""
-				UPDATE tenant SET chain_stage = :stage, status = :status, left_on = :left, exit_reason = :reason,
-				  version = version + 1
-				WHERE id = :id AND version = :version
-				""")
+		int rows = this.jdbc
+			.sql("""
+					UPDATE tenant SET chain_stage = :stage, status = :status, left_on = :left, exit_reason = :reason,
+					  kind = :kind, credit_code = :code, registered_from_team_on = :registeredFromTeam, version = version + 1
+					WHERE id = :id AND version = :version
+					""")
 			.param("stage", t.chainStage().name())
 			.param("status", t.status().name())
 			.param("left", t.leftOn())
 			.param("reason", t.exitReason())
+			.param("kind", t.kind().name())
+			.param("code", t.creditCode())
+			.param("registeredFromTeam", t.registeredFromTeamOn())
 			.param("id", t.id())
 			.param("version", t.version())
 			.update();
@@ -199,6 +205,7 @@ class TenantRepository {
 				ChainStage.valueOf(rs.getString("chain_stage")), TenantStatus.valueOf(rs.getString("status")),
 				rs.getObject("left_on", LocalDate.class), rs.getString("exit_reason"), rs.getString("policy_id"),
 				rs.getString("policy_version"), rs.getString("admission_outcome"), rs.getString("admission_detail"),
+				TenantKind.valueOf(rs.getString("kind")), rs.getObject("registered_from_team_on", LocalDate.class),
 				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
 	}
 

@@ -134,10 +134,11 @@ public class Tenants {
 			throw new FieldErrorException("eligibility", "不符合在孵企业条件：" + failing(eligibility.verdict()));
 		}
 		ChainStage stage = (form.stage() != null) ? form.stage() : ChainStage.INCUBATOR;
-		Tenant saved = this.tenants.insert(new Tenant(null, operatorId, institutionId, institution.regionCode(),
-				form.name().strip(), code, form.admittedOn(), form.agreementSigned(), form.agreementDate(),
-				form.inFocusSegment(), stage, TenantStatus.ACTIVE, null, null, eligibility.policyId(),
-				eligibility.policyVersion(), eligibility.outcome(), summary(eligibility), this.clock.instant(), 0));
+		Tenant saved = this.tenants
+			.insert(new Tenant(null, operatorId, institutionId, institution.regionCode(), form.name().strip(), code,
+					form.admittedOn(), form.agreementSigned(), form.agreementDate(), form.inFocusSegment(), stage,
+					TenantStatus.ACTIVE, null, null, eligibility.policyId(), eligibility.policyVersion(),
+					eligibility.outcome(), summary(eligibility), TenantKind.ENTERPRISE, null, this.clock.instant(), 0));
 		this.tenants.recordMove(saved.id(), null, stage, form.admittedOn(), "入孵", (by != null) ? by.id() : null,
 				this.clock.instant());
 		record(by, "TENANT_ADMIT", saved,
