@@ -35,8 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  * incubation at once: one set-based statement over the tenants and their latest filed and
  * latest taxed months ({@code tenant_filing_summary}), so the cost grows with the number
  * of tenants, not with the length of their history. Counting as {@link ExitRule}:
- * complete months after the month of admission and before the month of {@code asOf}. A
- * pack without exit thresholds leaves its tenants unscanned.
+ * complete months after the month of admission and before the month of {@code asOf}. The
+ * rules need tax filings, so they do not apply (不适用) to a 创业团队; a team that registered a
+ * company is counted from the day it registered. A pack without exit thresholds leaves
+ * its tenants unscanned.
  */
 @Service
 public class ExitScan {
@@ -54,11 +56,12 @@ public class ExitScan {
 			  SELECT t.id, t.operator_id, t.region_code,
 			         COALESCE(th.abnormal, CAST(:everyAbnormal AS int)) AS abnormal,
 			         COALESCE(th.clearance, CAST(:everyClearance AS int)) AS clearance,
-			         t.admitted_on,
-			         GREATEST(0, :last - (date_part('year', t.admitted_on)::int * 12 + date_part('month', t.admitted_on)::int - 1))
+			         COALESCE(t.registered_from_team_on, t.admitted_on) AS admitted_on,
+			         GREATEST(0, :last - (date_part('year', COALESCE(t.registered_from_team_on, t.admitted_on))::int * 12
+			                              + date_part('month', COALESCE(t.registered_from_team_on, t.admitted_on))::int - 1))
 			           AS months
 			  FROM tenant t LEFT JOIN th ON th.region_code = t.region_code
-			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
+			  WHERE t.status = 'ACTIVE' AND t.kind = 'ENTERPRISE' AND COALESCE(t.registered_from_team_on, t.admitted_on) <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
 			), latest AS (
 			  -- the summary answers whenever its month lies before the scanned month (always, for
 			  -- a scan of today); a scan of an earlier day probes the filings backwards instead.
@@ -104,16 +107,17 @@ public class ExitScan {
 			), latest AS (
 			  SELECT t.id, COALESCE(th.abnormal, CAST(:everyAbnormal AS int)) AS abnormal,
 			         COALESCE(th.clearance, CAST(:everyClearance AS int)) AS clearance,
-			         GREATEST(0, :last - (extract(year FROM t.admitted_on) * 12 + extract(month FROM t.admitted_on) - 1)::int)
+			         GREATEST(0, :last - (extract(year FROM COALESCE(t.registered_from_team_on, t.admitted_on)) * 12
+			                              + extract(month FROM COALESCE(t.registered_from_team_on, t.admitted_on)) - 1)::int)
 			           AS months,
 			         max(f.period) FILTER (WHERE f.filed) AS last_filed,
 			         max(f.period) FILTER (WHERE f.filed AND f.tax_paid_cny > 0) AS last_taxed
 			  FROM tenant t
 			  LEFT JOIN th ON th.region_code = t.region_code
 			  LEFT JOIN tenant_tax_filing f ON f.tenant_id = t.id
-			    AND f.period > t.admitted_on AND f.period < :month
-			  WHERE t.status = 'ACTIVE' AND t.admitted_on <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
-			  GROUP BY t.id, th.abnormal, th.clearance, t.admitted_on
+			    AND f.period > COALESCE(t.registered_from_team_on, t.admitted_on) AND f.period < :month
+			  WHERE t.status = 'ACTIVE' AND t.kind = 'ENTERPRISE' AND COALESCE(t.registered_from_team_on, t.admitted_on) <= :asOf AND (th.region_code IS NOT NULL OR CAST(:everyAbnormal AS int) IS NOT NULL)
+			  GROUP BY t.id, th.abnormal, th.clearance, t.admitted_on, t.registered_from_team_on
 			), counted AS (
 			  SELECT abnormal, clearance,
 			         COALESCE(:last - (extract(year FROM last_filed) * 12 + extract(month FROM last_filed) - 1)::int, months) AS wf,
@@ -203,8 +207,13 @@ public class ExitScan {
 		Map<String, Long> counts = counts(
 				this.jdbc.sql("SELECT status, count(*) AS n FROM tenant_exit_found GROUP BY status"));
 		this.jdbc.sql("DROP TABLE tenant_exit_found").update();
+		long teams = this.jdbc
+			.sql("SELECT count(*) FROM tenant WHERE status = 'ACTIVE' AND kind = 'TEAM' AND admitted_on <= :asOf")
+			.param("asOf", asOf)
+			.query(Long.class)
+			.single();
 		Summary summary = new Summary(asOf, counts.values().stream().mapToLong(Long::longValue).sum(),
-				counts.getOrDefault("ABNORMAL", 0L), counts.getOrDefault("CLEARANCE_DUE", 0L), created.size());
+				counts.getOrDefault("ABNORMAL", 0L), counts.getOrDefault("CLEARANCE_DUE", 0L), created.size(), teams);
 		this.jdbc.sql("""
 				INSERT INTO tenant_exit_scan (as_of, ran_at, ran_by, scanned, abnormal, clearance, new_found)
 				VALUES (:asOf, :at, :by, :scanned, :abnormal, :clearance, :created)
@@ -223,7 +232,7 @@ public class ExitScan {
 		notify(created);
 		this.audit.record(AuditEntry.success("TENANT_EXIT_SCAN", "tenant_exit_scan", asOf,
 				"在孵企业退出扫描（截至 " + asOf + "）：扫描 " + summary.scanned() + " 家，异常 " + summary.abnormal() + " 家，清退 "
-						+ summary.clearance() + " 家，新增 " + summary.created() + " 条",
+						+ summary.clearance() + " 家，新增 " + summary.created() + " 条；创业团队 " + summary.teams() + " 个不适用",
 				null));
 		return summary;
 	}
@@ -437,8 +446,9 @@ public class ExitScan {
 	 * @param abnormal on the abnormal list
 	 * @param clearance due for clearance
 	 * @param created findings opened by this scan
+	 * @param teams 创业团队 in incubation, not scanned: the rules do not apply to them (不适用)
 	 */
-	public record Summary(LocalDate asOf, long scanned, long abnormal, long clearance, int created) {
+	public record Summary(LocalDate asOf, long scanned, long abnormal, long clearance, int created, long teams) {
 	}
 
 	record Counted(String status, int monthsWithoutFiling, int monthsWithoutTax) {

@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.platform.ChinaTime;
 
 /**
  * The import pipeline, all in one transaction: stream the file, validate each row in
@@ -189,12 +190,18 @@ class TaxFilingImporter {
 		// the tenants concerned, once per credit code (thousands, not a million rows);
 		// codes without a tenant in scope are the unknown ones
 		scope.bind(this.jdbc.sql("CREATE TEMPORARY TABLE tax_filing_tenant ON COMMIT DROP AS "
-				+ "SELECT c.credit_code, t.id AS tenant_id FROM (SELECT DISTINCT credit_code FROM tax_filing_stage) c "
+				+ "SELECT c.credit_code, t.id AS tenant_id, t.registered_from_team_on AS team_until "
+				+ "FROM (SELECT DISTINCT credit_code FROM tax_filing_stage) c "
 				+ "LEFT JOIN tenant t ON t.credit_code = c.credit_code AND " + scope.condition()))
 			.update();
 		this.jdbc.sql("ANALYZE tax_filing_tenant").update();
 		int errorCount = errors.size() + counts[1];
-		boolean unknown = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM tax_filing_tenant WHERE tenant_id IS NULL)")
+		// a month before a team registered its company: no tax filing can belong to it
+		boolean unknown = this.jdbc
+			.sql("""
+					SELECT EXISTS (SELECT 1 FROM tax_filing_tenant WHERE tenant_id IS NULL)
+					    OR EXISTS (SELECT 1 FROM tax_filing_stage s JOIN tax_filing_tenant x ON x.credit_code = s.credit_code
+					               WHERE s.period < date_trunc('month', x.team_until))""")
 			.query(Boolean.class)
 			.single();
 		if (errorCount > 0 || unknown) {
@@ -274,11 +281,34 @@ class TaxFilingImporter {
 		return found.size();
 	}
 
-	/** Every bad row: those the validator found, repeated rows and unknown tenants. */
+	/**
+	 * Rows for a month in which the tenant was still a 创业团队 (before the month it
+	 * registered its company): tax filings do not apply to a team.
+	 */
+	private int teamMonths(List<FilingImportError> errors, int room) {
+		List<FilingImportError> found = this.jdbc.sql("""
+				SELECT s.line, s.credit_code, to_char(s.period, 'YYYY-MM') AS month, x.team_until
+				FROM tax_filing_stage s JOIN tax_filing_tenant x ON x.credit_code = s.credit_code
+				WHERE s.period < date_trunc('month', x.team_until)
+				ORDER BY s.line""")
+			.query((rs, n) -> new FilingImportError(rs.getInt("line"), FilingImportError.ROW,
+					rs.getString("credit_code") + " " + rs.getString("month"),
+					"不适用：该在孵对象于 " + ChinaTime.format(rs.getObject("team_until", LocalDate.class))
+							+ " 由创业团队注册为企业，此前的所属期为创业团队，不适用纳税申报"))
+			.list();
+		errors.addAll(found.subList(0, Math.min(room, found.size())));
+		return found.size();
+	}
+
+	/**
+	 * Every bad row: those the validator found, repeated rows, unknown tenants and team
+	 * months.
+	 */
 	private Outcome rejected(int rowsRead, List<FilingImportError> errors, int errorCount, FilingImportScope scope) {
 		int count = errorCount;
 		count += duplicates(errors, Math.max(0, MAX_ERRORS - errors.size()));
 		count += unknownTenants(scope, errors, Math.max(0, MAX_ERRORS - errors.size()));
+		count += teamMonths(errors, Math.max(0, MAX_ERRORS - errors.size()));
 		errors.sort(Comparator.comparingInt(FilingImportError::line));
 		return rejected(rowsRead, errors, count);
 	}

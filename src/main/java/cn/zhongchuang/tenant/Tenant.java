@@ -52,7 +52,7 @@ record Tenant(Long id, long operatorId, long institutionId, String regionCode, S
 	 * 毕业团队注册企业: the team registered a company with this (checked, normalized) credit code
 	 * on {@code on}; it becomes an enterprise and keeps its id and history.
 	 */
-	Tenant registerCompany(String code, LocalDate on) {
+	Tenant registerCompany(String companyName, String code, LocalDate on) {
 		requireActive();
 		if (!team()) {
 			throw new ConflictException("已是企业，不能再登记注册企业");
@@ -63,9 +63,13 @@ record Tenant(Long id, long operatorId, long institutionId, String regionCode, S
 		if (on.isBefore(this.admittedOn)) {
 			throw new FieldErrorException("registeredOn", "注册日期不能早于入孵日期");
 		}
-		return new Tenant(this.id, this.operatorId, this.institutionId, this.regionCode, this.name, code,
-				this.admittedOn, this.agreementSigned, this.agreementDate, this.inFocusSegment, this.chainStage,
-				this.status, this.leftOn, this.exitReason, this.policyId, this.policyVersion, this.admissionOutcome,
+		String named = (companyName != null && !companyName.isBlank()) ? companyName.strip() : this.name;
+		if (named.length() > 100) {
+			throw new FieldErrorException("companyName", "企业名称不能超过 100 个字");
+		}
+		return new Tenant(this.id, this.operatorId, this.institutionId, this.regionCode, named, code, this.admittedOn,
+				this.agreementSigned, this.agreementDate, this.inFocusSegment, this.chainStage, this.status,
+				this.leftOn, this.exitReason, this.policyId, this.policyVersion, this.admissionOutcome,
 				this.admissionDetail, TenantKind.ENTERPRISE, on, this.createdAt, this.version);
 	}
 

@@ -1,15 +1,22 @@
 package cn.zhongchuang.tenant;
 
 import java.time.LocalDate;
+import java.util.List;
+
+import cn.zhongchuang.platform.FieldErrorException;
 
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,14 +44,47 @@ class TenantApiController {
 		return TenantJson.of(this.tenants.visible(id, user));
 	}
 
-	record TenantJson(long id, long operatorId, String regionCode, String name, String creditCode, LocalDate admittedOn,
-			LocalDate agreementDate, boolean inFocusSegment, ChainStage chainStage, TenantStatus status,
-			LocalDate leftOn, String exitReason, String admissionOutcome, int version) {
+	@PostMapping("/api/v1/tenants/teams")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(
+			summary = "Admits a 创业团队 (no credit code) into the operator's institution (institutionId when it runs several)")
+	TenantJson admitTeam(@RequestBody TeamJson body, @AuthenticationPrincipal CurrentUser user) {
+		TeamForm form = new TeamForm(body.name(), body.leader(), body.members(), body.memberCount(), body.field(),
+				body.admittedOn(), body.agreementDate(), Boolean.TRUE.equals(body.inFocusSegment()), body.stage());
+		long id = this.tenants.admitTeam(user, body.institutionId(), form);
+		return TenantJson.of(this.tenants.visible(id, user));
+	}
+
+	@PostMapping("/api/v1/tenants/{id}/register-company")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@Operation(summary = "毕业团队注册企业: the team registered a company; it gets the credit code and keeps its history")
+	TenantJson registerCompany(@PathVariable long id, @RequestBody RegistrationJson body,
+			@AuthenticationPrincipal CurrentUser user) {
+		if (body.version() == null) {
+			throw new FieldErrorException("version", "缺少版本号");
+		}
+		this.tenants.registerCompany(id, body.version(), body.companyName(), body.creditCode(), body.registeredOn(),
+				user);
+		return TenantJson.of(this.tenants.visible(id, user));
+	}
+
+	record TeamJson(Long institutionId, String name, String leader, List<String> members, Integer memberCount,
+			String field, LocalDate admittedOn, LocalDate agreementDate, Boolean inFocusSegment, ChainStage stage) {
+	}
+
+	record RegistrationJson(Integer version, String companyName, String creditCode, LocalDate registeredOn) {
+	}
+
+	record TenantJson(long id, long operatorId, long institutionId, String regionCode, TenantKind kind, String name,
+			String creditCode, LocalDate admittedOn, LocalDate agreementDate, boolean inFocusSegment,
+			ChainStage chainStage, TenantStatus status, LocalDate leftOn, String exitReason, String admissionOutcome,
+			LocalDate registeredFromTeamOn, int version) {
 
 		static TenantJson of(Tenant t) {
-			return new TenantJson(t.id(), t.operatorId(), t.regionCode(), t.name(), t.creditCode(), t.admittedOn(),
-					t.agreementDate(), t.inFocusSegment(), t.chainStage(), t.status(), t.leftOn(), t.exitReason(),
-					t.admissionOutcome(), t.version());
+			return new TenantJson(t.id(), t.operatorId(), t.institutionId(), t.regionCode(), t.kind(), t.name(),
+					t.creditCode(), t.admittedOn(), t.agreementDate(), t.inFocusSegment(), t.chainStage(), t.status(),
+					t.leftOn(), t.exitReason(), t.admissionOutcome(), t.registeredFromTeamOn(), t.version());
 		}
 
 	}

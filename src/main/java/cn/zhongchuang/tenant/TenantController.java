@@ -75,12 +75,13 @@ class TenantController {
 		PageResult<Tenant> all = this.tenants.search(query, user, true);
 		List<List<String>> rows = all.items()
 			.stream()
-			.map((t) -> List.of(t.name(), t.creditCode(), t.regionCode(), String.valueOf(t.admittedOn()),
+			.map((t) -> List.of(t.name(), t.team() ? "创业团队" : (t.registeredFromTeam() ? "企业（毕业团队注册）" : "企业"),
+					(t.creditCode() != null) ? t.creditCode() : "", t.regionCode(), String.valueOf(t.admittedOn()),
 					stageLabel(t.chainStage()), statusLabel(t.status()),
 					(t.leftOn() != null) ? t.leftOn().toString() : "", (t.exitReason() != null) ? t.exitReason() : ""))
 			.toList();
 		Xlsx.respond(response, "在孵企业.xlsx", "在孵企业",
-				List.of("企业名称", "统一社会信用代码", "区划", "入孵日期", "孵化阶段", "状态", "离孵日期", "退出原因"), rows);
+				List.of("企业名称", "类型", "统一社会信用代码", "区划", "入孵日期", "孵化阶段", "状态", "离孵日期", "退出原因"), rows);
 	}
 
 	@GetMapping("/tenants/new")
@@ -207,7 +208,7 @@ class TenantController {
 	String scanNow(RedirectAttributes redirect) {
 		ExitScan.Summary s = this.scan.scan(ChinaTime.today(this.clock));
 		redirect.addFlashAttribute("toast", "退出扫描完成：扫描 " + s.scanned() + " 家，异常名录 " + s.abnormal() + " 家，清退名单 "
-				+ s.clearance() + " 家，新增 " + s.created() + " 条");
+				+ s.clearance() + " 家，新增 " + s.created() + " 条；创业团队 " + s.teams() + " 个不适用（无纳税申报）");
 		return "redirect:/tenants/exit-findings";
 	}
 

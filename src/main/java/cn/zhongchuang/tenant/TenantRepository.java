@@ -66,10 +66,11 @@ class TenantRepository {
 	Tenant update(Tenant t) {
 		int rows = this.jdbc
 			.sql("""
-					UPDATE tenant SET chain_stage = :stage, status = :status, left_on = :left, exit_reason = :reason,
+					UPDATE tenant SET name = :name, chain_stage = :stage, status = :status, left_on = :left, exit_reason = :reason,
 					  kind = :kind, credit_code = :code, registered_from_team_on = :registeredFromTeam, version = version + 1
 					WHERE id = :id AND version = :version
 					""")
+			.param("name", t.name())
 			.param("stage", t.chainStage().name())
 			.param("status", t.status().name())
 			.param("left", t.leftOn())
@@ -84,6 +85,40 @@ class TenantRepository {
 			throw new OptimisticLockingFailureException("tenant " + t.id() + " changed since version " + t.version());
 		}
 		return find(t.id()).orElseThrow();
+	}
+
+	void insertTeam(long tenantId, TeamForm form) {
+		this.jdbc.sql("""
+				INSERT INTO tenant_team (tenant_id, name, leader, members, member_count, field)
+				VALUES (:t, :name, :leader, CAST(:members AS text[]), :count, :field)
+				""")
+			.param("t", tenantId)
+			.param("name", form.name().strip())
+			.param("leader", form.leader().strip())
+			.param("members", form.members().toArray(String[]::new))
+			.param("count", form.people())
+			.param("field", form.field().strip())
+			.update();
+	}
+
+	Optional<TeamView> team(long tenantId) {
+		return this.jdbc.sql("SELECT * FROM tenant_team WHERE tenant_id = :t")
+			.param("t", tenantId)
+			.query((rs, n) -> new TeamView(rs.getString("name"), rs.getString("leader"),
+					List.of((String[]) rs.getArray("members").getArray()), rs.getInt("member_count"),
+					rs.getString("field")))
+			.optional();
+	}
+
+	boolean activeTeamNamed(long institutionId, String name) {
+		return this.jdbc
+			.sql("""
+					SELECT count(*) FROM tenant WHERE institution_id = :i AND name = :name AND kind = 'TEAM' AND status = 'ACTIVE'
+					""")
+			.param("i", institutionId)
+			.param("name", name)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	Optional<Tenant> find(long id) {

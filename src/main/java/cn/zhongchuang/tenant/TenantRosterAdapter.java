@@ -28,7 +28,7 @@ class TenantRosterAdapter implements TenantRoster {
 
 	private static Entry entry(Tenant t) {
 		return new Entry(t.name(), t.creditCode(), t.admittedOn(), t.agreementDate(), t.inFocusSegment(),
-				t.status().name(), t.leftOn(), false);
+				t.status().name(), t.leftOn(), t.team());
 	}
 
 }

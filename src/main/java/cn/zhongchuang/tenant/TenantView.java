@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What the detail page shows besides the tenant itself. */
-record TenantView(Tenant tenant, String operatorName, String regionName, List<Move> moves, List<Leaving> leaving) {
+record TenantView(Tenant tenant, String operatorName, String regionName, List<Move> moves, List<Leaving> leaving,
+		TeamView team) {
 
 	public boolean done(LeavingItem item) {
 		return this.leaving.stream().anyMatch((l) -> l.item() == item);

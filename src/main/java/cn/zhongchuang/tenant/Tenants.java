@@ -30,6 +30,7 @@ import cn.zhongchuang.region.Regions;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -147,6 +148,133 @@ public class Tenants {
 		return saved.id();
 	}
 
+	/**
+	 * The institution the signed-in operator admits into: the one given, which must be
+	 * one of its organisation's, or its only one.
+	 */
+	long institutionFor(CurrentUser user, Long institutionId) {
+		long operatorId = this.operators.organisationOf(user)
+			.map(OperatorOrganisation::id)
+			.orElseThrow(() -> new NotFoundException("organisation of operator"));
+		List<InstitutionSummary> runs = this.institutions.ofOperator(operatorId);
+		if (institutionId == null) {
+			if (runs.size() != 1) {
+				throw new FieldErrorException("institutionId", runs.isEmpty() ? "请先登记孵化载体，再登记入孵" : "请选择入孵的载体");
+			}
+			return runs.get(0).id();
+		}
+		return runs.stream()
+			.filter((i) -> i.id() == institutionId)
+			.findFirst()
+			.orElseThrow(() -> new FieldErrorException("institutionId", "请选择本机构运营的载体"))
+			.id();
+	}
+
+	/** 入孵 of an enterprise by the signed-in operator into one of its institutions. */
+	@Transactional
+	public long admit(CurrentUser user, Long institutionId, AdmissionForm form) {
+		return admitInto(institutionFor(user, institutionId), form, user);
+	}
+
+	/** 入孵 of a 创业团队 by the signed-in operator into one of its institutions. */
+	@Transactional
+	public long admitTeam(CurrentUser user, Long institutionId, TeamForm form) {
+		return admitTeamInto(institutionFor(user, institutionId), form, user);
+	}
+
+	/**
+	 * 入孵 of a 创业团队 into the operator's one institution (see {@link #admitTeamInto}).
+	 * @return the new tenant's id
+	 */
+	@Transactional
+	public long admitTeam(long operatorId, TeamForm form, CurrentUser by) {
+		List<InstitutionSummary> runs = this.institutions.ofOperator(operatorId);
+		if (runs.size() != 1) {
+			throw new FieldErrorException("institutionId", runs.isEmpty() ? "请先登记孵化载体，再登记入孵" : "请选择入孵的载体");
+		}
+		return admitTeamInto(runs.get(0).id(), form, by);
+	}
+
+	/**
+	 * 入孵 of a 创业团队 without a credit code: into 苗圃 or a stage the institution offers. The
+	 * enterprise criteria of the pack answer 不适用 (NOT_APPLICABLE) for a team.
+	 * @param by the acting operator account, null for the system (demo data)
+	 * @return the new tenant's id
+	 */
+	@Transactional
+	public long admitTeamInto(long institutionId, TeamForm form, CurrentUser by) {
+		InstitutionSummary institution = this.institutions.find(institutionId)
+			.filter((i) -> i.operatorId() != null)
+			.orElseThrow(() -> new FieldErrorException("institutionId", "请选择入孵的载体"));
+		long operatorId = institution.operatorId();
+		this.operators.find(operatorId).orElseThrow(() -> new NotFoundException("organisation " + operatorId));
+		ChainStage stage = (form.stage() != null) ? form.stage() : ChainStage.NURSERY;
+		Map<String, String> errors = validateTeam(form);
+		if (stage != ChainStage.NURSERY && !offered(institution).contains(stage.name())) {
+			errors.put("stage", "该载体不提供此孵化阶段，创业团队可入驻苗圃或载体提供的阶段");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+		if (this.tenants.activeTeamNamed(institutionId, form.name().strip())) {
+			throw new FieldErrorException("name", "该载体已有同名的在孵创业团队");
+		}
+		Tenant saved;
+		try {
+			saved = this.tenants.insert(new Tenant(null, operatorId, institutionId, institution.regionCode(),
+					form.name().strip(), null, form.admittedOn(), form.agreementDate() != null, form.agreementDate(),
+					form.inFocusSegment(), stage, TenantStatus.ACTIVE, null, null, null, null, "NOT_APPLICABLE",
+					"创业团队尚未注册企业：在孵企业条件（统一社会信用代码、纳税申报等）不适用", TenantKind.TEAM, null, this.clock.instant(), 0));
+		}
+		catch (DuplicateKeyException ex) {
+			// the same team admitted at the same moment by another request
+			throw new FieldErrorException("name", "该载体已有同名的在孵创业团队");
+		}
+		this.tenants.insertTeam(saved.id(), form);
+		this.tenants.recordMove(saved.id(), null, stage, form.admittedOn(), "创业团队入孵", (by != null) ? by.id() : null,
+				this.clock.instant());
+		record(by, "TENANT_ADMIT", saved, "入孵登记创业团队 " + saved.name() + "（负责人 " + form.leader().strip() + "，"
+				+ form.people() + " 人，领域：" + form.field().strip() + "），在孵企业条件：不适用");
+		return saved.id();
+	}
+
+	/**
+	 * 毕业团队注册企业: the team registered a company; it gets the (checked) credit code and
+	 * becomes an enterprise, keeping its id, stage and history.
+	 * @param companyName the company's name, the team's name when blank
+	 */
+	@Transactional
+	public void registerCompany(long id, int version, String companyName, String creditCode, LocalDate on,
+			CurrentUser user) {
+		Tenant t = own(id, version, user);
+		CreditCodeCheck check = CreditCodes.check(creditCode);
+		if (!check.valid()) {
+			throw new FieldErrorException("creditCode", check.reason());
+		}
+		String code = CreditCodes.normalize(creditCode);
+		if (this.tenants.exists(t.operatorId(), code)) {
+			throw new FieldErrorException("creditCode", "名册中已有该统一社会信用代码的企业");
+		}
+		Tenant saved;
+		try {
+			saved = this.tenants.update(t.registerCompany(companyName, code, on));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new FieldErrorException("creditCode", "名册中已有该统一社会信用代码的企业");
+		}
+		this.tenants.recordMove(id, t.chainStage(), t.chainStage(), on, "创业团队注册企业：" + saved.name() + "（" + code + "）",
+				user.id(), this.clock.instant());
+		record(user, "TENANT_REGISTER_COMPANY", saved, "创业团队 " + t.name() + " 于 " + ChinaTime.format(on) + " 注册企业 "
+				+ saved.name() + "（" + code + "），毕业团队注册企业");
+	}
+
+	/**
+	 * The stages an institution offers: its own, or those of its kind when it named none.
+	 */
+	static List<String> offered(InstitutionSummary institution) {
+		return institution.stages().isEmpty() ? institution.kind().defaultStages() : institution.stages();
+	}
+
 	/** 毕业 on the given day. */
 	@Transactional
 	public void graduate(long id, int version, LocalDate on, CurrentUser user) {
@@ -212,7 +340,7 @@ public class Tenants {
 		Tenant t = visible(id, user);
 		String operatorName = this.operators.find(t.operatorId()).map(OperatorOrganisation::name).orElse("");
 		return new TenantView(t, operatorName, this.regions.fullName(t.regionCode()), this.tenants.moves(id),
-				this.tenants.leavingItems(id));
+				this.tenants.leavingItems(id), this.tenants.team(id).orElse(null));
 	}
 
 	/** A page of the tenants the user may see; {@code all} for the export. */
@@ -275,6 +403,44 @@ public class Tenants {
 		return errors;
 	}
 
+	private static Map<String, String> validateTeam(TeamForm form) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (form.name() == null || form.name().isBlank()) {
+			errors.put("name", "请填写团队名称");
+		}
+		else if (form.name().strip().length() > 100) {
+			errors.put("name", "团队名称不能超过 100 个字");
+		}
+		if (form.leader() == null || form.leader().isBlank()) {
+			errors.put("leader", "请填写团队负责人");
+		}
+		else if (form.leader().strip().length() > 50) {
+			errors.put("leader", "负责人姓名不能超过 50 个字");
+		}
+		if (form.members().size() > 100 || form.members().stream().anyMatch((m) -> m.length() > 50)) {
+			errors.put("members", "成员最多 100 人，每个姓名不超过 50 个字");
+		}
+		if (form.memberCount() != null && form.memberCount() < form.members().size() + 1) {
+			errors.put("memberCount", "团队人数不应少于负责人与所列成员之和（" + (form.members().size() + 1) + " 人）");
+		}
+		else if (form.memberCount() != null && form.memberCount() > 1000) {
+			errors.put("memberCount", "团队人数不能超过 1000 人");
+		}
+		if (form.field() == null || form.field().isBlank()) {
+			errors.put("field", "请填写团队所属领域");
+		}
+		else if (form.field().strip().length() > 50) {
+			errors.put("field", "领域不能超过 50 个字");
+		}
+		if (form.admittedOn() == null) {
+			errors.put("admittedOn", "请填写入孵日期");
+		}
+		else if (form.agreementDate() != null && form.agreementDate().isBefore(form.admittedOn().minusYears(1))) {
+			errors.put("agreementDate", "协议签订日期不应早于入孵日期一年以上");
+		}
+		return errors;
+	}
+
 	static String failing(Verdict verdict) {
 		return verdict.criteria()
 			.stream()
@@ -300,6 +466,7 @@ public class Tenants {
 			case "ELIGIBLE" -> "符合";
 			case "NEEDS_REVIEW" -> "待人工判断";
 			case "INELIGIBLE" -> "不符合";
+			case "NOT_APPLICABLE" -> "不适用";
 			default -> "未规定";
 		};
 	}
