@@ -74,12 +74,12 @@ record Tenant(Long id, long operatorId, long institutionId, String regionCode, S
 	}
 
 	/** A 创业团队 that has not registered a company (no credit code). */
-	boolean team() {
+	public boolean team() {
 		return this.kind == TenantKind.TEAM;
 	}
 
 	/** 毕业团队注册企业: an enterprise that was admitted as a team. */
-	boolean registeredFromTeam() {
+	public boolean registeredFromTeam() {
 		return this.registeredFromTeamOn != null;
 	}
 

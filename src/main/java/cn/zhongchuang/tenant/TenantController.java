@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
 import cn.zhongchuang.platform.ChinaTime;
@@ -48,11 +49,17 @@ class TenantController {
 
 	private final Operators operators;
 
+	private final TenantFigures figures;
+
+	private final Institutions institutions;
+
 	private final Clock clock;
 
 	TenantController(Tenants tenants, Findings findings, ExitScan scan, TaxFilings filings, Operators operators,
-			Clock clock) {
+			TenantFigures figures, Institutions institutions, Clock clock) {
 		this.tenants = tenants;
+		this.figures = figures;
+		this.institutions = institutions;
 		this.findings = findings;
 		this.scan = scan;
 		this.filings = filings;
@@ -88,7 +95,38 @@ class TenantController {
 	@PreAuthorize("hasRole('OPERATOR')")
 	String admitForm(@AuthenticationPrincipal CurrentUser user, Model model) {
 		requireOrganisation(user);
+		model.addAttribute("institutions", this.institutions.mine(user));
+		model.addAttribute("institutionId", null);
 		return form(AdmissionForm.empty(), null, Map.of(), model);
+	}
+
+	@GetMapping("/tenants/new-team")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String teamForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+		requireOrganisation(user);
+		return teamForm(TeamForm.empty(), null, Map.of(), user, model);
+	}
+
+	@PostMapping("/tenants/teams")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String admitTeam(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		requireOrganisation(user);
+		Map<String, String> errors = new LinkedHashMap<>();
+		TeamForm form = readTeam(params, errors);
+		Long institutionId = longParam(params, "institutionId", errors);
+		try {
+			if (!errors.isEmpty()) {
+				throw new FieldErrorException(errors);
+			}
+			long id = this.tenants.admitTeam(user, institutionId, form);
+			redirect.addFlashAttribute("toast", "已登记创业团队入孵：" + form.name().strip());
+			return "redirect:/tenants/" + id;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			return teamForm(form, institutionId, ex.errors(), user, model);
+		}
 	}
 
 	@PostMapping("/tenants/check")
@@ -114,11 +152,14 @@ class TenantController {
 		OperatorOrganisation org = requireOrganisation(user);
 		Map<String, String> errors = new LinkedHashMap<>();
 		AdmissionForm form = read(params, errors);
+		Long institutionId = longParam(params, "institutionId", errors);
+		model.addAttribute("institutions", this.institutions.mine(user));
+		model.addAttribute("institutionId", institutionId);
 		try {
 			if (!errors.isEmpty()) {
 				throw new FieldErrorException(errors);
 			}
-			long id = this.tenants.admit(org.id(), form, user);
+			long id = this.tenants.admit(user, institutionId, form);
 			redirect.addFlashAttribute("toast", "已登记入孵：" + form.name().strip());
 			return "redirect:/tenants/" + id;
 		}
@@ -136,7 +177,8 @@ class TenantController {
 	}
 
 	@GetMapping("/tenants/{id:\\d+}")
-	String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+	String detail(@PathVariable long id, @RequestParam(name = "year", required = false) Integer year,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
 		TenantView view = this.tenants.view(id, user);
 		model.addAttribute("view", view);
 		model.addAttribute("t", view.tenant());
@@ -145,7 +187,103 @@ class TenantController {
 		model.addAttribute("stages", ChainStage.values());
 		model.addAttribute("items", LeavingItem.values());
 		model.addAttribute("today", ChinaTime.today(this.clock));
+		List<TenantFigures.Figures> all = this.figures.ofTenant(id, user);
+		int thisYear = ChinaTime.today(this.clock).getYear();
+		int figureYear = (year != null && year >= 2000 && year <= thisYear) ? year : thisYear - 1;
+		model.addAttribute("figures", all);
+		model.addAttribute("figureYear", figureYear);
+		model.addAttribute("figure",
+				all.stream()
+					.filter((f) -> f.year() == figureYear)
+					.findFirst()
+					.orElse(TenantFigures.Figures.empty(id, figureYear)));
+		model.addAttribute("marks", TenantFigures.Mark.values());
+		model.addAttribute("thisYear", thisYear);
+		if (!model.containsAttribute("registerErrors")) {
+			model.addAttribute("registerErrors", Map.of());
+		}
+		if (!model.containsAttribute("figureErrors")) {
+			model.addAttribute("figureErrors", Map.of());
+		}
 		return "tenant/detail";
+	}
+
+	@PostMapping("/tenants/{id:\\d+}/register-company")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String registerCompany(@PathVariable long id, @RequestParam Map<String, String> params,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		LocalDate on = date(params, "registeredOn", errors);
+		Long version = longParam(params, "version", errors);
+		try {
+			if (!errors.isEmpty()) {
+				throw new FieldErrorException(errors);
+			}
+			this.tenants.registerCompany(id, version.intValue(), text(params, "companyName"),
+					text(params, "creditCode"), on, user);
+			redirect.addFlashAttribute("toast", "已登记注册企业：毕业团队注册企业");
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("registerErrors", ex.errors());
+			redirect.addFlashAttribute("registerValues", params);
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		return "redirect:/tenants/" + id;
+	}
+
+	@PostMapping("/tenants/{id:\\d+}/figures")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String recordFigures(@PathVariable long id, @RequestParam Map<String, String> params,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Long year = longParam(params, "year", errors);
+		Long version = longParam(params, "figureVersion", errors);
+		Integer patents = integer(params, "patentApplications", errors);
+		Integer ip = integer(params, "validIp", errors);
+		TenantFigures.Values values = new TenantFigures.Values(decimal(params, "revenueWan", errors), patents, ip,
+				bool(params, "highTech"), decimal(params, "financingWan", errors));
+		try {
+			if (!errors.isEmpty()) {
+				throw new FieldErrorException(errors);
+			}
+			this.figures.record(id, (year != null) ? year.intValue() : null, values, TenantFigures.Source.DECLARED,
+					(version != null) ? version.intValue() : null, user);
+			redirect.addFlashAttribute("toast", "已保存 " + year + " 年统计指标");
+			redirect.addAttribute("year", year);
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("figureErrors", ex.errors());
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		return "redirect:/tenants/" + id;
+	}
+
+	@PostMapping("/tenants/{id:\\d+}/mark")
+	@PreAuthorize("hasAnyRole('CITY_BUREAU', 'PROVINCE')")
+	String mark(@PathVariable long id, @RequestParam Map<String, String> params,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Long year = longParam(params, "year", errors);
+		String v = text(params, "mark");
+		TenantFigures.Mark mark = null;
+		try {
+			mark = (v == null || "NONE".equals(v)) ? null : TenantFigures.Mark.valueOf(v);
+		}
+		catch (IllegalArgumentException ex) {
+			errors.put("mark", "标记无效");
+		}
+		try {
+			if (!errors.isEmpty()) {
+				throw new FieldErrorException(errors);
+			}
+			this.figures.mark(id, (year != null) ? year.intValue() : null, mark, user);
+			redirect.addFlashAttribute("toast", (mark != null) ? "已标记为" + mark.label() : "已取消标记");
+			redirect.addAttribute("year", year);
+		}
+		catch (FieldErrorException ex) {
+			redirect.addFlashAttribute("toastError", String.join("；", ex.errors().values()));
+		}
+		return "redirect:/tenants/" + id;
 	}
 
 	@PostMapping("/tenants/{id:\\d+}/graduate")
@@ -250,6 +388,36 @@ class TenantController {
 		model.addAttribute("industries", Industry.values());
 		model.addAttribute("stages", ChainStage.values());
 		return "tenant/admit";
+	}
+
+	private String teamForm(TeamForm form, Long institutionId, Map<String, String> errors, CurrentUser user,
+			Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", new LinkedHashMap<>(errors));
+		model.addAttribute("institutions", this.institutions.mine(user));
+		model.addAttribute("institutionId", institutionId);
+		model.addAttribute("stages", ChainStage.values());
+		return "tenant/team-admit";
+	}
+
+	static TeamForm readTeam(Map<String, String> p, Map<String, String> errors) {
+		String members = text(p, "members");
+		List<String> names = (members == null) ? List.of() : List.of(members.split("[、,，;；\\s]+"));
+		ChainStage stage = stage(p, errors);
+		return new TeamForm(text(p, "name"), text(p, "leader"), names, integer(p, "memberCount", errors),
+				text(p, "field"), date(p, "admittedOn", errors), date(p, "agreementDate", errors),
+				"true".equals(p.get("inFocusSegment")), (stage != null) ? stage : ChainStage.NURSERY);
+	}
+
+	private static Long longParam(Map<String, String> p, String name, Map<String, String> errors) {
+		String v = text(p, name);
+		try {
+			return (v == null) ? null : Long.valueOf(v);
+		}
+		catch (NumberFormatException ex) {
+			errors.put(name, "应为整数");
+			return null;
+		}
 	}
 
 	static AdmissionForm read(Map<String, String> p, Map<String, String> errors) {
