@@ -53,11 +53,14 @@ class DemoTenants implements ApplicationRunner {
 
 	private final java.time.Clock clock;
 
+	private final TenantFigures figures;
+
 	private final boolean demo;
 
 	DemoTenants(Accounts accounts, Operators operators, Institutions institutions, Tenants tenants,
 			TenantRepository repository, AuditTrail audit, JdbcClient jdbc, java.time.Clock clock,
-			@Value("${zhongchuang.demo-data}") boolean demo) {
+			TenantFigures figures, @Value("${zhongchuang.demo-data}") boolean demo) {
+		this.figures = figures;
 		this.accounts = accounts;
 		this.operators = operators;
 		this.institutions = institutions;
@@ -83,6 +86,71 @@ class DemoTenants implements ApplicationRunner {
 		if (created > 0) {
 			log.info("Admitted {} demo tenants", created);
 		}
+		int teams = 0;
+		teams += teams("cy_operator", "110105", "MA0", CHAOYANG_TEAMS, today);
+		teams += teams("lz_operator", "620102", "MA7", LANZHOU_TEAMS, today);
+		teams += teams("ln_operator", "210102", "MA1", LIAONING_TEAMS, today);
+		if (teams > 0) {
+			log.info("Admitted {} demo teams into the nurseries, with the tenants' figures of last year", teams);
+		}
+	}
+
+	/**
+	 * Teams in the operator's 创业苗圃 (the first one, 苗圃 stage), the first of which
+	 * registered its company five months ago (毕业团队注册企业, filing since, its figures of that
+	 * year declared); and last year's figures of the tenants of both institutions, half
+	 * imported from the operator's records, half declared, so that the maker space and
+	 * the nursery report different figures. In 朝阳 the bureau marks one tenant 黑马 and one
+	 * 重点培育.
+	 */
+	private int teams(String username, String region, String prefix, String[][] teams, LocalDate today) {
+		Accounts.Entry operator = this.accounts.find(username).orElse(null);
+		OperatorOrganisation org = (operator != null) ? this.operators.organisationOf(operator).orElse(null) : null;
+		if (org == null) {
+			return 0;
+		}
+		InstitutionSummary nursery = this.institutions.ofOperator(org.id())
+			.stream()
+			.filter((i) -> i.kind() == cn.zhongchuang.institution.InstitutionKind.NURSERY)
+			.findFirst()
+			.orElse(null);
+		if (nursery == null || !this.repository.ofInstitution(nursery.id()).isEmpty()) {
+			return 0;
+		}
+		int year = today.getYear() - 1;
+		for (int i = 0; i < teams.length; i++) {
+			String[] t = teams[i];
+			LocalDate admitted = today.minusMonths(14 - 2 * i).withDayOfMonth(5);
+			long id = this.tenants.admitTeamInto(nursery.id(), new TeamForm(t[0], t[1], List.of(t[2].split("、")), null,
+					t[3], admitted, admitted, i % 2 == 0, ChainStage.NURSERY), null);
+			if (i == 0) {
+				LocalDate registered = today.minusMonths(5).withDayOfMonth(12);
+				String code = CreditCodes.generate("9", "1", region, prefix + String.format("%05d", 90000 + i));
+				this.tenants.registerCompany(id, 0, t[4], code, registered, operator);
+				filings(id, registered, today, 0, 0);
+				this.figures.record(id, registered.getYear(),
+						new TenantFigures.Values(new BigDecimal("36.5"), 1, 1, false, new BigDecimal("50")),
+						TenantFigures.Source.DECLARED, null, operator);
+			}
+		}
+		List<Tenant> enterprises = this.repository.ofOperator(org.id())
+			.stream()
+			.filter((t) -> !t.team() && t.institutionId() != nursery.id()
+					&& !t.admittedOn().isAfter(today.minusYears(1)))
+			.toList();
+		for (int i = 0; i < enterprises.size(); i++) {
+			Tenant t = enterprises.get(i);
+			this.figures.record(t.id(), year,
+					new TenantFigures.Values(new BigDecimal(180 + 45 * i), i % 4, 1 + i % 3, i % 3 == 0,
+							(i % 2 == 0) ? new BigDecimal(100 * (i + 1)) : null),
+					(i % 2 == 0) ? TenantFigures.Source.IMPORTED : TenantFigures.Source.DECLARED, null, operator);
+		}
+		Accounts.Entry bureau = "cy_operator".equals(username) ? this.accounts.find("cy_bureau").orElse(null) : null;
+		if (bureau != null && enterprises.size() > 3) {
+			this.figures.mark(enterprises.get(0).id(), year, TenantFigures.Mark.DARK_HORSE, bureau);
+			this.figures.mark(enterprises.get(3).id(), year, TenantFigures.Mark.KEY_CULTIVATION, bureau);
+		}
+		return teams.length;
 	}
 
 	private int create(String username, String region, String prefix, String[] names, int active, int withAgreement,
@@ -141,6 +209,16 @@ class DemoTenants implements ApplicationRunner {
 			.param("untaxed", untaxedMonths)
 			.update();
 	}
+
+	/** name, leader, members, field, the company the first one registered. */
+	static final String[][] CHAOYANG_TEAMS = { { "望京云图创业团队", "周航", "林夕、马骁", "数字孪生", "北京云图数智科技有限公司" },
+			{ "青禾食品创新团队", "王蕾", "何川", "食品科技", "" }, { "元宇互动设计团队", "孙悦", "冯琪、邓凯、曹宁", "数字创意", "" } };
+
+	static final String[][] LANZHOU_TEAMS = { { "雁滩智农创业团队", "马永福", "李娟、张强", "智慧农业", "兰州雁滩智农科技有限公司" },
+			{ "黄河文旅创意团队", "杨帆", "赵琳", "文化旅游", "" }, { "陇原电商青年团队", "郭亮", "韩梅、朱峰", "电子商务", "" } };
+
+	static final String[][] LIAONING_TEAMS = { { "盛京机器人创客团队", "刘铁", "王博、陈曦", "工业机器人", "沈阳盛京机器人科技有限公司" },
+			{ "浑河视觉算法团队", "高远", "唐宁", "机器视觉", "" } };
 
 	static final String[] CHAOYANG = { "北京智云数联科技有限公司", "北京青禾生物科技有限公司", "北京星途智能装备有限公司", "北京绿源节能技术有限公司", "北京知行文化传媒有限公司",
 			"北京医联健康科技有限公司", "北京云帆软件有限公司", "北京慧眼视觉科技有限公司", "北京聚能新材料有限公司", "北京乐学教育科技有限公司", "北京数字孪生科技有限公司",
