@@ -38,6 +38,8 @@ class InstitutionTenantsController {
 		model.addAttribute("active", all.stream().filter(Tenant::active).count());
 		model.addAttribute("graduated", all.stream().filter((t) -> t.status() == TenantStatus.GRADUATED).count());
 		model.addAttribute("exited", all.stream().filter((t) -> t.status() == TenantStatus.EXITED).count());
+		model.addAttribute("teams", all.stream().filter((t) -> t.active() && t.team()).count());
+		model.addAttribute("registeredTeams", all.stream().filter(Tenant::registeredFromTeam).count());
 		model.addAttribute("latest",
 				all.stream()
 					.filter(Tenant::active)

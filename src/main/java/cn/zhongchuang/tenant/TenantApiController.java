@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,8 +29,40 @@ class TenantApiController {
 
 	private final Tenants tenants;
 
-	TenantApiController(Tenants tenants) {
+	private final TenantFigures figures;
+
+	TenantApiController(Tenants tenants, TenantFigures figures) {
 		this.tenants = tenants;
+		this.figures = figures;
+	}
+
+	@GetMapping("/api/v1/tenants/{id}/figures")
+	@Operation(summary = "统计指标 of one tenant per year, each value with its source, and the bureau's mark")
+	List<TenantFigures.Figures> figures(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		return this.figures.ofTenant(id, user);
+	}
+
+	@PutMapping("/api/v1/tenants/{id}/figures/{year}")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@Operation(
+			summary = "The operator records a year's figures of its tenant; source IMPORTED (from its records) unless DECLARED is given; version as read, none for a new year")
+	TenantFigures.Figures recordFigures(@PathVariable long id, @PathVariable int year, @RequestBody FiguresJson body,
+			@AuthenticationPrincipal CurrentUser user) {
+		this.figures.record(id, year,
+				new TenantFigures.Values(body.revenueWan(), body.patentApplications(), body.validIp(), body.highTech(),
+						body.financingWan()),
+				(body.source() != null) ? body.source() : TenantFigures.Source.IMPORTED, body.version(), user);
+		return this.figures.find(id, year).orElseThrow();
+	}
+
+	@PutMapping("/api/v1/tenants/{id}/figures/{year}/mark")
+	@PreAuthorize("hasAnyRole('CITY_BUREAU', 'PROVINCE')")
+	@Operation(
+			summary = "The bureau of the tenant's region marks it 重点培育 (KEY_CULTIVATION) or 黑马 (DARK_HORSE) for a year; mark null removes it")
+	TenantFigures.Figures mark(@PathVariable long id, @PathVariable int year, @RequestBody MarkJson body,
+			@AuthenticationPrincipal CurrentUser user) {
+		this.figures.mark(id, year, body.mark(), user);
+		return this.figures.find(id, year).orElseThrow();
 	}
 
 	@GetMapping("/api/v1/tenants")
@@ -67,6 +100,13 @@ class TenantApiController {
 		this.tenants.registerCompany(id, body.version(), body.companyName(), body.creditCode(), body.registeredOn(),
 				user);
 		return TenantJson.of(this.tenants.visible(id, user));
+	}
+
+	record FiguresJson(Integer version, java.math.BigDecimal revenueWan, Integer patentApplications, Integer validIp,
+			Boolean highTech, java.math.BigDecimal financingWan, TenantFigures.Source source) {
+	}
+
+	record MarkJson(TenantFigures.Mark mark) {
 	}
 
 	record TeamJson(Long institutionId, String name, String leader, List<String> members, Integer memberCount,

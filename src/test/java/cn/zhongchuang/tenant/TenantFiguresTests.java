@@ -14,10 +14,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The figures statistics read: recorded with their source, summed per institution. */
 @IntegrationTest
@@ -39,6 +49,9 @@ class TenantFiguresTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void theSumsPerInstitutionAddUpWhatEachTenantRecordedForThatYearOnly() {
@@ -137,6 +150,69 @@ class TenantFiguresTests {
 		this.figures.record(id, 2025, new TenantFigures.Values(new BigDecimal("10"), null, null, null, null),
 				TenantFigures.Source.DECLARED, 0, op.account().principal());
 		assertThat(this.figures.ofTenant(id, chaoyang).get(0).mark()).isEqualTo(TenantFigures.Mark.DARK_HORSE);
+	}
+
+	@Test
+	void theApiRecordsImportedFiguresRefusesBadOnesAtTheFieldAndLetsOnlyTheBureauMark() throws Exception {
+		var op = this.operators.operator("110105");
+		var principal = op.account().principal();
+		long id = admit(op, "北京接口指标科技有限公司");
+		var chaoyang = this.accounts.create(Role.CITY_BUREAU, "110105").principal();
+		var haidian = this.accounts.create(Role.CITY_BUREAU, "110108").principal();
+
+		this.mvc
+			.perform(put("/api/v1/tenants/" + id + "/figures/2025").with(user(principal))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"revenueWan\":-5,\"validIp\":2}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[?(@.field == 'revenueWan')]").exists());
+		this.mvc
+			.perform(put("/api/v1/tenants/" + id + "/figures/2025").with(user(principal))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"revenueWan\":\"many\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'revenueWan')]").exists());
+		this.mvc
+			.perform(put("/api/v1/tenants/" + id + "/figures/2025").with(user(principal))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"revenueWan\":66.6,\"validIp\":2,\"highTech\":true}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.revenueSource").value("IMPORTED"))
+			.andExpect(jsonPath("$.version").value(0));
+
+		this.mvc
+			.perform(put("/api/v1/tenants/" + id + "/figures/2025/mark").with(user(principal))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mark\":\"DARK_HORSE\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/v1/tenants/" + id + "/figures/2025/mark").with(user(haidian))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mark\":\"DARK_HORSE\"}"))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(put("/api/v1/tenants/" + id + "/figures/2025/mark").with(user(chaoyang))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mark\":\"KEY_CULTIVATION\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.mark").value("KEY_CULTIVATION"))
+			.andExpect(jsonPath("$.revenueWan").value(66.6));
+		this.mvc.perform(get("/api/v1/tenants/" + id + "/figures").with(user(haidian)))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/tenants/" + id + "/mark").param("year", "2025")
+				.param("mark", "DARK_HORSE")
+				.with(user(principal))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(this.figures.ofTenant(id, chaoyang).get(0).mark()).isEqualTo(TenantFigures.Mark.KEY_CULTIVATION);
 	}
 
 	private long admit(TenantTestOperators.Operator op, String name) {
