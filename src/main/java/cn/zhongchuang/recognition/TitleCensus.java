@@ -1,0 +1,79 @@
+package cn.zhongchuang.recognition;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every title as it stood on a day, with the particulars of the institution holding it,
+ * for statistics (no names, no numbers, no personal data).
+ * <p>
+ * A title exists from its {@code recognized_on}; its status on a day is ACTIVE unless it
+ * ended ({@code ended_on}) on or before that day, then LAPSED or REVOKED as it ended. A
+ * title that ended without a recorded day counts as ended. The region is the
+ * institution's address (as in the public list of institutions).
+ */
+@Service
+public class TitleCensus {
+
+	private final JdbcClient jdbc;
+
+	TitleCensus(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The titles of institutions within the region codes ({@code null} for the whole
+	 * country) that existed on {@code asOf}.
+	 */
+	@Transactional(readOnly = true)
+	public List<TitleOnDay> titlesOn(Collection<String> regionCodes, LocalDate asOf) {
+		String scope = (regionCodes != null) ? " AND i.region_code = ANY(:scope)" : "";
+		var spec = this.jdbc.sql("""
+				SELECT r.institution_id, r.level,
+				       CASE WHEN r.status = 'ACTIVE' OR r.ended_on > :asOf THEN 'ACTIVE' ELSE r.status END AS status_on,
+				       i.kind, i.sector_type, i.service_models, i.region_code
+				FROM recognition r JOIN institution i ON i.id = r.institution_id
+				WHERE r.recognized_on <= :asOf""" + scope).param("asOf", asOf);
+		if (regionCodes != null) {
+			spec = spec.param("scope", regionCodes.toArray(String[]::new));
+		}
+		return spec
+			.query((rs, n) -> new TitleOnDay(rs.getLong("institution_id"), rs.getString("level"),
+					rs.getString("status_on"), rs.getString("kind"), rs.getString("sector_type"),
+					strings(rs.getArray("service_models")), rs.getString("region_code").strip()))
+			.list();
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		try {
+			return List.of((String[]) array.getArray());
+		}
+		finally {
+			array.free();
+		}
+	}
+
+	/**
+	 * One title on a day: its institution, level and status on that day, and the
+	 * institution's kind, sector type (null when none), service models and region code.
+	 */
+	public record TitleOnDay(long institutionId, String level, String status, String kind, String sectorType,
+			List<String> serviceModels, String regionCode) {
+
+		public boolean active() {
+			return "ACTIVE".equals(this.status);
+		}
+
+	}
+
+}
