@@ -22,6 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TitleCensus {
 
+	private static final String SELECT = """
+			SELECT r.institution_id, r.level,
+			       CASE WHEN r.status = 'ACTIVE' OR r.ended_on > :asOf THEN 'ACTIVE' ELSE r.status END AS status_on,
+			       r.recognized_on, CASE WHEN r.status <> 'ACTIVE' AND NOT r.ended_on > :asOf THEN r.ended_on END AS ended_on,
+			       i.kind, i.sector_type, i.service_models, i.region_code
+			FROM recognition r JOIN institution i ON i.id = r.institution_id
+			WHERE r.recognized_on <= :asOf""";
+
 	private final JdbcClient jdbc;
 
 	TitleCensus(JdbcClient jdbc) {
@@ -35,20 +43,31 @@ public class TitleCensus {
 	@Transactional(readOnly = true)
 	public List<TitleOnDay> titlesOn(Collection<String> regionCodes, LocalDate asOf) {
 		String scope = (regionCodes != null) ? " AND i.region_code = ANY(:scope)" : "";
-		var spec = this.jdbc.sql("""
-				SELECT r.institution_id, r.level,
-				       CASE WHEN r.status = 'ACTIVE' OR r.ended_on > :asOf THEN 'ACTIVE' ELSE r.status END AS status_on,
-				       i.kind, i.sector_type, i.service_models, i.region_code
-				FROM recognition r JOIN institution i ON i.id = r.institution_id
-				WHERE r.recognized_on <= :asOf""" + scope).param("asOf", asOf);
+		var spec = this.jdbc.sql(SELECT + scope).param("asOf", asOf);
 		if (regionCodes != null) {
 			spec = spec.param("scope", regionCodes.toArray(String[]::new));
 		}
-		return spec
-			.query((rs, n) -> new TitleOnDay(rs.getLong("institution_id"), rs.getString("level"),
-					rs.getString("status_on"), rs.getString("kind"), rs.getString("sector_type"),
-					strings(rs.getArray("service_models")), rs.getString("region_code").strip()))
+		return spec.query(TitleCensus::row).list();
+	}
+
+	/** The titles of the institutions that existed on {@code asOf}. */
+	@Transactional(readOnly = true)
+	public List<TitleOnDay> titlesOfInstitutions(Collection<Long> institutionIds, LocalDate asOf) {
+		if (institutionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " AND r.institution_id = ANY(:ids)")
+			.param("asOf", asOf)
+			.param("ids", institutionIds.toArray(Long[]::new))
+			.query(TitleCensus::row)
 			.list();
+	}
+
+	private static TitleOnDay row(java.sql.ResultSet rs, int n) throws SQLException {
+		return new TitleOnDay(rs.getLong("institution_id"), rs.getString("level"), rs.getString("status_on"),
+				rs.getObject("recognized_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
+				rs.getString("kind"), rs.getString("sector_type"), strings(rs.getArray("service_models")),
+				rs.getString("region_code").strip());
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -64,11 +83,13 @@ public class TitleCensus {
 	}
 
 	/**
-	 * One title on a day: its institution, level and status on that day, and the
-	 * institution's kind, sector type (null when none), service models and region code.
+	 * One title on a day: its institution, level and status on that day, the day it was
+	 * granted and the day it ended (null when still ACTIVE on that day, or ended on an
+	 * unrecorded day), and the institution's kind, sector type (null when none), service
+	 * models and region code.
 	 */
-	public record TitleOnDay(long institutionId, String level, String status, String kind, String sectorType,
-			List<String> serviceModels, String regionCode) {
+	public record TitleOnDay(long institutionId, String level, String status, LocalDate recognizedOn, LocalDate endedOn,
+			String kind, String sectorType, List<String> serviceModels, String regionCode) {
 
 		public boolean active() {
 			return "ACTIVE".equals(this.status);

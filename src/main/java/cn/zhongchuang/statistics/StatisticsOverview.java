@@ -96,6 +96,15 @@ public class StatisticsOverview {
 
 	@Transactional(readOnly = true)
 	public Overview overview(String region, LocalDate asOf) {
+		return compute(region, asOf, null).overview();
+	}
+
+	/**
+	 * The overview with the titles it counted, of institutions of one kind only when
+	 * {@code kind} is given (the targets always count every kind).
+	 */
+	@Transactional(readOnly = true)
+	Computed compute(String region, LocalDate asOf, String kind) {
 		List<PolicyPack> applicable = this.packs.all()
 			.stream()
 			.filter((p) -> this.regions.contains(p.jurisdiction(), region)
@@ -112,7 +121,9 @@ public class StatisticsOverview {
 		List<TitleOnDay> read = this.titles.titlesOn(NATION.equals(widest) ? null : this.regions.codesWithin(widest),
 				asOf);
 		List<TitleOnDay> inRegion = widest.equals(region) ? read : within(read, region);
-		Counted counted = count(inRegion);
+		List<TitleOnDay> selected = (kind == null) ? inRegion
+				: inRegion.stream().filter((x) -> kind.equals(x.kind())).toList();
+		Counted counted = count(selected);
 		TenantCensus.Counts t = this.tenants.totalsOn(counted.institutionIds(), asOf);
 		List<Overview.TargetProgress> targets = new ArrayList<>();
 		for (PolicyPack p : applicable) {
@@ -130,9 +141,25 @@ public class StatisticsOverview {
 						measurable ? null : TargetMeasures.whyNot(target.code())));
 			}
 		}
-		return new Overview(region, asOf, counted.institutions(),
+		return new Computed(new Overview(region, asOf, counted.institutions(),
 				new Overview.Tenants(t.active(), t.teams(), t.graduated()), byRegion(region, counted.regionOf()),
-				targets);
+				targets), selected);
+	}
+
+	/**
+	 * The figures of some institutions (an operator's), without sub-regions or targets.
+	 */
+	@Transactional(readOnly = true)
+	Computed ofInstitutions(String region, java.util.Collection<Long> institutionIds, LocalDate asOf) {
+		List<TitleOnDay> titles = this.titles.titlesOfInstitutions(institutionIds, asOf);
+		Counted counted = count(titles);
+		TenantCensus.Counts t = this.tenants.totalsOn(institutionIds, asOf);
+		return new Computed(new Overview(region, asOf, counted.institutions(),
+				new Overview.Tenants(t.active(), t.teams(), t.graduated()), List.of(), List.of()), titles);
+	}
+
+	/** An overview and the titles it counted. */
+	record Computed(Overview overview, List<TitleOnDay> titles) {
 	}
 
 	private List<TitleOnDay> within(List<TitleOnDay> titles, String scope) {

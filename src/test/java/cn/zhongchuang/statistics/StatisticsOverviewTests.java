@@ -51,10 +51,15 @@ class StatisticsOverviewTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	cn.zhongchuang.identity.TestAccounts accounts;
+
+	Space a;
+
 	@BeforeAll
 	void buildQinghai() {
 		// A 城东区 maker space: district and city titles, both ACTIVE
-		var a = space("630102", "MAKER_SPACE", "CULTURE", "{TRAINING_COACHING,MEDIA_EXTENSION}");
+		var a = this.a = space("630102", "MAKER_SPACE", "CULTURE", "{TRAINING_COACHING,MEDIA_EXTENSION}");
 		title(a, "DISTRICT", "ACTIVE", "2024-01-10", null);
 		title(a, "CITY", "ACTIVE", "2025-03-01", null);
 		tenant(a, "ACTIVE", "2025-01-01", null); // in on both days
@@ -220,6 +225,103 @@ class StatisticsOverviewTests {
 		assertThat(r.getRequest().getSession(false)).isNull();
 		// counts only: nothing names an institution or an operator
 		assertThat(r.getResponse().getContentAsString()).doesNotContain("统计空间");
+	}
+
+	@Test
+	void thePublicPageShowsTheSameFiguresInChineseWithChartsAndDrillDown() throws Exception {
+		String html = this.mvc.perform(get("/statistics").param("region", "630000").param("asOf", AS_OF.toString()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(html).contains("青海省孵化载体统计", "截至2026年6月30日", "data-chart=", "/js/statistics.js");
+		java.util.regex.Matcher echarts = java.util.regex.Pattern.compile("src=\"([^\"]*echarts\\.min\\.js)\"")
+			.matcher(html);
+		assertThat(echarts.find()).isTrue();
+		this.mvc.perform(get(echarts.group(1))).andExpect(status().isOk());
+		assertThat(figure(html, "institutions")).isEqualTo("4");
+		assertThat(figure(html, "tenants")).isEqualTo("3");
+		assertThat(figure(html, "graduated")).isEqualTo("1");
+		assertThat(html).contains("href=\"/statistics?region=630100&amp;asOf=2026-06-30\"");
+		String text = visibleText(html);
+		assertThat(text).contains("西宁市", "海北藏族自治州", "区县级", "国家级", "众创空间", "孵化器", "文化产业型", "已失效", "已撤销");
+		assertThat(text).doesNotContain("MAKER_SPACE", "DISTRICT", "LAPSED", "CULTURE", "630100", "632200");
+		// no inline script: the charts come from the static file
+		assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
+	}
+
+	@Test
+	void aBureauDashboardDrillsDownWithinItsScopeKeepingTheKindAndExports() throws Exception {
+		var province = this.accounts.create(cn.zhongchuang.platform.Role.PROVINCE, "630000").principal();
+		String html = page(get("/dashboard").param("asOf", AS_OF.toString())
+			.param("kind", "MAKER_SPACE")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(province)));
+		// maker spaces only: A, C, E
+		assertThat(figure(html, "institutions")).isEqualTo("3");
+		assertThat(html).contains("href=\"/dashboard?region=630100&amp;asOf=2026-06-30&amp;kind=MAKER_SPACE\"");
+		assertThat(visibleText(html)).contains("认定、失效与撤销（按年度）", "2024年", "整改中", "奖补待追回", "年度备案逾期");
+		// the whole province: per year, granted up to AS_OF: 2021 E, 2023 B E, 2024 A C
+		// G, 2025 A B
+		String all = page(get("/dashboard").param("asOf", AS_OF.toString())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(province)));
+		assertThat(figure(all, "institutions")).isEqualTo("4");
+		var rows = cn.zhongchuang.Spreadsheets.download(this.mvc,
+				get("/dashboard/export.xlsx").param("asOf", AS_OF.toString())
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user(province)));
+		assertThat(rows).anySatisfy((r) -> assertThat(r).containsExactly("", "持有有效称号的载体", "4"));
+		assertThat(rows).anySatisfy((r) -> assertThat(r).containsExactly("", "2024年", "3", "0", "0"));
+		assertThat(rows).anySatisfy((r) -> assertThat(r).containsExactly("", "2025年", "2", "1", "0"));
+		assertThat(rows).anySatisfy((r) -> assertThat(r).containsExactly("", "2026年", "0", "1", "1"));
+		assertThat(rows).anySatisfy((r) -> assertThat(r).containsExactly("", "西宁市", "3"));
+		// a county sees its own; another province's region is not there for it
+		var county = this.accounts.create(cn.zhongchuang.platform.Role.COUNTY_REVIEWER, "630102").principal();
+		String mine = page(get("/dashboard").param("asOf", AS_OF.toString())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(county)));
+		assertThat(figure(mine, "institutions")).isEqualTo("2");
+		this.mvc
+			.perform(get("/dashboard").param("region", "630100")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.user(county)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/dashboard")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void anOperatorsDashboardCountsItsOwnInstitutions() throws Exception {
+		String html = page(get("/dashboard").param("asOf", AS_OF.toString())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(this.a.org().account().principal())));
+		assertThat(figure(html, "institutions")).isEqualTo("1");
+		assertThat(figure(html, "titles")).isEqualTo("2");
+		assertThat(figure(html, "tenants")).isEqualTo("2");
+		assertThat(visibleText(html)).contains("本机构统计看板").doesNotContain("政策目标", "全部类型");
+		String summary = page(get("/dashboard/summary")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(this.a.org().account().principal())));
+		assertThat(summary).contains("id=\"home-statistics\"", "查看看板");
+	}
+
+	String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		return this.mvc.perform(request)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	static String figure(String html, String id) {
+		java.util.regex.Matcher m = java.util.regex.Pattern
+			.compile("id=\"figure-" + id + "\"[^>]*>\\s*<div[^>]*>[^<]*</div>\\s*<(?:a|span)[^>]*>([^<]*)<")
+			.matcher(html);
+		return m.find() ? m.group(1).strip() : null;
+	}
+
+	static String visibleText(String html) {
+		return html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("(?s)<[^>]*>", " ");
 	}
 
 	JsonNode overview(String region, String asOf) throws Exception {
