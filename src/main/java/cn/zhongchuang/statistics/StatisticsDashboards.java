@@ -81,8 +81,8 @@ class StatisticsDashboards {
 			.count();
 		List<String> scope = this.regions.codesWithin(code);
 		List<Board.Figure> work = List.of(
-				new Board.Figure("late", this.boards.msg("stats.work.late", locale, year), String.valueOf(late),
-						"/bureau/filings?year=" + year),
+				new Board.Figure("late", this.boards.msg("stats.work.late", locale, String.valueOf(year)),
+						String.valueOf(late), "/bureau/filings?year=" + year),
 				new Board.Figure("rectifications", this.boards.msg("stats.work.rectifications", locale),
 						String.valueOf(this.rectifications.open(scope, null)), "/bureau/supervision"),
 				new Board.Figure("recoveries", this.boards.msg("stats.work.recoveries", locale),
@@ -99,8 +99,8 @@ class StatisticsDashboards {
 		int year = day.getYear() - 1;
 		long late = this.filings.mine(user, year).stream().filter(AnnualFilings.Row::late).count();
 		List<Board.Figure> work = List.of(
-				new Board.Figure("late", this.boards.msg("stats.work.late", locale, year), String.valueOf(late),
-						"/filings?year=" + year),
+				new Board.Figure("late", this.boards.msg("stats.work.late", locale, String.valueOf(year)),
+						String.valueOf(late), "/filings?year=" + year),
 				new Board.Figure("rectifications", this.boards.msg("stats.work.rectifications", locale),
 						String.valueOf(credits.isEmpty() ? 0 : this.rectifications.open(null, credits)),
 						"/supervision"),

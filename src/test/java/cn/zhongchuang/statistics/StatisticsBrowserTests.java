@@ -44,6 +44,9 @@ class StatisticsBrowserTests extends BrowserTest {
 		assertThat(city.locator("h1")).containsText("兰州市统计看板");
 		assertThat(city.locator("#table-byYear [data-chart-drawn]")).hasCount(1);
 		assertThat(city.locator("#stats-work")).containsText("整改中");
+		assertThat(city.locator("#stats-work"))
+			.containsText(java.time.LocalDate.now(cn.zhongchuang.platform.ChinaTime.ZONE).getYear() - 1 + "年度备案逾期");
+		assertThat(city.locator("#stats-targets")).containsText("2018年目标 106家");
 		assertThat(city.locator("#stats-targets .progress")).not().hasCount(0);
 		shot(city, "stats-03-dashboard-city");
 		city.selectOption("#stats-kind", new SelectOption().setLabel("众创空间"));
