@@ -1,6 +1,5 @@
 package cn.zhongchuang.recognition;
 
-import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -26,7 +25,7 @@ public class TitleCensus {
 			SELECT r.institution_id, r.level,
 			       CASE WHEN r.status = 'ACTIVE' OR r.ended_on > :asOf THEN 'ACTIVE' ELSE r.status END AS status_on,
 			       r.recognized_on, CASE WHEN r.status <> 'ACTIVE' AND NOT r.ended_on > :asOf THEN r.ended_on END AS ended_on,
-			       i.kind, i.sector_type, i.service_models, i.region_code
+			       i.kind, i.sector_type, array_to_string(i.service_models, ',') AS service_models, i.region_code
 			FROM recognition r JOIN institution i ON i.id = r.institution_id
 			WHERE r.recognized_on <= :asOf""";
 
@@ -66,20 +65,12 @@ public class TitleCensus {
 	private static TitleOnDay row(java.sql.ResultSet rs, int n) throws SQLException {
 		return new TitleOnDay(rs.getLong("institution_id"), rs.getString("level"), rs.getString("status_on"),
 				rs.getObject("recognized_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
-				rs.getString("kind"), rs.getString("sector_type"), strings(rs.getArray("service_models")),
+				rs.getString("kind"), rs.getString("sector_type"), strings(rs.getString("service_models")),
 				rs.getString("region_code").strip());
 	}
 
-	private static List<String> strings(Array array) throws SQLException {
-		if (array == null) {
-			return List.of();
-		}
-		try {
-			return List.of((String[]) array.getArray());
-		}
-		finally {
-			array.free();
-		}
+	private static List<String> strings(String joined) {
+		return (joined == null || joined.isEmpty()) ? List.of() : List.of(joined.split(","));
 	}
 
 	/**

@@ -167,7 +167,7 @@ public final class BenchmarkReport {
 			lines.add("`GET /api/v1/statistics/overview?region=…&asOf=" + DataGenerator.AS_OF
 					+ "` over HTTP (java.net.http, one connection) to the application running in the");
 			lines.add("benchmark's JVM, warm (" + OVERVIEW_WARM_TEXT
-					+ " requests first), for the whole country and the province with the most institutions.");
+					+ "), for the whole country and the province with the most institutions.");
 			lines.add(
 					"Beside it a plain aggregate query over `recognition`, `institution` and `tenant` (JDBC, no HTTP) that");
 			lines.add(
@@ -216,7 +216,7 @@ public final class BenchmarkReport {
 		}
 	}
 
-	static final String OVERVIEW_WARM_TEXT = String.valueOf(DataBenchmarks.OVERVIEW_WARM) + " warm-up, "
+	static final String OVERVIEW_WARM_TEXT = String.valueOf(DataBenchmarks.OVERVIEW_WARM) + " requests first, then "
 			+ DataBenchmarks.OVERVIEW_RUNS + " measured";
 
 	private static String ms(double value) {

@@ -403,7 +403,7 @@ public final class DataBenchmarks {
 		this.results.put("exitScan", r);
 	}
 
-	static final int OVERVIEW_WARM = 30;
+	static final int OVERVIEW_WARM = 100;
 
 	static final int OVERVIEW_RUNS = 200;
 
