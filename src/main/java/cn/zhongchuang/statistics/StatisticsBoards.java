@@ -50,14 +50,14 @@ class StatisticsBoards {
 	 * @param top the highest region the trail may go up to
 	 */
 	Board board(Overview o, String page, boolean lists, String top, Locale locale) {
-		return board(o, page, lists, top, "", locale);
+		return board(o, page, lists, lists, top, "", locale);
 	}
 
 	/**
 	 * The board, {@code keep} the further filters kept in drill-down links
 	 * ({@code &kind=…}).
 	 */
-	Board board(Overview o, String page, boolean lists, String top, String keep, Locale locale) {
+	Board board(Overview o, String page, boolean lists, boolean tenantLists, String top, String keep, Locale locale) {
 		String asOf = o.asOf().toString();
 		List<Board.Place> trail = new ArrayList<>();
 		boolean above = true;
@@ -78,12 +78,11 @@ class StatisticsBoards {
 		figures.add(new Board.Figure("titles", msg("stats.figure.titles", locale), String.valueOf(titles),
 				registry + "&status=ACTIVE"));
 		figures.add(new Board.Figure("tenants", msg("stats.figure.tenants", locale),
-				String.valueOf(o.tenants().active()), lists ? "/tenants?region=" + o.region() : null));
+				String.valueOf(o.tenants().active()), tenantLists ? "/tenants?status=ACTIVE" : null));
 		figures.add(new Board.Figure("teams", msg("stats.figure.teams", locale), String.valueOf(o.tenants().teams()),
 				null));
 		figures.add(new Board.Figure("graduated", msg("stats.figure.graduated", locale),
-				String.valueOf(o.tenants().graduated()),
-				lists ? "/tenants?status=GRADUATED&region=" + o.region() : null));
+				String.valueOf(o.tenants().graduated()), tenantLists ? "/tenants?status=GRADUATED" : null));
 		List<Board.Table> tables = new ArrayList<>();
 		tables.add(table("byLevel", "stats.table.byLevel", "bar", o.institutions().byLevel(), "rec.level.",
 				(k) -> registry + "&level=" + k + "&status=ACTIVE", locale));

@@ -72,7 +72,8 @@ class StatisticsDashboards {
 		}
 		StatisticsOverview.Computed c = this.overview.compute(code, day, k);
 		String keep = (k != null) ? "&kind=" + k : "";
-		Board board = this.boards.board(c.overview(), "/dashboard", true, user.regionCode(), keep, locale);
+		boolean national = user.hasRole(Role.NATIONAL);
+		Board board = this.boards.board(c.overview(), "/dashboard", true, !national, user.regionCode(), keep, locale);
 		int year = day.getYear() - 1;
 		long late = this.filings.forBureau(user, year)
 			.stream()
@@ -82,11 +83,11 @@ class StatisticsDashboards {
 		List<String> scope = this.regions.codesWithin(code);
 		List<Board.Figure> work = List.of(
 				new Board.Figure("late", this.boards.msg("stats.work.late", locale, String.valueOf(year)),
-						String.valueOf(late), "/bureau/filings?year=" + year),
+						String.valueOf(late), national ? null : "/bureau/filings?year=" + year),
 				new Board.Figure("rectifications", this.boards.msg("stats.work.rectifications", locale),
-						String.valueOf(this.rectifications.open(scope, null)), "/bureau/supervision"),
+						String.valueOf(this.rectifications.open(scope, null)), national ? null : "/bureau/supervision"),
 				new Board.Figure("recoveries", this.boards.msg("stats.work.recoveries", locale),
-						String.valueOf(this.recoveries.due(scope, null)), "/bureau/subsidies"));
+						String.valueOf(this.recoveries.due(scope, null)), national ? null : "/bureau/subsidies"));
 		return new Dashboard(board, work, byYear(c.titles(), locale), false, k, kinds(locale));
 	}
 
@@ -97,7 +98,8 @@ class StatisticsDashboards {
 		StatisticsOverview.Computed c = this.overview.ofInstitutions(user.regionCode(), ids, day);
 		Board board = this.boards.board(c.overview(), "/dashboard", true, user.regionCode(), locale);
 		int year = day.getYear() - 1;
-		long late = this.filings.mine(user, year).stream().filter(AnnualFilings.Row::late).count();
+		// an operator that has not registered its organisation yet has nothing to file
+		long late = mine.isEmpty() ? 0 : this.filings.mine(user, year).stream().filter(AnnualFilings.Row::late).count();
 		List<Board.Figure> work = List.of(
 				new Board.Figure("late", this.boards.msg("stats.work.late", locale, String.valueOf(year)),
 						String.valueOf(late), "/filings?year=" + year),

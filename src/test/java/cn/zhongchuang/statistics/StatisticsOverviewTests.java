@@ -303,6 +303,12 @@ class StatisticsOverviewTests {
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 				.user(this.a.org().account().principal())));
 		assertThat(summary).contains("id=\"home-statistics\"", "查看看板");
+		// an operator that has not registered its organisation yet: zeros, not an error
+		var newcomer = this.accounts.create(cn.zhongchuang.platform.Role.OPERATOR, "630102").principal();
+		String empty = page(get("/dashboard")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(newcomer)));
+		assertThat(figure(empty, "institutions")).isEqualTo("0");
 	}
 
 	String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
