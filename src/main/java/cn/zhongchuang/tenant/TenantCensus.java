@@ -1,5 +1,6 @@
 package cn.zhongchuang.tenant;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,31 @@ public class TenantCensus {
 			.list()
 			.forEach((e) -> out.put(e.getKey(), e.getValue()));
 		return out;
+	}
+
+	/**
+	 * The tenants of the institutions together, as they stood on a day: {@code active}
+	 * admitted on or before it and not left by then (left on a later day counts as still
+	 * in), {@code teams} the teams among them, {@code graduated} graduated on or before
+	 * it.
+	 */
+	@Transactional(readOnly = true)
+	public Counts totalsOn(Collection<Long> institutionIds, LocalDate asOf) {
+		if (institutionIds == null || institutionIds.isEmpty()) {
+			return Counts.NONE;
+		}
+		return this.jdbc
+			.sql("""
+					SELECT count(*) FILTER (WHERE admitted_on <= :asOf AND (left_on IS NULL OR left_on > :asOf)) AS active,
+					       count(*) FILTER (WHERE admitted_on <= :asOf AND (left_on IS NULL OR left_on > :asOf) AND kind = 'TEAM') AS teams,
+					       count(*) FILTER (WHERE status = 'GRADUATED' AND left_on <= :asOf) AS graduated
+					FROM tenant WHERE institution_id = ANY(:ids)
+					"""
+				)
+			.param("ids", institutionIds.toArray(Long[]::new))
+			.param("asOf", asOf)
+			.query((rs, n) -> new Counts(rs.getLong("active"), rs.getLong("teams"), rs.getLong("graduated")))
+			.single();
 	}
 
 	/** Tenants of one institution. */

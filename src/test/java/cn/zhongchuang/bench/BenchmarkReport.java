@@ -67,7 +67,7 @@ public final class BenchmarkReport {
 			dataSections(JsonMapper.builder().build().readTree(Path.of(args[3]).toFile()), lines);
 		}
 		lines.add("");
-		lines.add("Benchmarks of statistics and HTTP throughput arrive with the issues that build those features (see");
+		lines.add("Benchmarks of HTTP throughput of the registry pages arrive with the issues that build them (see");
 		lines.add("`scale.md`).");
 		Files.write(Path.of(args[2]), lines);
 	}
@@ -91,7 +91,9 @@ public final class BenchmarkReport {
 		lines.add(
 				"shared_buffers 512 MB): institutions, tenants with every status, 36 months of tax filings per tenant");
 		lines.add(
-				"with gaps reaching both exit thresholds. Mentors, counselling records, events and applications are not");
+				"with gaps reaching both exit thresholds; kinds, service models, sector types and titles at every level");
+		lines.add(
+				"with every status (`DataGenerator.titlesIfAbsent`). Mentors, counselling records, events and applications are not");
 		lines.add(
 				"generated yet. The application runs beside the benchmark in the same JVM (Flyway migrated the schema).");
 		lines.add("");
@@ -157,6 +159,32 @@ public final class BenchmarkReport {
 					+ String.format(Locale.ROOT, "%.0f", xlsx.get("csvPeakHeapMiB").asDouble()) + " | – | "
 					+ ratio(x / c) + " XLSX / CSV |");
 		}
+		JsonNode overview = data.get("overview");
+		if (overview != null) {
+			lines.add("");
+			lines.add("## Statistics overview");
+			lines.add("");
+			lines.add("`GET /api/v1/statistics/overview?region=…&asOf=" + DataGenerator.AS_OF
+					+ "` over HTTP (java.net.http, one connection) to the application running in the");
+			lines.add("benchmark's JVM, warm (" + OVERVIEW_WARM_TEXT
+					+ "), for the whole country and the province with the most institutions.");
+			lines.add(
+					"Beside it a plain aggregate query over `recognition`, `institution` and `tenant` (JDBC, no HTTP) that");
+			lines.add(
+					"must give the same figures (total, by level, status, kind, service model, sector type, tenants).");
+			lines.add("");
+			lines.add(
+					"| region | institutions | active titles | tenants | p50 | p95 | target | reference p50 | reference p95 | same figures |");
+			lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+			for (JsonNode r : overview) {
+				lines.add("| " + r.get("region").asString() + " | " + fmt(r.get("institutions").asDouble()) + " | "
+						+ fmt(r.get("activeTitles").asDouble()) + " | " + fmt(r.get("tenants").asDouble()) + " | "
+						+ ms(r.get("p50Millis").asDouble()) + " | " + ms(r.get("p95Millis").asDouble())
+						+ " | ≤ 100 ms (national set) | " + ms(r.get("referenceP50Millis").asDouble()) + " | "
+						+ ms(r.get("referenceP95Millis").asDouble()) + " | "
+						+ (r.get("agree").asBoolean() ? "yes" : "NO") + " |");
+			}
+		}
 		JsonNode scan = data.get("exitScan");
 		if (scan != null) {
 			lines.add("");
@@ -186,6 +214,13 @@ public final class BenchmarkReport {
 						+ (scan.get("productAgree").asBoolean() ? "same counts" : "COUNTS DIFFER") + " |");
 			}
 		}
+	}
+
+	static final String OVERVIEW_WARM_TEXT = String.valueOf(DataBenchmarks.OVERVIEW_WARM) + " requests first, then "
+			+ DataBenchmarks.OVERVIEW_RUNS + " measured";
+
+	private static String ms(double value) {
+		return String.format(Locale.ROOT, "%.1f ms", value);
 	}
 
 	private static String secs(double value) {

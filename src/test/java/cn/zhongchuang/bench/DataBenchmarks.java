@@ -136,6 +136,7 @@ public final class DataBenchmarks {
 				boolean made = new DataGenerator(c, size, 20261122L).generateIfAbsent();
 				generation.put("generatedNow", made);
 				generation.put("seconds", (System.nanoTime() - start) / 1e9);
+				generation.put("titlesAddedNow", new DataGenerator(c, size, 20261122L).titlesIfAbsent());
 				try (Statement s = c.createStatement();
 						ResultSet rs = s.executeQuery(
 								"SELECT institutions, tenants, filings, seconds FROM bench_dataset WHERE name = '" + set
@@ -162,6 +163,12 @@ public final class DataBenchmarks {
 			bench.results.put("generation", generation);
 			bench.results.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 			String only = System.getProperty("bench.only", "");
+			bench.overview(app.getEnvironment().getProperty("local.server.port", Integer.class));
+			if ("overview".equals(only)) {
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), bench.results);
+				System.out.println("overview benchmark written to " + out);
+				return;
+			}
 			if (only.isEmpty()) {
 				bench.exitScan();
 			}
@@ -394,6 +401,147 @@ public final class DataBenchmarks {
 		r.put("agree", a.equals(b));
 		r.put("asOf", DataGenerator.AS_OF.toString());
 		this.results.put("exitScan", r);
+	}
+
+	static final int OVERVIEW_WARM = 100;
+
+	static final int OVERVIEW_RUNS = 200;
+
+	/**
+	 * {@code GET /api/v1/statistics/overview} over HTTP on the application running in
+	 * this JVM, warm, for the whole country and for the province with the most
+	 * institutions, beside a plain aggregate query over the base tables (recognition,
+	 * institution, tenant) that must give the same figures: p50 and p95 of each.
+	 */
+	void overview(int port) throws Exception {
+		String province;
+		try (Connection c = this.dataSource.getConnection();
+				Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("SELECT left(region_code, 2) || '0000' FROM institution"
+						+ " GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")) {
+			rs.next();
+			province = rs.getString(1);
+		}
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		JsonMapper json = JsonMapper.builder().build();
+		List<Map<String, Object>> runs = new ArrayList<>();
+		for (String region : List.of("000000", province)) {
+			java.net.URI uri = java.net.URI.create("http://localhost:" + port + "/api/v1/statistics/overview?region="
+					+ region + "&asOf=" + DataGenerator.AS_OF);
+			java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri)
+				.header("Accept", "application/json")
+				.build();
+			String body = null;
+			for (int i = 0; i < OVERVIEW_WARM; i++) {
+				body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+			}
+			double[] t = new double[OVERVIEW_RUNS];
+			for (int i = 0; i < OVERVIEW_RUNS; i++) {
+				long start = System.nanoTime();
+				java.net.http.HttpResponse<String> response = http.send(request,
+						java.net.http.HttpResponse.BodyHandlers.ofString());
+				t[i] = (System.nanoTime() - start) / 1e6;
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException(
+							"overview answered " + response.statusCode() + ": " + response.body());
+				}
+				body = response.body();
+			}
+			java.util.Arrays.sort(t);
+			Map<String, Long> figures = figures(json.readTree(body));
+			double[] q = new double[OVERVIEW_RUNS / 4];
+			Map<String, Long> reference = null;
+			try (Connection c = this.dataSource.getConnection()) {
+				for (int i = 0; i < 5; i++) {
+					reference = referenceOverview(c, region);
+				}
+				for (int i = 0; i < q.length; i++) {
+					long start = System.nanoTime();
+					reference = referenceOverview(c, region);
+					q[i] = (System.nanoTime() - start) / 1e6;
+				}
+			}
+			java.util.Arrays.sort(q);
+			Map<String, Object> r = new LinkedHashMap<>();
+			r.put("region", region);
+			r.put("runs", OVERVIEW_RUNS);
+			r.put("p50Millis", t[OVERVIEW_RUNS / 2]);
+			r.put("p95Millis", t[(int) Math.ceil(OVERVIEW_RUNS * 0.95) - 1]);
+			r.put("referenceRuns", q.length);
+			r.put("referenceP50Millis", q[q.length / 2]);
+			r.put("referenceP95Millis", q[(int) Math.ceil(q.length * 0.95) - 1]);
+			r.put("institutions", figures.getOrDefault("total", 0L));
+			r.put("activeTitles",
+					figures.entrySet()
+						.stream()
+						.filter((e) -> e.getKey().startsWith("level:"))
+						.mapToLong(Map.Entry::getValue)
+						.sum());
+			r.put("tenants", figures.getOrDefault("tenants:active", 0L));
+			r.put("agree", figures.equals(reference));
+			if (!figures.equals(reference)) {
+				r.put("figures", figures);
+				r.put("referenceFigures", reference);
+			}
+			runs.add(r);
+		}
+		this.results.put("overview", runs);
+	}
+
+	/** The overview's figures that the reference query gives too, by key. */
+	private static Map<String, Long> figures(tools.jackson.databind.JsonNode o) {
+		Map<String, Long> f = new java.util.TreeMap<>();
+		tools.jackson.databind.JsonNode i = o.get("institutions");
+		f.put("total", i.get("total").asLong());
+		for (String[] m : new String[][] { { "byLevel", "level:" }, { "byStatus", "status:" }, { "byKind", "kind:" },
+				{ "byServiceModel", "model:" }, { "bySectorType", "sector:" } }) {
+			i.get(m[0]).properties().forEach((e) -> f.put(m[1] + e.getKey(), e.getValue().asLong()));
+		}
+		f.put("tenants:active", o.get("tenants").get("active").asLong());
+		f.put("tenants:graduated", o.get("tenants").get("graduated").asLong());
+		return f;
+	}
+
+	/**
+	 * The same figures by one plain aggregate query over the base tables, written apart
+	 * from the product's code: titles by their status on the day, the institutions
+	 * holding an ACTIVE one, their tenants.
+	 */
+	private static Map<String, Long> referenceOverview(Connection c, String region) throws SQLException {
+		String scope = "000000".equals(region) ? "true" : "left(i.region_code, 2) = '" + region.substring(0, 2) + "'";
+		String sql = """
+				WITH p AS (SELECT ?::date AS d),
+				t AS (SELECT r.institution_id, r.level,
+				        CASE WHEN r.status = 'ACTIVE' OR r.ended_on > p.d THEN 'ACTIVE' ELSE r.status END AS st
+				      FROM recognition r JOIN institution i ON i.id = r.institution_id, p
+				      WHERE r.recognized_on <= p.d AND %s),
+				inst AS (SELECT DISTINCT institution_id AS id FROM t WHERE st = 'ACTIVE')
+				SELECT 'total', count(*) FROM inst
+				UNION ALL SELECT 'level:' || level, count(*) FROM t WHERE st = 'ACTIVE' GROUP BY level
+				UNION ALL SELECT 'status:' || st, count(*) FROM t GROUP BY st
+				UNION ALL SELECT 'kind:' || i.kind, count(*) FROM inst JOIN institution i USING (id) GROUP BY i.kind
+				UNION ALL SELECT 'model:' || m, count(*) FROM inst JOIN institution i USING (id), unnest(i.service_models) m GROUP BY m
+				UNION ALL SELECT 'sector:' || i.sector_type, count(*) FROM inst JOIN institution i USING (id)
+				  WHERE i.sector_type IS NOT NULL GROUP BY i.sector_type
+				UNION ALL SELECT 'tenants:active', count(*) FROM tenant x JOIN inst ON inst.id = x.institution_id, p
+				  WHERE x.admitted_on <= p.d AND (x.left_on IS NULL OR x.left_on > p.d)
+				UNION ALL SELECT 'tenants:graduated', count(*) FROM tenant x JOIN inst ON inst.id = x.institution_id, p
+				  WHERE x.status = 'GRADUATED' AND x.left_on <= p.d
+				"""
+			.formatted(scope);
+		Map<String, Long> f = new java.util.TreeMap<>();
+		try (PreparedStatement s = c.prepareStatement(sql)) {
+			s.setObject(1, DataGenerator.AS_OF);
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					f.put(rs.getString(1), rs.getLong(2));
+				}
+			}
+		}
+		f.putIfAbsent("total", 0L);
+		f.putIfAbsent("tenants:active", 0L);
+		f.putIfAbsent("tenants:graduated", 0L);
+		return f;
 	}
 
 	/**
