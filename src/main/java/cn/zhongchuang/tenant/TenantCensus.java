@@ -64,8 +64,7 @@ public class TenantCensus {
 					       count(*) FILTER (WHERE admitted_on <= :asOf AND (left_on IS NULL OR left_on > :asOf) AND kind = 'TEAM') AS teams,
 					       count(*) FILTER (WHERE status = 'GRADUATED' AND left_on <= :asOf) AS graduated
 					FROM tenant WHERE institution_id = ANY(:ids)
-					"""
-				)
+					""")
 			.param("ids", institutionIds.toArray(Long[]::new))
 			.param("asOf", asOf)
 			.query((rs, n) -> new Counts(rs.getLong("active"), rs.getLong("teams"), rs.getLong("graduated")))
