@@ -136,3 +136,12 @@
     }
   });
 })();
+
+// 返回上一页 on error pages (no inline script under the CSP).
+document.addEventListener('click', function (e) {
+  var back = e.target.closest && e.target.closest('[data-zc-back]');
+  if (back) {
+    e.preventDefault();
+    if (window.history.length > 1) { window.history.back(); } else { window.location.href = '/'; }
+  }
+});
