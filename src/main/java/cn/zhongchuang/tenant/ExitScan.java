@@ -221,10 +221,11 @@ public class ExitScan {
 			.param("created", summary.created())
 			.update();
 		notify(created);
-		this.audit.record(AuditEntry.success("TENANT_EXIT_SCAN", "tenant_exit_scan", asOf,
-				"在孵企业退出扫描（截至 " + asOf + "）：扫描 " + summary.scanned() + " 家，异常 " + summary.abnormal() + " 家，清退 "
-						+ summary.clearance() + " 家，新增 " + summary.created() + " 条",
-				null));
+		this.audit
+			.record(AuditEntry.success("TENANT_EXIT_SCAN", "tenant_exit_scan", asOf,
+					"在孵企业退出扫描（截至 " + ChinaTime.format(asOf) + "）：扫描 " + summary.scanned() + " 家，异常 "
+							+ summary.abnormal() + " 家，清退 " + summary.clearance() + " 家，新增 " + summary.created() + " 条",
+					null));
 		return summary;
 	}
 
@@ -329,7 +330,7 @@ public class ExitScan {
 		if (confirm) {
 			Tenant exited = this.tenants.update(t.exit(today, "清退"));
 			this.audit.record(AuditEntry.success("TENANT_EXIT", "tenant", exited.id(),
-					exited.name() + " 于 " + today + " 清退（连续 " + f.monthsWithoutTax() + " 个月无税收贡献）",
+					exited.name() + " 于 " + ChinaTime.format(today) + " 清退（连续 " + f.monthsWithoutTax() + " 个月无税收贡献）",
 					exited.regionCode()));
 		}
 		else {
