@@ -89,10 +89,8 @@ class UserAdministration {
 		UserAccount saved = this.accounts.save(UserAccount.create(form.username().strip(), form.displayName().strip(),
 				this.encoder.encode(temporary), form.role(), form.regionCode(), blankToNull(form.organization()),
 				blankToNull(form.phone()), true, now()));
-		this.audit.record(AuditEntry.success("USER_CREATE", "user", saved.id(),
-				"创建用户 " + saved.username() + "（" + roleName(saved.role()) + "，"
-						+ this.regions.fullName(saved.regionCode()) + "）",
-				saved.regionCode()));
+		this.audit.record(AuditEntry.success("USER_CREATE", "user", saved.id(), "创建用户 " + saved.username() + "（"
+				+ roleName(saved.role()) + "，" + this.regions.fullName(saved.regionCode()) + "）", saved.regionCode()));
 		return new Created(saved, temporary);
 	}
 
@@ -106,16 +104,15 @@ class UserAdministration {
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
 		}
-		String before = roleName(account.role()) + "/"
-				+ this.regions.fullName(account.regionCode());
+		String before = roleName(account.role()) + "/" + this.regions.fullName(account.regionCode());
 		account.updateProfile(form.displayName().strip(), form.role(), form.regionCode(),
 				blankToNull(form.organization()), blankToNull(form.phone()));
 		UserAccount saved = this.accounts.save(account);
-		this.audit.record(AuditEntry.success("USER_UPDATE", "user", id,
-				"修改用户 " + saved.username() + "：" + before + " → "
-						+ roleName(saved.role()) + "/"
-						+ this.regions.fullName(saved.regionCode()),
-				saved.regionCode()));
+		this.audit
+			.record(AuditEntry.success(
+					"USER_UPDATE", "user", id, "修改用户 " + saved.username() + "：" + before + " → "
+							+ roleName(saved.role()) + "/" + this.regions.fullName(saved.regionCode()),
+					saved.regionCode()));
 		return saved;
 	}
 

@@ -76,6 +76,74 @@ class ReadablePagesBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void theDecisionDialogNamesTheDecisionAndMoneyActionsAskFirst() {
+		Page page = newPage();
+		List<String> dialogs = new ArrayList<>();
+		// dismissed: nothing is decided or paid by this test
+		page.onDialog((dialog) -> {
+			dialogs.add(dialog.message());
+			dialog.dismiss();
+		});
+		page.navigate(url("/login"));
+		page.fill("#username", "lz_county");
+		page.fill("#password", DEMO_PASSWORD);
+		page.click("button[type=submit]");
+		page.waitForURL((u) -> !u.contains("/login"));
+		page.navigate(url("/applications"));
+		@SuppressWarnings("unchecked")
+		List<String> details = (List<String>) page.locator("main a[href^='/applications/']")
+			.evaluateAll("as => as.map(a => a.getAttribute('href')).filter(h => /^\\/applications\\/\\d+$/.test(h))");
+		String decided = null;
+		for (String detail : details) {
+			page.navigate(url(detail));
+			if (page.locator("#decision-form").count() > 0) {
+				decided = detail;
+				break;
+			}
+		}
+		assertThat(decided).as("an application waiting for the county").isNotNull();
+		page.check("#d-approve");
+		page.click("#decide");
+		assertThat(dialogs).last().asString().contains("通过").contains("不能撤销").doesNotContain("{decision}");
+		if (page.locator("#d-return").count() > 0) {
+			page.check("#d-return");
+			page.click("#decide");
+			assertThat(dialogs).last().asString().contains("退回");
+		}
+		// the dismissed dialog left the application where it was
+		assertThat(page.locator("#decision-form").count()).isEqualTo(1);
+		page.close();
+
+		Page bureau = newPage();
+		bureau.onDialog((dialog) -> {
+			dialogs.add(dialog.message());
+			dialog.dismiss();
+		});
+		bureau.navigate(url("/login"));
+		bureau.fill("#username", "lz_bureau");
+		bureau.fill("#password", DEMO_PASSWORD);
+		bureau.click("button[type=submit]");
+		bureau.waitForURL((u) -> !u.contains("/login"));
+		bureau.navigate(url("/bureau/subsidies"));
+		@SuppressWarnings("unchecked")
+		List<String> programmes = (List<String>) bureau.locator("a[href^='/bureau/subsidies/']")
+			.evaluateAll(
+					"as => as.map(a => a.getAttribute('href')).filter(h => /^\\/bureau\\/subsidies\\/\\d+$/.test(h))");
+		boolean asked = false;
+		for (String programme : programmes) {
+			bureau.navigate(url(programme));
+			if (bureau.locator("form.disburse button").count() > 0) {
+				bureau.locator("form.disburse button").first().click();
+				assertThat(dialogs).last().asString().contains("发放").contains("元").contains("不能撤销");
+				asked = true;
+				break;
+			}
+		}
+		assertThat(asked).as("a Lanzhou award waiting for payment").isTrue();
+		bureau.close();
+	}
+
+	@Test
 	void aRefusedPageIsAChinesePageWithAWayBack() {
 		Page page = signedIn("cy_operator");
 		page.navigate(url("/admin/users"));
