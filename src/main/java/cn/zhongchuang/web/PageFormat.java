@@ -58,6 +58,9 @@ public class PageFormat {
 	private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern
 		.compile("(?<!\\d)(\\d{4}-\\d{2}-\\d{2})(T[0-9:.]+Z?)?(?!\\d)");
 
+	private static final java.util.regex.Pattern FACT_PATH = java.util.regex.Pattern
+		.compile("(?<![\\w.])[a-z][A-Za-z0-9]*(?:\\[\\d+])?(?:\\.[a-z][A-Za-z0-9]*(?:\\[\\d+])?)+(?![\\w.])");
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	public String date(Object value) {
@@ -98,6 +101,19 @@ public class PageFormat {
 				}
 			}
 			m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(shown));
+		}
+		m.appendTail(out);
+		return factLabels(out.toString());
+	}
+
+	/** Fact paths in a text ({@code 缺少事实：operator.stableRevenue}) as their labels. */
+	private String factLabels(String text) {
+		java.util.regex.Matcher m = FACT_PATH.matcher(text);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			String key = "fact." + m.group().replaceAll("\\[\\d+]", "");
+			String label = this.messages.getMessage(key, null, null, LocaleContextHolder.getLocale());
+			m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement((label != null) ? label : m.group()));
 		}
 		m.appendTail(out);
 		return out.toString();
