@@ -9,9 +9,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.region.Regions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -30,9 +32,28 @@ public class PageFormat {
 
 	private final MessageSource messages;
 
-	PageFormat(Regions regions, MessageSource messages) {
+	private final ObjectProvider<Accounts> accounts;
+
+	PageFormat(Regions regions, MessageSource messages, ObjectProvider<Accounts> accounts) {
 		this.regions = regions;
 		this.messages = messages;
+		this.accounts = accounts;
+	}
+
+	/**
+	 * A person by their display name instead of their sign-in name: {@code system} and
+	 * unknown names stay as they are.
+	 */
+	public String user(String username) {
+		if (username == null || username.isBlank()) {
+			return "";
+		}
+		if ("system".equals(username)) {
+			return label("role", "SYSTEM");
+		}
+		Accounts directory = this.accounts.getIfAvailable();
+		return (directory != null) ? directory.find(username).map(Accounts.Entry::displayName).orElse(username)
+				: username;
 	}
 
 	/**

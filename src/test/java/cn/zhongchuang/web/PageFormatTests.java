@@ -22,7 +22,9 @@ class PageFormatTests {
 	PageFormatTests() {
 		this.messages.addMessage("fact.operator.stableRevenue", Locale.SIMPLIFIED_CHINESE, "稳定收入");
 		this.messages.addMessage("audit.action.LOGIN", Locale.SIMPLIFIED_CHINESE, "登录");
-		this.fmt = new PageFormat(null, this.messages);
+		this.fmt = new PageFormat(null, this.messages,
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(cn.zhongchuang.identity.Accounts.class));
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 	}
 
