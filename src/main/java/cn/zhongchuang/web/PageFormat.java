@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 
 import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.platform.ChinaTime;
+import cn.zhongchuang.policy.PolicyCatalog;
 import cn.zhongchuang.region.Regions;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,10 +35,32 @@ public class PageFormat {
 
 	private final ObjectProvider<Accounts> accounts;
 
-	PageFormat(Regions regions, MessageSource messages, ObjectProvider<Accounts> accounts) {
+	private final ObjectProvider<PolicyCatalog> policies;
+
+	PageFormat(Regions regions, MessageSource messages, ObjectProvider<Accounts> accounts,
+			ObjectProvider<PolicyCatalog> policies) {
 		this.regions = regions;
 		this.messages = messages;
 		this.accounts = accounts;
+		this.policies = policies;
+	}
+
+	/** A policy by its title (《兰州市众创空间认定管理办法》) instead of its id. */
+	public String policy(String id) {
+		if (id == null || id.isBlank()) {
+			return "";
+		}
+		PolicyCatalog catalog = this.policies.getIfAvailable();
+		if (catalog == null) {
+			return id;
+		}
+		try {
+			return catalog.latest(id).title();
+		}
+		catch (RuntimeException ex) {
+			// an id no pack knows (any more): shown as it is rather than failing the page
+			return id;
+		}
 	}
 
 	/**

@@ -24,7 +24,9 @@ class PageFormatTests {
 		this.messages.addMessage("audit.action.LOGIN", Locale.SIMPLIFIED_CHINESE, "登录");
 		this.fmt = new PageFormat(null, this.messages,
 				new org.springframework.beans.factory.support.StaticListableBeanFactory()
-					.getBeanProvider(cn.zhongchuang.identity.Accounts.class));
+					.getBeanProvider(cn.zhongchuang.identity.Accounts.class),
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(cn.zhongchuang.policy.PolicyCatalog.class));
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 	}
 
