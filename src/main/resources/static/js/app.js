@@ -21,10 +21,21 @@
     }
   });
 
+  // {decision} in a confirmation names the decision chosen on the form (通过, 退回补正, 不予通过).
+  function confirmText(form) {
+    var text = form.dataset.confirm;
+    if (text.indexOf('{decision}') >= 0) {
+      var checked = form.querySelector('input[name="decision"]:checked');
+      var label = checked && form.querySelector('label[for="' + checked.id + '"]');
+      text = text.replace('{decision}', label ? label.textContent.trim() : '');
+    }
+    return text;
+  }
+
   // A form with data-confirm asks first, naming the consequence.
   document.addEventListener('submit', function (e) {
     var form = e.target;
-    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    if (form.dataset && form.dataset.confirm && !window.confirm(confirmText(form))) {
       e.preventDefault();
       e.stopImmediatePropagation();
     }
@@ -134,5 +145,29 @@
         && e.detail.xhr.responseURL.indexOf(elt.getAttribute('hx-get')) < 0) {
       e.detail.shouldSwap = false;
     }
+  });
+})();
+
+// 返回上一页 on error pages (no inline script under the CSP).
+document.addEventListener('click', function (e) {
+  var back = e.target.closest && e.target.closest('[data-zc-back]');
+  if (back) {
+    e.preventDefault();
+    if (window.history.length > 1) { window.history.back(); } else { window.location.href = '/'; }
+  }
+});
+
+// Sidebar groups: collapsed or open as the user left them (per browser).
+(function () {
+  var groups = document.querySelectorAll('.zc-sidebar details.zc-nav-group');
+  groups.forEach(function (d) {
+    var summary = d.querySelector('summary');
+    var key = 'zc-nav:' + (summary ? summary.textContent.trim() : '');
+    try {
+      if (window.localStorage.getItem(key) === 'closed' && !d.querySelector('a.active')) { d.open = false; }
+    } catch (e) { /* storage unavailable */ }
+    d.addEventListener('toggle', function () {
+      try { window.localStorage.setItem(key, d.open ? 'open' : 'closed'); } catch (e) { /* ignore */ }
+    });
   });
 })();

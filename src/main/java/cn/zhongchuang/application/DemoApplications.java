@@ -157,7 +157,7 @@ class DemoApplications implements ApplicationRunner {
 					this.noticeService.publish(noticeId, today, reviewer);
 					return true;
 				}
-				this.noticeService.publish(noticeId, today.minusDays(30), reviewer);
+				this.noticeService.publishRecorded(noticeId, today.minusDays(30), reviewer);
 				this.notices.apply(this.noticeService.close(noticeId, reviewer));
 				current = this.records.findById(current.id()).orElseThrow();
 				continue;

@@ -221,9 +221,11 @@ public class AnnualFilings {
 		}
 		boolean late = today.isAfter(f.dueOn());
 		this.records.updateFiling(f.id(), f.version(), "SUBMITTED", today, late, this.clock.instant());
-		this.audit.record(AuditEntry.success("ANNUAL_FILING_SUBMIT", "annual_filing", f.id(),
-				"提交 " + f.recognitionNumber() + " 的 " + f.year() + " 年度备案" + (late ? "（逾期，截止 " + f.dueOn() + "）" : ""),
-				f.regionCode()));
+		this.audit.record(
+				AuditEntry.success(
+						"ANNUAL_FILING_SUBMIT", "annual_filing", f.id(), "提交 " + f.recognitionNumber() + " 的 "
+								+ f.year() + " 年度备案" + (late ? "（逾期，截止 " + ChinaTime.format(f.dueOn()) + "）" : ""),
+						f.regionCode()));
 		return this.records.findFiling(f.id()).orElseThrow();
 	}
 
@@ -269,7 +271,7 @@ public class AnnualFilings {
 			}
 			this.notifications.notify(Recipients.users(members), "请提交 " + year + " 年度备案",
 					row.recognition().name() + "（" + row.recognition().number() + "）的 " + year + " 年度备案截止日期为 "
-							+ row.due().date() + (row.late() ? "，已逾期" : "") + "。",
+							+ ChinaTime.format(row.due().date()) + (row.late() ? "，已逾期" : "") + "。",
 					"/filings?year=" + year);
 			n++;
 		}
@@ -289,6 +291,11 @@ public class AnnualFilings {
 		LocalDate today = ChinaTime.today(this.clock);
 		List<Row> rows = new ArrayList<>();
 		for (RecognitionSummary r : recs) {
+			if (r.recognizedOn() != null && r.recognizedOn().getYear() > year) {
+				// a filing for a year is due only from institutions recognized before its
+				// end
+				continue;
+			}
 			Due due = dueOn(r.policyId(), year);
 			Filing f = filings.get(r.id());
 			boolean late = (f != null && f.submitted()) ? f.late() : today.isAfter(due.date());

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -63,6 +65,8 @@ class InitialAccounts implements ApplicationRunner {
 
 	private final boolean demo;
 
+	private volatile int createdThisStart;
+
 	private final String adminUsername;
 
 	private final String adminPassword;
@@ -111,6 +115,18 @@ class InitialAccounts implements ApplicationRunner {
 					created++;
 				}
 			}
+			this.createdThisStart = created;
+		}
+	}
+
+	/**
+	 * The demo hint, once the application is ready: after every runner, so after the demo
+	 * data, and with the port the server really listens on.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void demoBanner() {
+		if (this.demo) {
+			int created = this.createdThisStart;
 			log.info("""
 
 					============================================================

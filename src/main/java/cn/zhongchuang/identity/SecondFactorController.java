@@ -139,6 +139,7 @@ class SecondFactorController {
 			model.addAttribute("secret", secret);
 			model.addAttribute("secretGrouped", Totp.grouped(secret));
 			model.addAttribute("uri", this.factors.uri(user, secret));
+			model.addAttribute("qr", cn.zhongchuang.platform.QrCodes.svgDataUri(this.factors.uri(user, secret)));
 		}
 		return "identity/security";
 	}

@@ -15,10 +15,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -80,8 +82,11 @@ class SecurityConfiguration {
 		});
 		// between the password and the TOTP code nothing but the code page is reachable
 		http.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class);
+		// a page refused answers the Chinese 403 page (through /error), the API
+		// problem+json
 		http.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(problems, api)
-			.defaultAccessDeniedHandlerFor(problems, api));
+			.defaultAccessDeniedHandlerFor(problems, api)
+			.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
 			.frameOptions((frame) -> frame.sameOrigin())
 			.referrerPolicy((ref) -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -39,14 +39,22 @@ class UserAdministration {
 
 	private final TotpEnrolments totp;
 
+	private final org.springframework.context.MessageSource messages;
+
 	UserAdministration(UserAccounts accounts, Regions regions, PasswordEncoder encoder, AuditTrail audit, Clock clock,
-			TotpEnrolments totp) {
+			TotpEnrolments totp, org.springframework.context.MessageSource messages) {
 		this.totp = totp;
+		this.messages = messages;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/** The role in words for the audit trail (县区审核人员, not COUNTY_REVIEWER). */
+	private String roleName(Role role) {
+		return this.messages.getMessage("role." + role.name(), null, role.name(), java.util.Locale.SIMPLIFIED_CHINESE);
 	}
 
 	@Transactional(readOnly = true)
@@ -81,8 +89,8 @@ class UserAdministration {
 		UserAccount saved = this.accounts.save(UserAccount.create(form.username().strip(), form.displayName().strip(),
 				this.encoder.encode(temporary), form.role(), form.regionCode(), blankToNull(form.organization()),
 				blankToNull(form.phone()), true, now()));
-		this.audit.record(AuditEntry.success("USER_CREATE", "user", saved.id(),
-				"创建用户 " + saved.username() + "（" + saved.role() + "，" + saved.regionCode() + "）", saved.regionCode()));
+		this.audit.record(AuditEntry.success("USER_CREATE", "user", saved.id(), "创建用户 " + saved.username() + "（"
+				+ roleName(saved.role()) + "，" + this.regions.fullName(saved.regionCode()) + "）", saved.regionCode()));
 		return new Created(saved, temporary);
 	}
 
@@ -96,13 +104,15 @@ class UserAdministration {
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
 		}
-		String before = account.role() + "/" + account.regionCode();
+		String before = roleName(account.role()) + "/" + this.regions.fullName(account.regionCode());
 		account.updateProfile(form.displayName().strip(), form.role(), form.regionCode(),
 				blankToNull(form.organization()), blankToNull(form.phone()));
 		UserAccount saved = this.accounts.save(account);
-		this.audit.record(AuditEntry.success("USER_UPDATE", "user", id,
-				"修改用户 " + saved.username() + "：" + before + " → " + saved.role() + "/" + saved.regionCode(),
-				saved.regionCode()));
+		this.audit
+			.record(AuditEntry.success(
+					"USER_UPDATE", "user", id, "修改用户 " + saved.username() + "：" + before + " → "
+							+ roleName(saved.role()) + "/" + this.regions.fullName(saved.regionCode()),
+					saved.regionCode()));
 		return saved;
 	}
 

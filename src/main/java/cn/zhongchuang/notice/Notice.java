@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.ConflictException;
 
 /**
@@ -98,7 +99,7 @@ class Notice {
 			throw new ConflictException("只有公示中的公示可以结束");
 		}
 		if (!today.isAfter(this.endsOn)) {
-			throw new ConflictException("公示期至 " + this.endsOn + " 止，期满后才能结束公示");
+			throw new ConflictException("公示期至 " + ChinaTime.format(this.endsOn) + " 止，期满后才能结束公示");
 		}
 		if (openObjections > 0) {
 			throw new ConflictException("还有 " + openObjections + " 件异议未答复，答复后才能结束公示");

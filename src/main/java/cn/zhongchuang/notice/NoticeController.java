@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 
@@ -54,7 +55,7 @@ class NoticeController {
 		try {
 			Notices.Published published = this.notices.publish(id, startsOn, user);
 			redirect.addFlashAttribute("toast",
-					"公示已发布，公示期至 " + published.endsOn() + "（" + published.workingDays() + " 个工作日）");
+					"公示已发布，公示期至 " + ChinaTime.format(published.endsOn()) + "（" + published.workingDays() + " 个工作日）");
 			if (published.calendarWarning() != null) {
 				redirect.addFlashAttribute("toastError", published.calendarWarning());
 			}

@@ -130,6 +130,24 @@ public class Notices {
 	 */
 	@Transactional
 	public Published publish(long noticeId, LocalDate startsOn, CurrentUser by) {
+		if (startsOn != null && startsOn.isBefore(today())) {
+			// a period that began before publication would let the public miss part of it
+			throw new FieldErrorException("startsOn", "公示开始日期不能早于今天（" + ChinaTime.format(today()) + "）");
+		}
+		return publishFrom(noticeId, startsOn, by, "发布公示");
+	}
+
+	/**
+	 * Records a notice that was already published outside the system (on paper, on the
+	 * bureau's website) from {@code startsOn}, which may lie in the past; audited as 补录.
+	 * Demo data uses it for a notice period that has run.
+	 */
+	@Transactional
+	public Published publishRecorded(long noticeId, LocalDate startsOn, CurrentUser by) {
+		return publishFrom(noticeId, startsOn, by, "补录已发布的公示");
+	}
+
+	private Published publishFrom(long noticeId, LocalDate startsOn, CurrentUser by, String what) {
 		Notice notice = scoped(noticeId, by);
 		if (startsOn == null) {
 			throw new FieldErrorException("startsOn", "请选择公示开始日期");
@@ -143,9 +161,11 @@ public class Notices {
 		}
 		notice.publish(startsOn, end.date(), end.warning(), this.clock.instant());
 		Notice saved = this.records.save(notice);
-		this.audit.record(AuditEntry.success("NOTICE_PUBLISH", "notice", noticeId, "发布公示《" + saved.title() + "》："
-				+ saved.startsOn() + " 至 " + saved.endsOn() + "（" + saved.workingDays() + " 个工作日）",
-				saved.regionCode()));
+		this.audit
+			.record(AuditEntry.success("NOTICE_PUBLISH", "notice", noticeId,
+					what + "《" + saved.title() + "》：" + ChinaTime.format(saved.startsOn()) + " 至 "
+							+ ChinaTime.format(saved.endsOn()) + "（" + saved.workingDays() + " 个工作日）",
+					saved.regionCode()));
 		this.events.publishEvent(
 				new NoticePublished(noticeId, saved.policyId(), saved.regionCode(), saved.startsOn(), saved.endsOn()));
 		return new Published(saved.startsOn(), saved.endsOn(), saved.workingDays(), end.warning());

@@ -2,6 +2,9 @@ package cn.zhongchuang.recognition;
 
 import java.util.Locale;
 
+import cn.zhongchuang.platform.QrCodes;
+import com.google.zxing.common.BitMatrix;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -70,6 +73,18 @@ class Certificates {
 			stream.setNonStrokingColor(0.35f, 0.35f, 0.35f);
 			c.at(10, 60, 80, "验证码：" + r.verificationCode());
 			c.at(10, 60, 65, "验证网址：" + verifyUrl);
+			// a QR code of the verification page, bottom left above the code
+			BitMatrix qr = QrCodes.matrix(verifyUrl);
+			float module = 72f / qr.getWidth();
+			stream.setNonStrokingColor(0f, 0f, 0f);
+			for (int qy = 0; qy < qr.getHeight(); qy++) {
+				for (int qx = 0; qx < qr.getWidth(); qx++) {
+					if (qr.get(qx, qy)) {
+						stream.addRect(60 + qx * module, 100 + (qr.getHeight() - 1 - qy) * module, module, module);
+					}
+				}
+			}
+			stream.fill();
 		});
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
 /**
  * 认定名录 and 证书验证 for anyone: search by region (cascade), level and keyword; one
@@ -49,12 +48,38 @@ class RegistryController {
 	}
 
 	@GetMapping("/verify")
-	String verifyForm(@RequestParam(required = false) String code) {
+	String verifyForm(@RequestParam(required = false) String code, Model model) {
 		if (code != null && !code.isBlank()) {
-			return "redirect:/verify/"
-					+ UriUtils.encodePathSegment(code.strip(), java.nio.charset.StandardCharsets.UTF_8);
+			String bare = bareCode(code);
+			if (bare.matches("[A-Za-z0-9]{1,32}")) {
+				return "redirect:/verify/" + bare.toUpperCase(java.util.Locale.ROOT);
+			}
+			// not a code at all: say so on the page, never a redirect to a path the
+			// server refuses
+			model.addAttribute("code", code.strip());
 		}
 		return "recognition/verify";
+	}
+
+	/**
+	 * The code out of what a visitor pasted: the bare code, or the 验证网址 printed on the
+	 * certificate ({@code https://…/verify/ABCD…}), with spaces and dashes of a grouped
+	 * code removed.
+	 */
+	static String bareCode(String input) {
+		String s = input.strip();
+		int at = s.lastIndexOf("/verify/");
+		if (at >= 0) {
+			s = s.substring(at + "/verify/".length());
+		}
+		int end = s.length();
+		for (char c : new char[] { '?', '#', '/' }) {
+			int i = s.indexOf(c);
+			if (i >= 0 && i < end) {
+				end = i;
+			}
+		}
+		return s.substring(0, end).replaceAll("[\\s\\-]", "");
 	}
 
 	@GetMapping("/verify/{code}")

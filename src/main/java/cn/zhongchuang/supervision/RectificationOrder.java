@@ -3,6 +3,7 @@ package cn.zhongchuang.supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.ConflictException;
 
 /**
@@ -106,7 +107,7 @@ class RectificationOrder {
 			throw new ConflictException("该整改通知已不能答复（" + label() + "）");
 		}
 		if (today.isAfter(this.deadline)) {
-			throw new ConflictException("整改期限（" + this.deadline + "）已过，不能再答复");
+			throw new ConflictException("整改期限（" + ChinaTime.format(this.deadline) + "）已过，不能再答复");
 		}
 		this.status = Status.ANSWERED;
 		this.answer = text;

@@ -50,6 +50,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Supervision {
 
+	/** The kinds of condition change in words, for the audit trail. */
+	private static final Map<String, String> CHANGE_KINDS = Map.of("PREMISES", "场地变化", "OPERATOR", "运营主体变化", "SCOPE",
+			"经营范围变化");
+
 	static final String OWNER_TYPE = "rectification";
 
 	private final SupervisionRecords records;
@@ -149,9 +153,10 @@ public class Supervision {
 				null);
 		long id = this.records.insert(order);
 		this.audit.record(AuditEntry.success("RECTIFICATION_ISSUE", OWNER_TYPE, id,
-				"对认定 " + rec.number() + "（" + rec.name() + "）下达整改通知，期限 " + due + "：" + text, rec.regionCode()));
-		tellOperator(rec.creditCode(), "整改通知：" + rec.name(), "请于 " + due + " 前完成整改并提交整改情况及证明材料。事由：" + text,
-				"/supervision/orders/" + id);
+				"对认定 " + rec.number() + "（" + rec.name() + "）下达整改通知，期限 " + ChinaTime.format(due) + "：" + text,
+				rec.regionCode()));
+		tellOperator(rec.creditCode(), "整改通知：" + rec.name(),
+				"请于 " + ChinaTime.format(due) + " 前完成整改并提交整改情况及证明材料。事由：" + text, "/supervision/orders/" + id);
 		return this.records.find(id).orElseThrow();
 	}
 
@@ -270,14 +275,14 @@ public class Supervision {
 		this.audit.record(AuditEntry.success("RECTIFICATION_OVERDUE", OWNER_TYPE, order.id,
 				"整改逾期：认定 " + order.recognitionNumber + "，期限 " + order.deadline, order.regionCode));
 		if (lapse) {
-			this.recognitions.lapseBySystem(order.recognitionId, "逾期未整改（期限 " + order.deadline + "）",
+			this.recognitions.lapseBySystem(order.recognitionId, "逾期未整改（期限 " + ChinaTime.format(order.deadline) + "）",
 					announcement(order, "逾期未完成整改"));
 		}
 		tellOperator(order.creditCode, "整改逾期：" + order.institutionName,
-				"整改期限 " + order.deadline + " 已过，未提交整改情况。" + (lapse ? "认定资格已失效。" : ""),
+				"整改期限 " + ChinaTime.format(order.deadline) + " 已过，未提交整改情况。" + (lapse ? "认定资格已失效。" : ""),
 				"/supervision/orders/" + order.id);
 		this.notifications.notify(Recipients.roleCovering(Role.valueOf(order.issuedRole), order.regionCode),
-				"整改逾期：" + order.institutionName, "整改期限 " + order.deadline + " 已过，运营机构未答复。",
+				"整改逾期：" + order.institutionName, "整改期限 " + ChinaTime.format(order.deadline) + " 已过，运营机构未答复。",
 				"/bureau/supervision/orders/" + order.id);
 		return true;
 	}
@@ -291,7 +296,8 @@ public class Supervision {
 		PackDefinition.Dynamic dynamic = dynamicOf(order.policyId);
 		String basis = (dynamic != null && dynamic.basis() != null) ? firstSentence(dynamic.basis()) : "";
 		return order.operatorName + "运营的" + order.institutionName + "（认定编号 " + order.recognitionNumber + "）" + what
-				+ "（整改通知 " + order.issuedOn + "，期限 " + order.deadline + "）。依据" + basis + "，其认定资格自行失效，履行摘牌手续，特此公告。";
+				+ "（整改通知 " + ChinaTime.format(order.issuedOn) + "，期限 " + ChinaTime.format(order.deadline) + "）。依据"
+				+ basis + "，其认定资格自行失效，履行摘牌手续，特此公告。";
 	}
 
 	@Transactional(readOnly = true)
@@ -476,9 +482,11 @@ public class Supervision {
 				rec.regionCode(), rec.policyId(), k, occurredOn, today, text, months, late, user.username(),
 				this.clock.instant());
 		long id = this.records.insert(change);
-		this.audit.record(AuditEntry.success("CONDITION_CHANGE_REPORT", "condition_change", id,
-				"报告条件变化（" + k + "，发生于 " + occurredOn + (late ? "，逾期报告" : "") + "）：认定 " + rec.number(),
-				rec.regionCode()));
+		this.audit.record(
+				AuditEntry.success("CONDITION_CHANGE_REPORT", "condition_change", id,
+						"报告条件变化（" + CHANGE_KINDS.getOrDefault(k.name(), k.name()) + "，发生于 "
+								+ ChinaTime.format(occurredOn) + (late ? "，逾期报告" : "") + "）：认定 " + rec.number(),
+						rec.regionCode()));
 		this.notifications.notify(Recipients.roleCovering(bureauRole(rec.level()), rec.regionCode()),
 				(late ? "逾期报告的条件变化：" : "条件变化报告：") + rec.name(), text, "/bureau/supervision?tab=changes");
 		return this.records.findChange(id).orElseThrow();

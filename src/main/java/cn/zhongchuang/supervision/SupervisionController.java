@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Map;
 
+import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.attachment.AttachmentDownloads;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
@@ -173,7 +174,7 @@ class SupervisionController {
 		}
 		try {
 			RectificationOrder order = this.supervision.issue(rec.id(), reason, deadline, user);
-			redirect.addFlashAttribute("toast", "整改通知已下达，整改期限 " + order.deadline);
+			redirect.addFlashAttribute("toast", "整改通知已下达，整改期限 " + ChinaTime.format(order.deadline));
 			return "redirect:/bureau/supervision/orders/" + order.id;
 		}
 		catch (FieldErrorException ex) {

@@ -231,8 +231,8 @@ public class ExitScan {
 			.update();
 		notify(created);
 		this.audit.record(AuditEntry.success("TENANT_EXIT_SCAN", "tenant_exit_scan", asOf,
-				"在孵企业退出扫描（截至 " + asOf + "）：扫描 " + summary.scanned() + " 家，异常 " + summary.abnormal() + " 家，清退 "
-						+ summary.clearance() + " 家，新增 " + summary.created() + " 条；创业团队 " + summary.teams() + " 个不适用",
+				"在孵企业退出扫描（截至 " + ChinaTime.format(asOf) + "）：扫描 " + summary.scanned() + " 家，异常 " + summary.abnormal()
+						+ " 家，清退 " + summary.clearance() + " 家，新增 " + summary.created() + " 条；创业团队 " + summary.teams() + " 个不适用",
 				null));
 		return summary;
 	}
@@ -338,7 +338,7 @@ public class ExitScan {
 		if (confirm) {
 			Tenant exited = this.tenants.update(t.exit(today, "清退"));
 			this.audit.record(AuditEntry.success("TENANT_EXIT", "tenant", exited.id(),
-					exited.name() + " 于 " + today + " 清退（连续 " + f.monthsWithoutTax() + " 个月无税收贡献）",
+					exited.name() + " 于 " + ChinaTime.format(today) + " 清退（连续 " + f.monthsWithoutTax() + " 个月无税收贡献）",
 					exited.regionCode()));
 		}
 		else {

@@ -10,7 +10,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Errors in pages become friendly pages in the layout, with the right status and no stack
@@ -30,6 +32,15 @@ class PageExceptionHandler {
 		response.setStatus(409);
 		model.addAttribute("message", (ex instanceof ConflictException) ? ex.getMessage() : "该记录已被他人修改，请重新加载后再操作。");
 		return "error/409";
+	}
+
+	/**
+	 * A page address with a malformed or missing parameter (an id that is not a number).
+	 */
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	String badAddress(HttpServletResponse response) {
+		response.setStatus(400);
+		return "error/400";
 	}
 
 	@ExceptionHandler(FieldErrorException.class)

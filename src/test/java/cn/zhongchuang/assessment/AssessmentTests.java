@@ -209,6 +209,18 @@ class AssessmentTests {
 	}
 
 	@Test
+	void aTitleRecognizedThisYearOwesNoFilingForLastYear() {
+		int last = thisYear() - 1;
+		Holder h = operator("210281");
+		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, "210281").principal();
+		Recognitions.Recognized fresh = recognize(h, "210281", "PROVINCE", "liaoning-specialized-2019", "辽宁省科学技术厅",
+				LocalDate.of(thisYear(), 1, 2), bureau);
+		assertThat(this.filings.forBureau(bureau, last)).noneMatch((r) -> r.recognition().id() == fresh.id());
+		assertThat(this.filings.mine(h.operator(), last)).noneMatch((r) -> r.recognition().id() == fresh.id());
+		assertThat(this.filings.forBureau(bureau, thisYear())).anyMatch((r) -> r.recognition().id() == fresh.id());
+	}
+
+	@Test
 	void chaoyangHasNoRoundInAnOffYearAndAFailingGradeLapsesNothing() {
 		Holder h = operator("110105");
 		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, "110105").principal();

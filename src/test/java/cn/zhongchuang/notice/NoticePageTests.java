@@ -146,7 +146,7 @@ class NoticePageTests {
 		var bureau = this.accounts.create(Role.CITY_BUREAU, "620100").principal();
 		long id = this.notices.draft("lanzhou-2018", "620100", "接口字段公示",
 				List.of(NoticeTests.item(System.nanoTime() % 100000, "接口空间", "620102")), bureau);
-		this.notices.publish(id, LocalDate.of(2026, 2, 12), bureau);
+		this.notices.publishRecorded(id, LocalDate.of(2026, 2, 12), bureau);
 		this.mvc.perform(get("/api/v1/notices/" + id))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.id").value(id))

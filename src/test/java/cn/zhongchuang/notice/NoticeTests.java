@@ -62,10 +62,22 @@ class NoticeTests {
 		long id = draft(bureau, item(101, "春节空间", "620102"));
 		// Thu 12 Feb, Fri 13 Feb, Sat 14 Feb (make-up day), holiday 15–23 Feb, Tue 24,
 		// Wed 25.
-		Notices.Published published = this.notices.publish(id, LocalDate.of(2026, 2, 12), bureau);
+		Notices.Published published = this.notices.publishRecorded(id, LocalDate.of(2026, 2, 12), bureau);
 		assertThat(published.endsOn()).isEqualTo(LocalDate.of(2026, 2, 25));
 		assertThat(published.workingDays()).isEqualTo(5);
 		assertThat(published.calendarWarning()).isNull();
+	}
+
+	@Test
+	void aNoticeStartsTodayOrLaterAndCannotBeClosedBeforeItsLastWorkingDay() {
+		CurrentUser bureau = lanzhouBureau();
+		long id = draft(bureau, item(105, "补课空间", "620102"));
+		LocalDate today = this.notices.today();
+		assertThatThrownBy(() -> this.notices.publish(id, today.minusDays(30), bureau)).isInstanceOfSatisfying(
+				FieldErrorException.class, (ex) -> assertThat(ex.errors().get("startsOn")).contains("不能早于今天"));
+		assertThat(this.notices.get(id, bureau).status()).isEqualTo(Notice.Status.DRAFT);
+		this.notices.publish(id, today, bureau);
+		assertThatThrownBy(() -> this.notices.close(id, bureau)).isInstanceOf(ConflictException.class);
 	}
 
 	@Test
@@ -74,7 +86,7 @@ class NoticeTests {
 		long id = draft(bureau, item(102, "国庆空间", "620102"));
 		// Tue 29 Sep, Wed 30 Sep, holiday 1–7 Oct, Thu 8, Fri 9, Sat 10 Oct (make-up
 		// day).
-		assertThat(this.notices.publish(id, LocalDate.of(2026, 9, 29), bureau).endsOn())
+		assertThat(this.notices.publishRecorded(id, LocalDate.of(2026, 9, 29), bureau).endsOn())
 			.isEqualTo(LocalDate.of(2026, 10, 10));
 	}
 
@@ -82,7 +94,7 @@ class NoticeTests {
 	void aYearWithoutScheduleIsCountedMondayToFridayWithAWarning() {
 		CurrentUser bureau = lanzhouBureau();
 		long id = draft(bureau, item(103, "远期空间", "620102"));
-		Notices.Published published = this.notices.publish(id, LocalDate.of(2031, 3, 3), bureau);
+		Notices.Published published = this.notices.publishRecorded(id, LocalDate.of(2031, 3, 3), bureau);
 		assertThat(published.endsOn()).isEqualTo(LocalDate.of(2031, 3, 7));
 		assertThat(published.calendarWarning()).contains("2031年");
 		assertThat(this.notices.get(id, bureau).calendarWarning()).contains("2031年");
@@ -102,7 +114,7 @@ class NoticeTests {
 	void closeIsRefusedBeforeTheEndAndWhileAnObjectionIsOpen() {
 		CurrentUser bureau = lanzhouBureau();
 		long id = draft(bureau, item(105, "甲空间", "620102"), item(106, "乙空间", "620103"));
-		this.notices.publish(id, LocalDate.of(2026, 9, 29), bureau);
+		this.notices.publishRecorded(id, LocalDate.of(2026, 9, 29), bureau);
 		long itemId = this.notices.get(id, bureau).items().get(0).id();
 		long objection = this.notices.lodgeObjection(id, itemId, "张三", "13800001111", "该空间的场地面积与申报不符，请核实。",
 				LocalDate.of(2026, 10, 8));
@@ -134,7 +146,7 @@ class NoticeTests {
 	void anUpheldObjectionRemovesTheItemFromNoticeClosed() {
 		CurrentUser bureau = lanzhouBureau();
 		long id = draft(bureau, item(107, "真空间", "620102"), item(108, "假空间", "620103"));
-		this.notices.publish(id, LocalDate.of(2026, 2, 12), bureau);
+		this.notices.publishRecorded(id, LocalDate.of(2026, 2, 12), bureau);
 		long fake = this.notices.get(id, bureau).items().get(1).id();
 		long objection = this.notices.lodgeObjection(id, fake, "王五", "13900003333", "该空间无实际运营，活动照片系伪造。",
 				LocalDate.of(2026, 2, 13));
@@ -157,7 +169,7 @@ class NoticeTests {
 	void objectionsAreCheckedFieldByField() {
 		CurrentUser bureau = lanzhouBureau();
 		long id = draft(bureau, item(109, "丙空间", "620102"));
-		this.notices.publish(id, LocalDate.of(2026, 2, 12), bureau);
+		this.notices.publishRecorded(id, LocalDate.of(2026, 2, 12), bureau);
 		assertThatThrownBy(() -> this.notices.lodgeObjection(id, -1, "", "12", "短", LocalDate.of(2026, 2, 12)))
 			.isInstanceOfSatisfying(FieldErrorException.class,
 					(ex) -> assertThat(ex.errors()).containsKeys("itemId", "name", "phone", "content"));
@@ -174,10 +186,10 @@ class NoticeTests {
 		long id = draft(bureau, item(110, "丁空间", "620102"));
 		CurrentUser liaoning = this.accounts.create(Role.PROVINCE, "210000").principal();
 		assertThatThrownBy(() -> this.notices.get(id, liaoning)).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> this.notices.publish(id, LocalDate.of(2026, 3, 2), liaoning))
+		assertThatThrownBy(() -> this.notices.publishRecorded(id, LocalDate.of(2026, 3, 2), liaoning))
 			.isInstanceOf(NotFoundException.class);
 
-		this.notices.publish(id, LocalDate.of(2026, 3, 2), bureau);
+		this.notices.publishRecorded(id, LocalDate.of(2026, 3, 2), bureau);
 		long itemId = this.notices.get(id, bureau).items().get(0).id();
 		long objection = this.notices.lodgeObjection(id, itemId, "钱七", "13800005555", "该机构运营团队人数与申报不符。",
 				LocalDate.of(2026, 3, 3));

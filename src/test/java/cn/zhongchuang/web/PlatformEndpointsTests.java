@@ -31,6 +31,15 @@ class PlatformEndpointsTests {
 	}
 
 	@Test
+	void healthAnswersJsonToAnyClient() throws Exception {
+		for (String accept : new String[] { "text/html", "text/plain", "application/xml", "*/*" }) {
+			this.mvc.perform(get("/actuator/health").header("Accept", accept))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("UP"));
+		}
+	}
+
+	@Test
 	void otherActuatorEndpointsAreNot() throws Exception {
 		for (String endpoint : new String[] { "/actuator/metrics", "/actuator/modulith", "/actuator/info" }) {
 			this.mvc.perform(get(endpoint))
