@@ -232,7 +232,8 @@ public class ExitScan {
 		notify(created);
 		this.audit.record(AuditEntry.success("TENANT_EXIT_SCAN", "tenant_exit_scan", asOf,
 				"在孵企业退出扫描（截至 " + ChinaTime.format(asOf) + "）：扫描 " + summary.scanned() + " 家，异常 " + summary.abnormal()
-						+ " 家，清退 " + summary.clearance() + " 家，新增 " + summary.created() + " 条；创业团队 " + summary.teams() + " 个不适用",
+						+ " 家，清退 " + summary.clearance() + " 家，新增 " + summary.created() + " 条；创业团队 " + summary.teams()
+						+ " 个不适用",
 				null));
 		return summary;
 	}
