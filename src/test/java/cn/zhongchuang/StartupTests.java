@@ -34,8 +34,8 @@ class StartupTests {
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			accounts = jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single();
-			// admin and the 14 demo accounts (with bj_city and national)
-			assertThat(accounts).isEqualTo(15);
+			// admin and the 15 demo accounts (with bj_city, national and secadmin)
+			assertThat(accounts).isEqualTo(16);
 			assertThat(jdbc.sql("SELECT count(*) FROM region").query(Long.class).single()).isEqualTo(3214);
 			jdbc.sql("UPDATE user_account SET display_name = '重启前改的名字' WHERE username = 'lz_bureau'").update();
 			assertThat(jdbc.sql("SELECT phone FROM expert WHERE phone IS NOT NULL").query(String.class).list())

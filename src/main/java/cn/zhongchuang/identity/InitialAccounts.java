@@ -39,6 +39,7 @@ class InitialAccounts implements ApplicationRunner {
 	 */
 	static final List<DemoAccount> DEMO = List.of(
 			new DemoAccount("auditor", "审计员 孙敏", Role.AUDITOR, Region.NATION, "安全审计"),
+			new DemoAccount("secadmin", "安全管理员 韩冰", Role.SECURITY_ADMIN, Region.NATION, "安全管理"),
 			new DemoAccount("cy_operator", "王立（朝阳创客空间运营方）", Role.OPERATOR, "110105", "北京朝阳创客空间科技有限公司"),
 			new DemoAccount("cy_bureau", "朝阳区科委 李静", Role.CITY_BUREAU, "110105", "北京市朝阳区科学技术委员会"),
 			new DemoAccount("cy_expert", "专家 张伟", Role.EXPERT, "110105", "清华大学"),
@@ -115,7 +116,7 @@ class InitialAccounts implements ApplicationRunner {
 
 					============================================================
 					 众创 Zhongchuang demo: open http://localhost:{}
-					 Sign in as admin, auditor, cy_operator, cy_bureau, cy_expert,
+					 Sign in as admin, secadmin, auditor, cy_operator, cy_bureau, cy_expert,
 					 bj_city, lz_operator, lz_county, lz_bureau, lz_expert,
 					 ln_operator, ln_city, ln_province, ln_expert or national;
 					 password: {}
