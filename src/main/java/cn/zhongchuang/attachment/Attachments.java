@@ -119,7 +119,8 @@ public class Attachments {
 		catch (FieldErrorException ex) {
 			log.info("Refused upload of '{}' to {}/{} ({}) by {}: {}", displayName, ownerType, ownerId, category,
 					by.username(), ex.getMessage());
-			// audited in a transaction of its own: the caller's rolls back (issue 13 finding 11)
+			// audited in a transaction of its own: the caller's rolls back (issue 13
+			// finding 11)
 			this.refusals.record(new AuditEntry("UPLOAD_REFUSED", ownerType, ownerId, AuditEntry.Result.DENIED,
 					"拒绝上传 " + displayName + "（" + category + "）：" + String.join("；", ex.errors().values()),
 					by.regionCode(), by.username(), null));

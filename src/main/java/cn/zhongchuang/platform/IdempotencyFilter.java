@@ -30,10 +30,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on POST requests to the API (issue 13 finding 10; IETF
  * draft-ietf-httpapi-idempotency-key-header): the first request with a key runs and its
  * answer is kept in {@code idempotency_key}; the same key with the same method, path and
- * body gets that answer again ({@code Idempotency-Replayed: true}); with another body 422;
- * while the first is still running 409. A 5xx answer is not kept, so the client may retry.
- * Keys are per caller and expire after {@link #LIFETIME}. Multipart uploads are not
- * covered (their bodies are not buffered). The security chain puts this filter after
+ * body gets that answer again ({@code Idempotency-Replayed: true}); with another body
+ * 422; while the first is still running 409. A 5xx answer is not kept, so the client may
+ * retry. Keys are per caller and expire after {@link #LIFETIME}. Multipart uploads are
+ * not covered (their bodies are not buffered). The security chain puts this filter after
  * authorization, so the caller is known.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
@@ -145,8 +145,8 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	private Optional<Stored> find(String owner, String key) {
-		return this.jdbc
-			.sql("SELECT request_hash, state, status, content_type, body FROM idempotency_key WHERE owner = :owner AND key = :key")
+		return this.jdbc.sql(
+				"SELECT request_hash, state, status, content_type, body FROM idempotency_key WHERE owner = :owner AND key = :key")
 			.param("owner", owner)
 			.param("key", key)
 			.query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getString("state"), rs.getInt("status"),
@@ -225,9 +225,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
 		@Override
 		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					(getCharacterEncoding() != null) ? java.nio.charset.Charset.forName(getCharacterEncoding())
-							: StandardCharsets.UTF_8));
+			return new java.io.BufferedReader(
+					new java.io.InputStreamReader(getInputStream(), (getCharacterEncoding() != null)
+							? java.nio.charset.Charset.forName(getCharacterEncoding()) : StandardCharsets.UTF_8));
 		}
 
 	}

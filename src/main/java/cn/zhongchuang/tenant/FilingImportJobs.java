@@ -138,7 +138,9 @@ class FilingImportJobs {
 	 * Jobs queued or running whose node has not said it is alive since {@code before}:
 	 * FAILED.
 	 */
-	/** Marks the jobs whose node stopped answering FAILED; returns them, to be audited. */
+	/**
+	 * Marks the jobs whose node stopped answering FAILED; returns them, to be audited.
+	 */
 	List<Abandoned> failAbandoned(Instant before) {
 		return this.jdbc.sql("""
 				UPDATE tax_filing_import SET status = 'FAILED', message = '导入中断（处理节点停止响应），未写入任何数据，请重新导入',

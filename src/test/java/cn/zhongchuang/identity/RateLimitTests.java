@@ -13,7 +13,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -38,6 +37,13 @@ class RateLimitTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	RealCsrf csrf;
+
+	@org.junit.jupiter.api.BeforeEach
+	void realCsrfToken() throws Exception {
+		this.csrf = RealCsrf.fromSignInPage(this.mvc);
+	}
 
 	@Test
 	void signInIsLimitedPerAccountWhateverTheAddress() throws Exception {
@@ -70,14 +76,14 @@ class RateLimitTests {
 	void thePublicObjectionFormIsLimitedPerAddress() throws Exception {
 		for (int i = 0; i < 2; i++) {
 			this.mvc
-				.perform(post("/notices/999999/objections").with(csrf())
+				.perform(post("/notices/999999/objections").with(this.csrf)
 					.with(from("10.3.0.1"))
 					.param("name", "张三")
 					.param("content", "异议"))
 				.andExpect((r) -> assertThat(r.getResponse().getStatus()).isNotEqualTo(429));
 		}
 		this.mvc
-			.perform(post("/notices/999999/objections").with(csrf())
+			.perform(post("/notices/999999/objections").with(this.csrf)
 				.with(from("10.3.0.1"))
 				.param("name", "张三")
 				.param("content", "异议"))
@@ -109,18 +115,19 @@ class RateLimitTests {
 				.andReturn()
 				.getResponse();
 			assertThat(response.getStatus()).as(path).isEqualTo(200);
-			assertThat(sessions()).as(() -> path + " wrote a session with "
-					+ this.jdbc.sql("SELECT string_agg(attribute_name, ', ') FROM spring_session_attributes")
-						.query(String.class)
-						.single())
+			assertThat(sessions())
+				.as(() -> path + " wrote a session with "
+						+ this.jdbc.sql("SELECT string_agg(attribute_name, ', ') FROM spring_session_attributes")
+							.query(String.class)
+							.single())
 				.isEqualTo(before);
 			assertThat(response.getCookies()).as(path).noneMatch((c) -> c.getName().endsWith("SESSION"));
 		}
 	}
 
-	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String username,
+	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String username,
 			String password, String address) {
-		return post("/login").with(csrf()).with(from(address)).param("username", username).param("password", password);
+		return post("/login").with(this.csrf).with(from(address)).param("username", username).param("password", password);
 	}
 
 	private long sessions() {

@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -57,6 +56,13 @@ class WebHardeningTests {
 	@Autowired
 	Environment environment;
 
+	RealCsrf csrf;
+
+	@org.junit.jupiter.api.BeforeEach
+	void realCsrfToken() throws Exception {
+		this.csrf = RealCsrf.fromSignInPage(this.mvc);
+	}
+
 	@Test
 	void aStateChangeFromAnotherSiteIsRefusedAndAudited() throws Exception {
 		this.mvc.perform(login("10.6.0.1").header("Origin", "http://evil.example")).andExpect(status().isForbidden());
@@ -77,10 +83,11 @@ class WebHardeningTests {
 	void theSignInPageSetsItsCsrfTokenInACookieAndSigningInWithItWorks() throws Exception {
 		var user = this.accounts.create(Role.OPERATOR, "110105");
 		var page = this.mvc.perform(get("/login").with(from("10.6.1.5"))).andReturn().getResponse();
-		Cookie token = csrfCookie(page);
-		String hidden = page.getContentAsString()
-			.replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
+		Cookie token = RealCsrf.cookie(page);
+		String hidden = page.getContentAsString().replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
 		assertThat(hidden).doesNotContain("<");
+		// an anonymous page: the token is in the cookie, no session was made for it
+		assertThat(page.getCookies()).noneMatch((c) -> c.getName().endsWith("SESSION"));
 
 		this.mvc
 			.perform(post("/login").with(from("10.6.1.5"))
@@ -92,22 +99,9 @@ class WebHardeningTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
 	}
 
-	private static Cookie csrfCookie(org.springframework.mock.web.MockHttpServletResponse response) {
-		Cookie cookie = response.getCookie("XSRF-TOKEN");
-		if (cookie != null) {
-			return cookie;
-		}
-		String header = response.getHeaders("Set-Cookie")
-			.stream()
-			.filter((h) -> h.startsWith("XSRF-TOKEN="))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: " + response.getHeaders("Set-Cookie")));
-		return new Cookie("XSRF-TOKEN", header.substring("XSRF-TOKEN=".length()).split(";")[0]);
-	}
-
 	@Test
 	void malformedCsrfTokensAnswer403Not500() throws Exception {
-		Cookie token = csrfCookie(this.mvc.perform(get("/login").with(from("10.6.1.1"))).andReturn().getResponse());
+		Cookie token = this.csrf.cookie();
 		for (String bad : new String[] { "%%%", "a", "\u00ff\u00fe", "====", "x".repeat(5000), "" }) {
 			this.mvc
 				.perform(post("/login").with(from("10.6.1.2"))
@@ -206,7 +200,17 @@ class WebHardeningTests {
 	@Test
 	void parallelRequestsOnOneSessionAllSucceed() throws Exception {
 		var user = this.accounts.create(Role.OPERATOR, "110105");
-		Cookie session = TestAccounts.signIn(this.mvc, user.username());
+		var signedIn = this.mvc
+			.perform(post("/login").with(this.csrf)
+				.with(from("10.6.7.1"))
+				.param("username", user.username())
+				.param("password", TestAccounts.PASSWORD))
+			.andReturn()
+			.getResponse();
+		Cookie session = java.util.Arrays.stream(signedIn.getCookies())
+			.filter((c) -> c.getName().endsWith("SESSION"))
+			.findFirst()
+			.orElseThrow();
 		ExecutorService pool = Executors.newFixedThreadPool(12);
 		try {
 			List<Future<Integer>> answers = new ArrayList<>();
@@ -232,8 +236,8 @@ class WebHardeningTests {
 		}
 	}
 
-	private static MockHttpServletRequestBuilder login(String address) {
-		return post("/login").with(csrf())
+	private MockHttpServletRequestBuilder login(String address) {
+		return post("/login").with(this.csrf)
 			.with(from(address))
 			.param("username", "nobody-" + address)
 			.param("password", "wrong");
