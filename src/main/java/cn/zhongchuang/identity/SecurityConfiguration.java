@@ -9,6 +9,7 @@ import cn.zhongchuang.platform.IdempotencyFilter;
 import cn.zhongchuang.platform.PublicPaths;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -71,7 +72,7 @@ class SecurityConfiguration {
 			ProxyManager<String> rateLimitBuckets,
 			@Value("${zhongchuang.security.api-docs-public:true}") boolean apiDocsPublic,
 			@Value("${zhongchuang.api.max-json-body:64KB}") org.springframework.util.unit.DataSize maxApiBody,
-			JdbcClient jdbc) throws Exception {
+			JdbcClient jdbc, @Qualifier("sessionClock") ObjectProvider<Clock> sessionClock) throws Exception {
 		List<PublicPaths> contributed = publicPaths.orderedStream().toList();
 		String[] open = contributed.stream().flatMap((p) -> p.patterns().stream()).toArray(String[]::new);
 		String[] stateless = contributed.stream()
@@ -123,7 +124,11 @@ class SecurityConfiguration {
 		// 500
 		http.addFilterAfter(new InputGuardFilter(maxApiBody.toBytes()), RateLimitFilter.class);
 		// absolute lifetime and idle timeout, background polls not counted as activity
-		http.addFilterAfter(new SessionLifetimeFilter(clock, properties.session()), SecurityContextHolderFilter.class);
+		// on the wall clock (as the session store's own timeout), not the application's
+		// business clock; a bean "sessionClock" replaces it (tests)
+		http.addFilterAfter(
+				new SessionLifetimeFilter(sessionClock.getIfAvailable(Clock::systemUTC), properties.session()),
+				SecurityContextHolderFilter.class);
 		// Idempotency-Key on POST /api/**: once the caller is known and allowed
 		http.addFilterAfter(new IdempotencyFilter(jdbc, clock), AuthorizationFilter.class);
 		// between the password and the TOTP code nothing but the code page is reachable

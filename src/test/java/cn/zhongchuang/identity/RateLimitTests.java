@@ -127,7 +127,10 @@ class RateLimitTests {
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String username,
 			String password, String address) {
-		return post("/login").with(this.csrf).with(from(address)).param("username", username).param("password", password);
+		return post("/login").with(this.csrf)
+			.with(from(address))
+			.param("username", username)
+			.param("password", password);
 	}
 
 	private long sessions() {

@@ -14,10 +14,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The CSRF token as a browser has it: the {@code XSRF-TOKEN} cookie and the hidden field of
- * the sign-in page. Unlike spring-security-test's {@code csrf()}, which swaps the filter's
- * token repository for a session-based one for the rest of the context, this leaves the
- * application's cookie repository in place.
+ * The CSRF token as a browser has it: the {@code XSRF-TOKEN} cookie and the hidden field
+ * of the sign-in page. Unlike spring-security-test's {@code csrf()}, which swaps the
+ * filter's token repository for a session-based one for the rest of the context, this
+ * leaves the application's cookie repository in place.
  */
 final class RealCsrf implements RequestPostProcessor {
 
@@ -35,8 +35,7 @@ final class RealCsrf implements RequestPostProcessor {
 			request.setRemoteAddr("10.255.0.1");
 			return request;
 		})).andReturn().getResponse();
-		String hidden = page.getContentAsString()
-			.replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
+		String hidden = page.getContentAsString().replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
 		if (hidden.contains("<")) {
 			throw new AssertionError("no hidden _csrf field on the sign-in page");
 		}

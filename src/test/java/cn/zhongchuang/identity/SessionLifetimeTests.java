@@ -3,7 +3,6 @@ package cn.zhongchuang.identity;
 import java.time.Duration;
 
 import cn.zhongchuang.IntegrationTest;
-import cn.zhongchuang.TestClock;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Region;
 import jakarta.servlet.http.Cookie;
@@ -41,7 +40,7 @@ class SessionLifetimeTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	TestClock clock;
+	SessionClock clock;
 
 	@AfterEach
 	void resetClock() {
