@@ -139,6 +139,30 @@ class SeparationOfDutiesTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void eachAdministratorIsOfferedOnlyTheRolesTheyMayGive() throws Exception {
+		var admin = this.accounts.create(Role.ADMIN, Region.NATION);
+		var secadmin = this.accounts.create(Role.SECURITY_ADMIN, Region.NATION);
+
+		String forAdmin = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/users/new")
+				.with(user(admin.principal())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String forSecadmin = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/users/new")
+				.with(user(secadmin.principal())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(forAdmin).contains("value=\"OPERATOR\"").doesNotContain("value=\"AUDITOR\"");
+		assertThat(forSecadmin).contains("value=\"AUDITOR\"", "安全管理员").doesNotContain("value=\"OPERATOR\"");
+	}
+
 	private String hash(long id) {
 		return this.jdbc.sql("SELECT password_hash FROM user_account WHERE id = :id")
 			.param("id", id)
