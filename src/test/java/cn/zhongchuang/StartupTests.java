@@ -96,6 +96,22 @@ class StartupTests {
 	}
 
 	@Test
+	void productionCreatesTheFirstSecurityAdministratorFromConfiguration(@TempDir Path dataDir) {
+		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
+				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
+				"--zhongchuang.security-admin.initial-password=Sec9!kQ2#prod")) {
+			JdbcClient jdbc = prod.getBean(JdbcClient.class);
+			assertThat(
+					jdbc.sql("SELECT username || ':' || role FROM user_account ORDER BY id").query(String.class).list())
+				.containsExactly("admin:ADMIN", "secadmin:SECURITY_ADMIN");
+			String hash = jdbc.sql("SELECT password_hash FROM user_account WHERE username = 'secadmin'")
+				.query(String.class)
+				.single();
+			assertThat(prod.getBean(PasswordEncoder.class).matches("Sec9!kQ2#prod", hash)).isTrue();
+		}
+	}
+
+	@Test
 	void productionRunsAgainstAnExternalPostgresqlByConfigurationAlone(@TempDir Path dataDir) throws Exception {
 		// A separate PostgreSQL server, as a production database would be.
 		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();

@@ -70,13 +70,25 @@ class InitialAccounts implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final String securityAdminUsername;
+
+	private final String securityAdminPassword;
+
 	InitialAccounts(UserAccounts accounts, PasswordEncoder encoder, AuditTrail audit, Clock clock,
 			Environment environment, @Value("${zhongchuang.demo-data}") boolean demo,
 			@Value("${zhongchuang.admin.username}") String adminUsername,
-			@Value("${zhongchuang.admin.initial-password:}") String adminPassword) {
+			@Value("${zhongchuang.admin.initial-password:}") String adminPassword,
+			@Value("${zhongchuang.security-admin.username:secadmin}") String securityAdminUsername,
+			@Value("${zhongchuang.security-admin.initial-password:}") String securityAdminPassword) {
 		if (!demo) {
 			requireProductionPassword(adminPassword, adminUsername);
 		}
+		if (securityAdminPassword != null && !securityAdminPassword.isBlank()) {
+			requireProductionPassword(securityAdminPassword, securityAdminUsername);
+		}
+		this.securityAdminUsername = securityAdminUsername;
+		this.securityAdminPassword = (securityAdminPassword == null || securityAdminPassword.isBlank()) ? null
+				: securityAdminPassword;
 		this.accounts = accounts;
 		this.environment = environment;
 		this.encoder = encoder;
@@ -103,6 +115,14 @@ class InitialAccounts implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (this.accounts.countByRole(Role.ADMIN) == 0 && !this.accounts.existsByUsername(this.adminUsername)) {
 			create(new DemoAccount(this.adminUsername, "系统管理员", Role.ADMIN, Region.NATION, null), this.adminPassword);
+		}
+		// 三员分立: the administrator cannot create the security administrator, so the first
+		// one
+		// comes from configuration (ZHONGCHUANG_SECURITY_ADMIN_INITIAL_PASSWORD)
+		if (this.securityAdminPassword != null && this.accounts.countByRole(Role.SECURITY_ADMIN) == 0
+				&& !this.accounts.existsByUsername(this.securityAdminUsername)) {
+			create(new DemoAccount(this.securityAdminUsername, "安全管理员", Role.SECURITY_ADMIN, Region.NATION, null),
+					this.securityAdminPassword);
 		}
 		if (this.demo) {
 			int created = 0;
