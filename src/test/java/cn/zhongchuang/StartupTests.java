@@ -34,8 +34,8 @@ class StartupTests {
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			accounts = jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single();
-			// admin and the 14 demo accounts (with bj_city and national)
-			assertThat(accounts).isEqualTo(15);
+			// admin and the 15 demo accounts (with bj_city, national and secadmin)
+			assertThat(accounts).isEqualTo(16);
 			assertThat(jdbc.sql("SELECT count(*) FROM region").query(Long.class).single()).isEqualTo(3214);
 			jdbc.sql("UPDATE user_account SET display_name = '重启前改的名字' WHERE username = 'lz_bureau'").update();
 			assertThat(jdbc.sql("SELECT phone FROM expert WHERE phone IS NOT NULL").query(String.class).list())
@@ -93,6 +93,22 @@ class StartupTests {
 			assertThat(prod.getBean(PasswordEncoder.class).matches("Xz9!kQ2#prod", hash)).isTrue();
 		}
 		assertThat(dataDir.resolve("sm4.key")).as("the configured key is used").doesNotExist();
+	}
+
+	@Test
+	void productionCreatesTheFirstSecurityAdministratorFromConfiguration(@TempDir Path dataDir) {
+		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
+				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
+				"--zhongchuang.security-admin.initial-password=Sec9!kQ2#prod")) {
+			JdbcClient jdbc = prod.getBean(JdbcClient.class);
+			assertThat(
+					jdbc.sql("SELECT username || ':' || role FROM user_account ORDER BY id").query(String.class).list())
+				.containsExactly("admin:ADMIN", "secadmin:SECURITY_ADMIN");
+			String hash = jdbc.sql("SELECT password_hash FROM user_account WHERE username = 'secadmin'")
+				.query(String.class)
+				.single();
+			assertThat(prod.getBean(PasswordEncoder.class).matches("Sec9!kQ2#prod", hash)).isTrue();
+		}
 	}
 
 	@Test

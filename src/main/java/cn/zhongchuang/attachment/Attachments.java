@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.audit.Refusals;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
@@ -66,8 +67,11 @@ public class Attachments {
 
 	private final Clock clock;
 
+	private final Refusals refusals;
+
 	Attachments(AttachmentRecords records, AttachmentStore store, AuditTrail audit,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, Refusals refusals) {
+		this.refusals = refusals;
 		this.records = records;
 		this.store = store;
 		this.audit = audit;
@@ -115,6 +119,11 @@ public class Attachments {
 		catch (FieldErrorException ex) {
 			log.info("Refused upload of '{}' to {}/{} ({}) by {}: {}", displayName, ownerType, ownerId, category,
 					by.username(), ex.getMessage());
+			// audited in a transaction of its own: the caller's rolls back (issue 13
+			// finding 11)
+			this.refusals.record(new AuditEntry("UPLOAD_REFUSED", ownerType, ownerId, AuditEntry.Result.DENIED,
+					"拒绝上传 " + displayName + "（" + category + "）：" + String.join("；", ex.errors().values()),
+					by.regionCode(), by.username(), null));
 			throw ex;
 		}
 	}

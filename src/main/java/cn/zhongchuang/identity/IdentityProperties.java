@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zhongchuang.security")
 record IdentityProperties(int maxFailedLogins, Duration lockoutDuration, Duration passwordMaxAge,
-		@DefaultValue Totp totp) {
+		@DefaultValue Totp totp, @DefaultValue Session session) {
 
 	IdentityProperties {
 		if (maxFailedLogins < 1 || maxFailedLogins > 5) {
@@ -28,12 +28,21 @@ record IdentityProperties(int maxFailedLogins, Duration lockoutDuration, Duratio
 	 * for the roles listed; anyone may enrol voluntarily.
 	 */
 	record Totp(@DefaultValue("false") boolean required, @DefaultValue( {
-			"EXPERT", "COUNTY_REVIEWER", "CITY_BUREAU", "PROVINCE", "NATIONAL", "AUDITOR", "ADMIN" }) Set<Role> roles,
-			@DefaultValue("众创") String issuer){
+			"EXPERT", "COUNTY_REVIEWER", "CITY_BUREAU", "PROVINCE", "NATIONAL", "AUDITOR", "ADMIN",
+			"SECURITY_ADMIN" }) Set<Role> roles, @DefaultValue("众创") String issuer){
 
 		boolean requiredFor(Role role) {
 			return this.required && this.roles.contains(role);
 		}
+
+	}
+
+	/**
+	 * How long a signed-in session lives: {@code absolute-lifetime} from sign-in whatever
+	 * the activity (default 12 h), {@code idle-timeout} without a request the user made
+	 * (default 30 min; background polls such as the unread badge do not count).
+	 */
+	record Session(@DefaultValue("12h") Duration absoluteLifetime, @DefaultValue("30m") Duration idleTimeout) {
 
 	}
 

@@ -41,6 +41,7 @@ class InitialAccounts implements ApplicationRunner {
 	 */
 	static final List<DemoAccount> DEMO = List.of(
 			new DemoAccount("auditor", "审计员 孙敏", Role.AUDITOR, Region.NATION, "安全审计"),
+			new DemoAccount("secadmin", "安全管理员 韩冰", Role.SECURITY_ADMIN, Region.NATION, "安全管理"),
 			new DemoAccount("cy_operator", "王立（朝阳创客空间运营方）", Role.OPERATOR, "110105", "北京朝阳创客空间科技有限公司"),
 			new DemoAccount("cy_bureau", "朝阳区科委 李静", Role.CITY_BUREAU, "110105", "北京市朝阳区科学技术委员会"),
 			new DemoAccount("cy_expert", "专家 张伟", Role.EXPERT, "110105", "清华大学"),
@@ -73,13 +74,25 @@ class InitialAccounts implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final String securityAdminUsername;
+
+	private final String securityAdminPassword;
+
 	InitialAccounts(UserAccounts accounts, PasswordEncoder encoder, AuditTrail audit, Clock clock,
 			Environment environment, @Value("${zhongchuang.demo-data}") boolean demo,
 			@Value("${zhongchuang.admin.username}") String adminUsername,
-			@Value("${zhongchuang.admin.initial-password:}") String adminPassword) {
+			@Value("${zhongchuang.admin.initial-password:}") String adminPassword,
+			@Value("${zhongchuang.security-admin.username:secadmin}") String securityAdminUsername,
+			@Value("${zhongchuang.security-admin.initial-password:}") String securityAdminPassword) {
 		if (!demo) {
 			requireProductionPassword(adminPassword, adminUsername);
 		}
+		if (securityAdminPassword != null && !securityAdminPassword.isBlank()) {
+			requireProductionPassword(securityAdminPassword, securityAdminUsername);
+		}
+		this.securityAdminUsername = securityAdminUsername;
+		this.securityAdminPassword = (securityAdminPassword == null || securityAdminPassword.isBlank()) ? null
+				: securityAdminPassword;
 		this.accounts = accounts;
 		this.environment = environment;
 		this.encoder = encoder;
@@ -107,6 +120,14 @@ class InitialAccounts implements ApplicationRunner {
 		if (this.accounts.countByRole(Role.ADMIN) == 0 && !this.accounts.existsByUsername(this.adminUsername)) {
 			create(new DemoAccount(this.adminUsername, "系统管理员", Role.ADMIN, Region.NATION, null), this.adminPassword);
 		}
+		// 三员分立: the administrator cannot create the security administrator, so the first
+		// one
+		// comes from configuration (ZHONGCHUANG_SECURITY_ADMIN_INITIAL_PASSWORD)
+		if (this.securityAdminPassword != null && this.accounts.countByRole(Role.SECURITY_ADMIN) == 0
+				&& !this.accounts.existsByUsername(this.securityAdminUsername)) {
+			create(new DemoAccount(this.securityAdminUsername, "安全管理员", Role.SECURITY_ADMIN, Region.NATION, null),
+					this.securityAdminPassword);
+		}
 		if (this.demo) {
 			int created = 0;
 			for (DemoAccount account : DEMO) {
@@ -131,7 +152,7 @@ class InitialAccounts implements ApplicationRunner {
 
 					============================================================
 					 众创 Zhongchuang demo: open http://localhost:{}
-					 Sign in as admin, auditor, cy_operator, cy_bureau, cy_expert,
+					 Sign in as admin, secadmin, auditor, cy_operator, cy_bureau, cy_expert,
 					 bj_city, lz_operator, lz_county, lz_bureau, lz_expert,
 					 ln_operator, ln_city, ln_province, ln_expert or national;
 					 password: {}

@@ -125,18 +125,19 @@ class SecondFactors {
 				this.enrolments.delete(user.id());
 			}
 			else {
-				account.recordSuccessfulLogin(now);
-				this.accounts.save(account);
+				this.accounts.recordSuccess(account.id(), now);
 			}
 			this.audit.record(entry(action, user, AuditEntry.Result.SUCCESS, successDetail));
 			return Outcome.ACCEPTED;
 		}
 		String reason = Totp.isReplay(e.secret(), code, now, e.lastStep()) ? "动态验证码已使用过" : "动态验证码错误";
-		boolean locked = account.recordFailedLogin(now, this.properties.maxFailedLogins(),
-				this.properties.lockoutDuration());
-		this.accounts.save(account);
-		if (locked) {
-			reason += "，连续失败 " + this.properties.maxFailedLogins() + " 次，账户锁定至 " + account.lockedUntil();
+		var failure = this.accounts
+			.recordFailure(account.id(), now, this.properties.maxFailedLogins(),
+					now.plus(this.properties.lockoutDuration()))
+			.orElseThrow(() -> new NotFoundException("user"));
+		boolean locked = failure.lockedUntil() != null;
+		if (failure.lockedNow()) {
+			reason += "，连续失败 " + this.properties.maxFailedLogins() + " 次，账户锁定至 " + failure.lockedUntil();
 		}
 		this.audit.record(entry(action, user, AuditEntry.Result.FAILURE, reason));
 		return locked ? Outcome.LOCKED : Outcome.WRONG;

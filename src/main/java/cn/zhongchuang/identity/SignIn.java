@@ -64,10 +64,7 @@ class SignIn implements UserDetailsService {
 		// otherwise each new sign-in would give an attacker who knows the password
 		// another four guesses at the code.
 		if (!codeToFollow) {
-			this.accounts.findById(user.id()).ifPresent((account) -> {
-				account.recordSuccessfulLogin(this.clock.instant());
-				this.accounts.save(account);
-			});
+			this.accounts.recordSuccess(user.id(), this.clock.instant());
 		}
 		this.audit.record(new AuditEntry("LOGIN", "user", String.valueOf(user.id()), AuditEntry.Result.SUCCESS,
 				codeToFollow ? "密码验证通过，待输入动态验证码" : "登录成功", user.regionCode(), user.username(), ip(auth)));
@@ -88,11 +85,15 @@ class SignIn implements UserDetailsService {
 		String region = account.map(UserAccount::regionCode).orElse(null);
 		String objectId = account.map((a) -> String.valueOf(a.id())).orElse(null);
 		if (account.isPresent() && "用户名或密码错误".equals(reason)) {
-			UserAccount a = account.get();
-			if (a.recordFailedLogin(now, this.properties.maxFailedLogins(), this.properties.lockoutDuration())) {
-				reason = "密码错误，连续失败 " + this.properties.maxFailedLogins() + " 次，账户锁定至 " + a.lockedUntil();
+			// one UPDATE … RETURNING: parallel guesses are all counted, none fails
+			var failure = this.accounts.recordFailure(account.get().id(), now, this.properties.maxFailedLogins(),
+					now.plus(this.properties.lockoutDuration()));
+			if (failure.isPresent() && failure.get().lockedNow()) {
+				reason = "密码错误，连续失败 " + this.properties.maxFailedLogins() + " 次，账户锁定至 " + failure.get().lockedUntil();
 			}
-			this.accounts.save(a);
+			else if (failure.isPresent() && failure.get().lockedUntil() != null) {
+				reason = "密码错误（账户已锁定至 " + failure.get().lockedUntil() + "）";
+			}
 		}
 		this.audit.record(new AuditEntry("LOGIN", "user", objectId, AuditEntry.Result.FAILURE, reason, region,
 				attempted, ip(auth)));

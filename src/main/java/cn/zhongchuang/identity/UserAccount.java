@@ -115,32 +115,8 @@ class UserAccount {
 		this.mustChangePassword = false;
 	}
 
-	/**
-	 * Counts a failed sign-in and locks the account once the limit is reached. A lock
-	 * that has run out starts a new count.
-	 * @return whether this failure locked the account
-	 */
-	boolean recordFailedLogin(Instant now, int maxFailures, Duration lockout) {
-		if (this.lockedUntil != null && !this.lockedUntil.isAfter(now)) {
-			this.lockedUntil = null;
-			this.failedAttempts = 0;
-		}
-		if (isLocked(now)) {
-			return false;
-		}
-		this.failedAttempts++;
-		if (this.failedAttempts >= maxFailures) {
-			this.lockedUntil = now.plus(lockout);
-			return true;
-		}
-		return false;
-	}
-
-	void recordSuccessfulLogin(Instant now) {
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
-		this.lastLoginAt = now;
-	}
+	// failures and successes at sign-in are counted by UserAccounts.recordFailure /
+	// recordSuccess in one statement each, so that parallel attempts never lose a count
 
 	void unlock() {
 		this.failedAttempts = 0;

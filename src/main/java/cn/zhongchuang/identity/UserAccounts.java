@@ -93,6 +93,56 @@ class UserAccounts {
 		return findById(a.id()).orElseThrow();
 	}
 
+	/**
+	 * Counts a failed sign-in in one statement, so that parallel guesses are each counted
+	 * (no lost update, no optimistic-lock failure): a lock that has run out starts a new
+	 * count; reaching {@code maxFailures} locks until {@code lockUntil}; a lock in force
+	 * stays as it is.
+	 * @return the count and lock after this failure, and whether this failure locked the
+	 * account; empty for an unknown id
+	 */
+	Optional<Failure> recordFailure(long id, Instant now, int maxFailures, Instant lockUntil) {
+		return this.jdbc.sql("""
+				WITH before AS (SELECT id, failed_attempts, locked_until FROM user_account WHERE id = :id FOR UPDATE),
+				counted AS (
+				  SELECT id, locked_until,
+				         CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN 1
+				              ELSE failed_attempts + 1 END AS attempts
+				  FROM before)
+				UPDATE user_account u SET failed_attempts = c.attempts,
+				  locked_until = CASE WHEN c.locked_until > :now THEN c.locked_until
+				                      WHEN c.attempts >= :max THEN :lockUntil ELSE NULL END,
+				  version = u.version + 1
+				FROM counted c WHERE u.id = c.id
+				RETURNING u.failed_attempts, u.locked_until,
+				  (c.locked_until IS NULL OR c.locked_until <= :now) AND c.attempts >= :max AS locked_now
+				""")
+			.param("id", id)
+			.param("now", ts(now))
+			.param("max", maxFailures)
+			.param("lockUntil", ts(lockUntil))
+			.query((rs, n) -> new Failure(rs.getInt("failed_attempts"), instant(rs, "locked_until"),
+					rs.getBoolean("locked_now")))
+			.optional();
+	}
+
+	/**
+	 * A sign-in that succeeded (password, and the code where one is needed): the count
+	 * starts again. One statement, no version check: it must not fail because a parallel
+	 * guess counted a failure a moment before.
+	 */
+	void recordSuccess(long id, Instant now) {
+		this.jdbc.sql("""
+				UPDATE user_account SET failed_attempts = 0, locked_until = NULL, last_login_at = :now,
+				  version = version + 1
+				WHERE id = :id
+				""").param("id", id).param("now", ts(now)).update();
+	}
+
+	/** The lockout state after a failed sign-in. */
+	record Failure(int attempts, Instant lockedUntil, boolean lockedNow) {
+	}
+
 	PageResult<UserAccount> search(UserQuery q, List<String> regionScope) {
 		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
 		Map<String, Object> params = new LinkedHashMap<>();

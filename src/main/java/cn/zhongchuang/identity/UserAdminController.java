@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/users")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 class UserAdminController {
 
 	private final UserAdministration users;
@@ -53,9 +53,9 @@ class UserAdminController {
 	}
 
 	@GetMapping("/new")
-	String newForm(Model model) {
+	String newForm(@AuthenticationPrincipal CurrentUser admin, Model model) {
 		model.addAttribute("form", new UserAdministration.UserForm(null, null, null, null, null, null));
-		return form(model, null, Map.of());
+		return form(model, null, Map.of(), admin);
 	}
 
 	@PostMapping
@@ -71,7 +71,7 @@ class UserAdminController {
 		catch (FieldErrorException ex) {
 			response.setStatus(422);
 			model.addAttribute("form", form);
-			return form(model, null, ex.errors());
+			return form(model, null, ex.errors(), admin);
 		}
 	}
 
@@ -81,7 +81,7 @@ class UserAdminController {
 		model.addAttribute("form", new UserAdministration.UserForm(account.username(), account.displayName(),
 				account.role(), account.regionCode(), account.organization(), account.phone()));
 		model.addAttribute("secondFactor", this.users.hasSecondFactor(id, admin));
-		return form(model, view(account), Map.of());
+		return form(model, view(account), Map.of(), admin);
 	}
 
 	@PostMapping("/{id}")
@@ -96,7 +96,7 @@ class UserAdminController {
 		catch (FieldErrorException ex) {
 			response.setStatus(422);
 			model.addAttribute("form", form);
-			return form(model, view(this.users.get(id, admin)), ex.errors());
+			return form(model, view(this.users.get(id, admin)), ex.errors(), admin);
 		}
 	}
 
@@ -144,10 +144,14 @@ class UserAdminController {
 		return "identity/temporary-password";
 	}
 
-	private String form(Model model, UserView existing, Map<String, String> errors) {
+	private String form(Model model, UserView existing, Map<String, String> errors, CurrentUser admin) {
 		model.addAttribute("existing", existing);
 		model.addAttribute("errors", errors);
-		model.addAttribute("roles", Role.values());
+		// 三员分立: only the roles this administrator may give
+		model.addAttribute("roles",
+				java.util.Arrays.stream(Role.values())
+					.filter((r) -> r.isPrivileged() == (admin.role() == Role.SECURITY_ADMIN))
+					.toArray(Role[]::new));
 		return "identity/user-form";
 	}
 

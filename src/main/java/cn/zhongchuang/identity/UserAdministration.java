@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
@@ -15,6 +17,8 @@ import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Regions;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +45,17 @@ class UserAdministration {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final SessionTermination sessions;
+
+	private final ApplicationEventPublisher events;
+
 	UserAdministration(UserAccounts accounts, Regions regions, PasswordEncoder encoder, AuditTrail audit, Clock clock,
-			TotpEnrolments totp, org.springframework.context.MessageSource messages) {
+			TotpEnrolments totp, org.springframework.context.MessageSource messages, SessionTermination sessions,
+			ApplicationEventPublisher events) {
 		this.totp = totp;
 		this.messages = messages;
+		this.sessions = sessions;
+		this.events = events;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.encoder = encoder;
@@ -75,6 +86,7 @@ class UserAdministration {
 	 */
 	@Transactional
 	Created create(UserForm form, CurrentUser admin) {
+		mayManage(admin, form.role());
 		Map<String, String> errors = validate(form, admin);
 		if (form.username() == null || !form.username().matches("[A-Za-z][A-Za-z0-9_.-]{2,31}")) {
 			errors.put("username", "登录名须以字母开头，3–32 位字母、数字、下划线、点或连字符");
@@ -91,12 +103,15 @@ class UserAdministration {
 				blankToNull(form.phone()), true, now()));
 		this.audit.record(AuditEntry.success("USER_CREATE", "user", saved.id(), "创建用户 " + saved.username() + "（"
 				+ roleName(saved.role()) + "，" + this.regions.fullName(saved.regionCode()) + "）", saved.regionCode()));
+		told(saved, "创建账户", admin);
 		return new Created(saved, temporary);
 	}
 
 	@Transactional
 	UserAccount update(long id, int version, UserForm form, CurrentUser admin) {
 		UserAccount account = versioned(get(id, admin), version);
+		Role formerRole = account.role();
+		mayManage(admin, account.role(), form.role());
 		Map<String, String> errors = validate(form, admin);
 		if (account.id() == admin.id() && form.role() != account.role()) {
 			errors.put("role", "不能修改自己的角色");
@@ -105,37 +120,49 @@ class UserAdministration {
 			throw new FieldErrorException(errors);
 		}
 		String before = roleName(account.role()) + "/" + this.regions.fullName(account.regionCode());
+		String beforeCodes = account.role() + "/" + account.regionCode();
 		account.updateProfile(form.displayName().strip(), form.role(), form.regionCode(),
 				blankToNull(form.organization()), blankToNull(form.phone()));
 		UserAccount saved = this.accounts.save(account);
-		this.audit
-			.record(AuditEntry.success(
-					"USER_UPDATE", "user", id, "修改用户 " + saved.username() + "：" + before + " → "
-							+ roleName(saved.role()) + "/" + this.regions.fullName(saved.regionCode()),
-					saved.regionCode()));
+		if (!beforeCodes.equals(saved.role() + "/" + saved.regionCode())) {
+			// what the user may see changed: the live sessions carry the old role and
+			// region
+			this.sessions.endAllOf(saved.username());
+		}
+		String after = roleName(saved.role()) + "/" + this.regions.fullName(saved.regionCode());
+		this.audit.record(AuditEntry.success("USER_UPDATE", "user", id, "修改用户 " + saved.username() + "：" + before + " → " + after,
+				saved.regionCode()));
+		if (formerRole.isPrivileged() || saved.role().isPrivileged()) {
+			told(saved, "修改账户：" + before + " → " + after, admin);
+		}
 		return saved;
 	}
 
 	@Transactional
 	UserAccount disable(long id, int version, CurrentUser admin) {
 		UserAccount account = versioned(get(id, admin), version);
+		mayManage(admin, account.role());
 		if (account.id() == admin.id()) {
 			throw new FieldErrorException("enabled", "不能停用自己的账户");
 		}
 		account.disable();
 		UserAccount saved = this.accounts.save(account);
+		this.sessions.endAllOf(saved.username());
 		this.audit
 			.record(AuditEntry.success("USER_DISABLE", "user", id, "停用用户 " + saved.username(), saved.regionCode()));
+		told(saved, "停用账户", admin);
 		return saved;
 	}
 
 	@Transactional
 	UserAccount enable(long id, int version, CurrentUser admin) {
 		UserAccount account = versioned(get(id, admin), version);
+		mayManage(admin, account.role());
 		account.enable();
 		UserAccount saved = this.accounts.save(account);
 		this.audit
 			.record(AuditEntry.success("USER_ENABLE", "user", id, "启用用户 " + saved.username(), saved.regionCode()));
+		told(saved, "启用账户", admin);
 		return saved;
 	}
 
@@ -143,11 +170,14 @@ class UserAdministration {
 	@Transactional
 	Created resetPassword(long id, int version, CurrentUser admin) {
 		UserAccount account = versioned(get(id, admin), version);
+		mayManage(admin, account.role());
 		String temporary = PasswordPolicy.temporary();
 		account.resetPassword(this.encoder.encode(temporary), now());
 		UserAccount saved = this.accounts.save(account);
+		this.sessions.endAllOf(saved.username());
 		this.audit.record(AuditEntry.success("USER_RESET_PASSWORD", "user", id, "重置用户 " + saved.username() + " 的密码",
 				saved.regionCode()));
+		told(saved, "重置密码", admin);
 		return new Created(saved, temporary);
 	}
 
@@ -164,11 +194,37 @@ class UserAdministration {
 	@Transactional
 	void resetSecondFactor(long id, CurrentUser admin) {
 		UserAccount account = get(id, admin);
+		mayManage(admin, account.role());
 		if (!this.totp.delete(account.id())) {
 			throw new ConflictException("该用户未启用动态验证码");
 		}
 		this.audit.record(AuditEntry.success("TOTP_RESET", "user", id, "重置用户 " + account.username() + " 的动态验证码",
 				account.regionCode()));
+		told(account, "重置动态验证码", admin);
+	}
+
+	/**
+	 * 三员分立 (security.md, roles): the accounts of administrators, auditors and security
+	 * administrators are managed by a security administrator alone, and a security
+	 * administrator manages nothing else. Refused with 403; the refusal is audited by the
+	 * security chain's access-denied handler.
+	 */
+	private static void mayManage(CurrentUser actor, Role... roles) {
+		boolean privileged = Stream.of(roles).filter(Objects::nonNull).anyMatch(Role::isPrivileged);
+		if (actor.role() == Role.SECURITY_ADMIN && !privileged) {
+			throw new AccessDeniedException("安全管理员只管理系统管理员、安全审计员和安全管理员的账户");
+		}
+		if (actor.role() != Role.SECURITY_ADMIN && privileged) {
+			throw new AccessDeniedException("系统管理员、安全审计员和安全管理员的账户只能由安全管理员管理（三员分立）");
+		}
+	}
+
+	/** The auditors hear of every act on a privileged account (event, after commit). */
+	private void told(UserAccount account, String what, CurrentUser by) {
+		if (account.role().isPrivileged() || by.role() == Role.SECURITY_ADMIN) {
+			this.events.publishEvent(new PrivilegedAccountChanged(account.id(), account.username(), account.role(),
+					account.regionCode(), what, by.username()));
+		}
 	}
 
 	private Map<String, String> validate(UserForm form, CurrentUser admin) {

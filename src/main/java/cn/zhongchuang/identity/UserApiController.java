@@ -47,20 +47,20 @@ class UserApiController {
 	}
 
 	@GetMapping("/api/v1/users")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 	@Operation(summary = "Accounts within the administrator's region")
 	PageResult<UserView> list(UserQuery query, @AuthenticationPrincipal CurrentUser admin) {
 		return this.users.search(query, admin).map(this::view);
 	}
 
 	@GetMapping("/api/v1/users/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 	UserView get(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin) {
 		return view(this.users.get(id, admin));
 	}
 
 	@PostMapping("/api/v1/users")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 	@Operation(summary = "Create an account; the answer carries its one-time temporary password")
 	ResponseEntity<CreatedUser> create(@RequestBody UserAdministration.UserForm form,
 			@AuthenticationPrincipal CurrentUser admin) {
@@ -70,7 +70,7 @@ class UserApiController {
 	}
 
 	@PutMapping("/api/v1/users/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 	@Operation(summary = "Change name, role, region; 409 when the version is stale")
 	UserView update(@PathVariable long id, @RequestBody VersionedForm body,
 			@AuthenticationPrincipal CurrentUser admin) {
@@ -78,19 +78,19 @@ class UserApiController {
 	}
 
 	@PostMapping("/api/v1/users/{id}/disable")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 	UserView disable(@PathVariable long id, @RequestBody Version body, @AuthenticationPrincipal CurrentUser admin) {
 		return view(this.users.disable(id, body.version(), admin));
 	}
 
 	@PostMapping("/api/v1/users/{id}/enable")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 	UserView enable(@PathVariable long id, @RequestBody Version body, @AuthenticationPrincipal CurrentUser admin) {
 		return view(this.users.enable(id, body.version(), admin));
 	}
 
 	@PostMapping("/api/v1/users/{id}/reset-password")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 	CreatedUser resetPassword(@PathVariable long id, @RequestBody Version body,
 			@AuthenticationPrincipal CurrentUser admin) {
 		UserAdministration.Created reset = this.users.resetPassword(id, body.version(), admin);

@@ -42,6 +42,9 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
 		return new PageResult<>(List.copyOf(all.subList(from, to)), all.size(), p, s);
 	}
 
+	/** The highest page number asked for (with the largest size, still an int offset). */
+	public static final int MAX_PAGE = 1_000_000;
+
 	public static int offset(int page, int size) {
 		return (Math.max(page, 1) - 1) * size;
 	}
@@ -57,8 +60,12 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
 		return Math.min(size, MAX_SIZE);
 	}
 
+	/**
+	 * Page numbers from 1 to {@link #MAX_PAGE}: a huge page number (2147483647) is the
+	 * last page there could be, never an overflowing offset.
+	 */
 	public static int clampPage(Integer page) {
-		return (page == null || page < 1) ? 1 : page;
+		return (page == null || page < 1) ? 1 : Math.min(page, MAX_PAGE);
 	}
 
 }

@@ -24,10 +24,23 @@ public enum Role {
 	/** 安全审计员: reads the audit trail, changes nothing. */
 	AUDITOR,
 	/** 系统管理员: users, regions, packs, calendars; cannot erase audit. */
-	ADMIN;
+	ADMIN,
+	/**
+	 * 安全管理员 (三员分立): alone creates, resets and changes the accounts of administrators,
+	 * auditors and security administrators; reads no audit, decides nothing.
+	 */
+	SECURITY_ADMIN;
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	/**
+	 * The three separated roles of 三员分立: their accounts are managed by the security
+	 * administrator only, never by the system administrator.
+	 */
+	public boolean isPrivileged() {
+		return this == ADMIN || this == AUDITOR || this == SECURITY_ADMIN;
 	}
 
 	/**

@@ -65,6 +65,9 @@ class ReferenceApiController {
 	@Operation(summary = "The N-th working day after a date (the date itself not counted), on the official calendar")
 	WorkingDayAnswer workingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam int add) {
+		if (from.getYear() < 1900 || from.getYear() > 2200) {
+			throw new FieldErrorException("from", "起始日期须在 1900 年至 2200 年之间");
+		}
 		if (Math.abs(add) > WorkingDayCalendar.MAX_WORKING_DAYS) {
 			throw new FieldErrorException("add", "工作日数应在 ±" + WorkingDayCalendar.MAX_WORKING_DAYS + " 以内");
 		}

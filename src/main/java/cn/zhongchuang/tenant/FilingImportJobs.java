@@ -138,14 +138,23 @@ class FilingImportJobs {
 	 * Jobs queued or running whose node has not said it is alive since {@code before}:
 	 * FAILED.
 	 */
-	int failAbandoned(Instant before) {
+	/**
+	 * Marks the jobs whose node stopped answering FAILED; returns them, to be audited.
+	 */
+	List<Abandoned> failAbandoned(Instant before) {
 		return this.jdbc.sql("""
 				UPDATE tax_filing_import SET status = 'FAILED', message = '导入中断（处理节点停止响应），未写入任何数据，请重新导入',
 				       finished_at = :now
-				WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < :before""")
+				WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < :before
+				RETURNING id, username, region_code, file_name, node""")
 			.param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
 			.param("now", now())
-			.update();
+			.query((rs, n) -> new Abandoned(rs.getLong("id"), rs.getString("username"), rs.getString("region_code"),
+					rs.getString("file_name"), rs.getString("node")))
+			.list();
+	}
+
+	record Abandoned(long id, String username, String regionCode, String fileName, String node) {
 	}
 
 	Optional<FilingImportJob> find(long id) {

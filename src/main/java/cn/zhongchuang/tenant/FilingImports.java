@@ -303,9 +303,18 @@ public class FilingImports {
 	void heartbeat() {
 		try {
 			this.jobs.heartbeat(List.copyOf(this.running));
-			int failed = this.jobs.failAbandoned(this.clock.instant().minus(ABANDONED_AFTER));
-			if (failed > 0) {
-				log.warn("{} abandoned tax-filing import(s) marked FAILED", failed);
+			List<FilingImportJobs.Abandoned> failed = this.jobs
+				.failAbandoned(this.clock.instant().minus(ABANDONED_AFTER));
+			if (!failed.isEmpty()) {
+				log.warn("{} abandoned tax-filing import(s) marked FAILED", failed.size());
+			}
+			// each one audited (issue 13 finding 11): the import of its user ended
+			// without data
+			for (FilingImportJobs.Abandoned job : failed) {
+				this.audit.record(new AuditEntry("TAX_FILING_IMPORT_FAILED", "tax_filing_import",
+						String.valueOf(job.id()), AuditEntry.Result.FAILURE, "导入 " + job.fileName() + "（"
+								+ job.username() + " 提交）因处理节点 " + job.node() + " 停止响应被标记为失败，未写入任何数据",
+						job.regionCode(), "system", "system"));
 			}
 		}
 		catch (RuntimeException ex) {

@@ -42,8 +42,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private final NotFoundAudit notFoundAudit;
+
+	ApiExceptionHandler(NotFoundAudit notFoundAudit) {
+		this.notFoundAudit = notFoundAudit;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex) {
+	ProblemDetail notFound(NotFoundException ex, jakarta.servlet.http.HttpServletRequest request) {
+		this.notFoundAudit.record(ex, request);
 		return problem(HttpStatus.NOT_FOUND, "未找到",
 				(ex.publicDetail() != null) ? ex.publicDetail() : "请求的对象不存在或不在您的权限范围内");
 	}
@@ -70,6 +77,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "输入有误", "参数 " + ex.getName() + " 的值无效");
 		problem.setProperty("errors", errors(Map.of(ex.getName(), "值无效：" + ex.getValue())));
 		return problem;
+	}
+
+	@ExceptionHandler(java.time.DateTimeException.class)
+	ProblemDetail dateOutOfRange(java.time.DateTimeException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "输入有误", "日期超出可处理的范围");
+	}
+
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ProblemDetail multipart(org.springframework.web.multipart.MultipartException ex) {
+		if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "文件过大", "上传的文件超过了允许的大小");
+		}
+		return problem(HttpStatus.BAD_REQUEST, "请求无法解析", "上传内容格式有误（文件名或分段无效）");
 	}
 
 	/**
@@ -112,11 +132,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		ex.getBindingResult().getFieldErrors().forEach((e) -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
+		// a value that could not be converted says so in Chinese, never with the Java
+		// types
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach(
+					(e) -> errors.putIfAbsent(e.getField(), e.isBindingFailure() ? "值无效或类型错误" : e.getDefaultMessage()));
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "输入有误", String.join("；", errors.values()));
 		problem.setProperty("errors", errors(errors));
 		return ResponseEntity.badRequest().headers(headers).body(problem);
 	}
+
+	/**
+	 * Whatever Spring answers by itself (405, 415, 406 …) keeps its status, but a detail
+	 * that names a Java type is replaced: no class names towards the client.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getDetail() != null
+				&& JAVA_NAME.matcher(problem.getDetail()).find()) {
+			problem.setDetail("请求无效");
+		}
+		return response;
+	}
+
+	private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern
+		.compile("\\b(java|jakarta|org|com|cn|tools)\\.[a-z0-9_]+\\.|Exception\\b");
 
 	/**
 	 * The JSON path of the offending value, e.g. {@code space.leaseEnd} or

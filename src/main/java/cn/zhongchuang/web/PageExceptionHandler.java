@@ -21,8 +21,16 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
+	private final NotFoundAudit notFoundAudit;
+
+	PageExceptionHandler(NotFoundAudit notFoundAudit) {
+		this.notFoundAudit = notFoundAudit;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
-	String notFound(HttpServletResponse response) {
+	String notFound(NotFoundException ex, jakarta.servlet.http.HttpServletRequest request,
+			HttpServletResponse response) {
+		this.notFoundAudit.record(ex, request);
 		response.setStatus(404);
 		return "error/404";
 	}
@@ -31,6 +39,20 @@ class PageExceptionHandler {
 	String conflict(RuntimeException ex, HttpServletResponse response, Model model) {
 		response.setStatus(409);
 		model.addAttribute("message", (ex instanceof ConflictException) ? ex.getMessage() : "该记录已被他人修改，请重新加载后再操作。");
+		return "error/409";
+	}
+
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	String badUpload(HttpServletResponse response, Model model) {
+		response.setStatus(400);
+		model.addAttribute("message", "上传内容格式有误（文件名或分段无效），请重新选择文件上传。");
+		return "error/409";
+	}
+
+	@ExceptionHandler(java.time.DateTimeException.class)
+	String badDate(HttpServletResponse response, Model model) {
+		response.setStatus(400);
+		model.addAttribute("message", "日期超出可处理的范围。");
 		return "error/409";
 	}
 

@@ -183,6 +183,16 @@ class AttachmentRefusalTests {
 			.isInstanceOf(FieldErrorException.class)
 			.satisfies((ex) -> assertThat(((FieldErrorException) ex).errors())
 				.containsExactly(java.util.Map.entry("file", message)));
+		// the refusal itself is audited (issue 13 finding 11), though nothing was stored
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM audit_event WHERE action = 'UPLOAD_REFUSED' AND result = 'DENIED'
+				  AND object_id = :owner AND actor = :actor AND detail LIKE :detail
+				""")
+			.param("owner", this.owner)
+			.param("actor", this.operator.username())
+			.param("detail", "%" + message + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	private long count(String sql) {

@@ -162,7 +162,7 @@ class UserAdministrationTests {
 		this.mvc
 			.perform(post("/admin/users").param("username", "")
 				.param("displayName", "")
-				.param("role", "ADMIN")
+				.param("role", "CITY_BUREAU")
 				.param("regionCode", "110105")
 				.with(user(admin.principal()))
 				.with(csrf()))

@@ -283,6 +283,11 @@ class TaxFilingImportTests {
 
 		assertThat(this.jobs.find(stale).orElseThrow().status()).isEqualTo("FAILED");
 		assertThat(this.jobs.find(stale).orElseThrow().message()).contains("未写入任何数据");
+		// the sweeper's verdict is in the audit trail (issue 13 finding 11)
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM audit_event WHERE action = 'TAX_FILING_IMPORT_FAILED' AND object_id = :id
+				  AND result = 'FAILURE' AND detail LIKE '%dead.csv%dead-node%'
+				""").param("id", String.valueOf(stale)).query(Long.class).single()).isEqualTo(1);
 		assertThat(this.jobs.find(fresh).orElseThrow().status()).isEqualTo("RUNNING");
 		this.jobs.finish(fresh, "FAILED", 0, 0, "test cleanup");
 	}
