@@ -130,8 +130,8 @@ class UserAdministration {
 			this.sessions.endAllOf(saved.username());
 		}
 		String after = roleName(saved.role()) + "/" + this.regions.fullName(saved.regionCode());
-		this.audit.record(AuditEntry.success("USER_UPDATE", "user", id, "修改用户 " + saved.username() + "：" + before + " → " + after,
-				saved.regionCode()));
+		this.audit.record(AuditEntry.success("USER_UPDATE", "user", id,
+				"修改用户 " + saved.username() + "：" + before + " → " + after, saved.regionCode()));
 		if (formerRole.isPrivileged() || saved.role().isPrivileged()) {
 			told(saved, "修改账户：" + before + " → " + after, admin);
 		}
