@@ -23,6 +23,12 @@ import org.springframework.context.annotation.Configuration;
  * nothing but a JDK. Its files live under {@code zhongchuang.data-dir}/pg and survive
  * restarts. Production configures an external server and this configuration stays
  * inactive.
+ * <p>
+ * Durable like a production server: {@code synchronous_commit}, {@code fsync} and
+ * {@code full_page_writes} are on (the library's default turns synchronous commit off,
+ * which lost committed rows on an immediate stop). A server orphaned by a killed run is
+ * stopped first ({@link StalePostmaster}), so a restart does not wait for a lock that
+ * will never be released.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -35,6 +41,9 @@ class EmbeddedPostgresConfiguration {
 			@Value("${zhongchuang.embedded-postgres.discard-on-close:false}") boolean discard) throws IOException {
 		Path pgDir = Path.of(dataDir).toAbsolutePath().normalize().resolve("pg");
 		Files.createDirectories(pgDir);
+		if (!discard) {
+			StalePostmaster.recover(pgDir);
+		}
 		log.info("Starting embedded PostgreSQL with data directory {}", pgDir);
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(pgDir)
@@ -48,6 +57,9 @@ class EmbeddedPostgresConfiguration {
 			.setLocaleConfig("locale", "C")
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("timezone", "Asia/Shanghai")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("full_page_writes", "on")
 			.start();
 	}
 
