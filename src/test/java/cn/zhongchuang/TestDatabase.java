@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,29 +21,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestDatabase {
 
-	private final EmbeddedPostgres postgres;
+	private final ObjectProvider<EmbeddedPostgres> postgres;
 
-	private final HikariDataSource application;
+	private final ObjectProvider<DataSource> application;
 
-	TestDatabase(EmbeddedPostgres postgres, DataSource application) {
+	// providers: contexts on an external database have no embedded server
+	TestDatabase(ObjectProvider<EmbeddedPostgres> postgres, ObjectProvider<DataSource> application) {
 		this.postgres = postgres;
-		this.application = (HikariDataSource) application;
+		this.application = application;
 	}
 
 	/** SQL as the owner (DDL, disabling triggers). */
 	public JdbcClient owner() {
-		return JdbcClient.create(this.postgres.getPostgresDatabase());
+		return JdbcClient.create(this.postgres.getObject().getPostgresDatabase());
 	}
 
 	/** A new JDBC connection as the application's role, with its generated password. */
 	public Connection connectAsApplication() throws Exception {
-		return DriverManager.getConnection("jdbc:postgresql://localhost:" + this.postgres.getPort() + "/postgres",
-				this.application.getUsername(), this.application.getPassword());
+		HikariDataSource app = (HikariDataSource) this.application.getObject();
+		return DriverManager.getConnection(
+				"jdbc:postgresql://localhost:" + this.postgres.getObject().getPort() + "/postgres", app.getUsername(),
+				app.getPassword());
 	}
 
 	/** A new JDBC connection as the owner. */
 	public Connection connectAsOwner() throws SQLException {
-		return this.postgres.getPostgresDatabase().getConnection();
+		return this.postgres.getObject().getPostgresDatabase().getConnection();
 	}
 
 }
