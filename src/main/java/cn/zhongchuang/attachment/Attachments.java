@@ -66,8 +66,11 @@ public class Attachments {
 
 	private final Clock clock;
 
+	private final MalwareScanner scanner;
+
 	Attachments(AttachmentRecords records, AttachmentStore store, AuditTrail audit,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, MalwareScanner scanner) {
+		this.scanner = scanner;
 		this.records = records;
 		this.store = store;
 		this.audit = audit;
@@ -108,6 +111,8 @@ public class Attachments {
 			}
 			try (Received received = receive(content, policy)) {
 				FileType type = check(received.file(), policy);
+				// ClamAV when configured, fail closed
+				this.scanner.scan(received.file());
 				return this.transaction
 					.execute((status) -> save(ownerType, ownerId, category, displayName, type, received, policy, by));
 			}
