@@ -28,6 +28,9 @@ class StartupTests {
 	// a test-only SM4 key, as production sets ZHONGCHUANG_CRYPTO_SM4_KEY
 	private static final String SM4_KEY = "--zhongchuang.crypto.sm4-key=q83vEjRWeJCrze8SNFZ4kA==";
 
+	// a test-only key of the audit chain, as production sets ZHONGCHUANG_AUDIT_HMAC_KEY
+	private static final String AUDIT_KEY = "--zhongchuang.audit.hmac-key=dGVzdC1vbmx5LWF1ZGl0LWhtYWMta2V5LTMyYnl0ZXM=";
+
 	@Test
 	void startsOnAFreshDataDirectoryAndKeepsItsDataOnRestart(@TempDir Path dataDir) throws Exception {
 		long accounts;
@@ -63,20 +66,20 @@ class StartupTests {
 
 	@Test
 	void productionRefusesToStartWithoutAnAdministratorPassword(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY).close())
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY).close())
 			.hasStackTraceContaining("Refusing to start: no administrator password configured");
 	}
 
 	@Test
 	void productionRefusesToStartWithADefaultAdministratorPassword(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
 				"--zhongchuang.admin.initial-password=Admin@123")
 			.close()).hasStackTraceContaining("Refusing to start: the configured administrator password is a default");
 	}
 
 	@Test
 	void productionRefusesToStartWithoutAnSm4Key(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod",
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", AUDIT_KEY,
 				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")
 			.close()).hasStackTraceContaining("Refusing to start: no SM4 key for personal data configured");
 		assertThat(dataDir.resolve("sm4.key")).as("production never generates a key").doesNotExist();
@@ -84,7 +87,7 @@ class StartupTests {
 
 	@Test
 	void productionStartsWithAConfiguredPasswordAndNoDemoData(@TempDir Path dataDir) {
-		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
+		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
 				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
 			JdbcClient jdbc = prod.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT username FROM user_account").query(String.class).list())
@@ -113,19 +116,45 @@ class StartupTests {
 
 	@Test
 	void productionRunsAgainstAnExternalPostgresqlByConfigurationAlone(@TempDir Path dataDir) throws Exception {
-		// A separate PostgreSQL server, as a production database would be.
-		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-				ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
-						"--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
-						"--spring.datasource.username=postgres", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
-			assertThat(prod.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+		// A separate PostgreSQL server, as a production database would be: an owner that
+		// migrates and the application's role, made by the database administrator.
+		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
 			try (var connection = external.getPostgresDatabase().getConnection();
-					var rs = connection.createStatement().executeQuery("SELECT username FROM user_account")) {
-				assertThat(rs.next()).isTrue();
-				assertThat(rs.getString(1)).isEqualTo("admin");
+					var statement = connection.createStatement()) {
+				statement.execute("CREATE ROLE zc_owner LOGIN PASSWORD 'owner-secret'");
+				statement.execute("CREATE ROLE zc_app LOGIN PASSWORD 'app-secret'");
+				statement.execute("CREATE DATABASE zhongchuang OWNER zc_owner");
 			}
+			String url = external.getJdbcUrl("postgres", "zhongchuang").replaceAll("\\?.*", "");
+			try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
+					AUDIT_KEY, "--spring.datasource.url=" + url, "--spring.datasource.username=zc_app",
+					"--spring.datasource.password=app-secret", "--spring.flyway.user=zc_owner",
+					"--spring.flyway.password=owner-secret", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
+				assertThat(prod.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+				JdbcClient jdbc = prod.getBean(JdbcClient.class);
+				assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("zc_app");
+				assertThat(jdbc.sql("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_event'")
+					.query(String.class)
+					.single()).isEqualTo("zc_owner");
+				assertThat(
+						jdbc.sql("SELECT has_table_privilege('audit_event', 'UPDATE')").query(Boolean.class).single())
+					.isFalse();
+				assertThat(jdbc.sql("SELECT username FROM user_account").query(String.class).list())
+					.containsExactly("admin");
+			}
+			assertThat(Files.exists(dataDir.resolve("pg"))).as("no embedded server was started").isFalse();
 		}
-		assertThat(Files.exists(dataDir.resolve("pg"))).as("no embedded server was started").isFalse();
+	}
+
+	@Test
+	void productionRefusesToConnectAsASuperuser(@TempDir Path dataDir) throws Exception {
+		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+			assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
+					"--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")
+				.close())
+				.hasStackTraceContaining("Refusing to start: the application's database role postgres is a superuser");
+		}
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDir, String... args) {

@@ -69,9 +69,12 @@ public class Attachments {
 
 	private final Refusals refusals;
 
+	private final MalwareScanner scanner;
+
 	Attachments(AttachmentRecords records, AttachmentStore store, AuditTrail audit,
-			PlatformTransactionManager transactionManager, Clock clock, Refusals refusals) {
+			PlatformTransactionManager transactionManager, Clock clock, Refusals refusals, MalwareScanner scanner) {
 		this.refusals = refusals;
+		this.scanner = scanner;
 		this.records = records;
 		this.store = store;
 		this.audit = audit;
@@ -112,6 +115,8 @@ public class Attachments {
 			}
 			try (Received received = receive(content, policy)) {
 				FileType type = check(received.file(), policy);
+				// ClamAV when configured, fail closed
+				this.scanner.scan(received.file());
 				return this.transaction
 					.execute((status) -> save(ownerType, ownerId, category, displayName, type, received, policy, by));
 			}

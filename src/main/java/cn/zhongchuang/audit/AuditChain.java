@@ -7,16 +7,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recomputes the SM3 chain from the first row: any edit made behind the trigger's back
- * shows.
+ * Recomputes the HMAC-SM3 chain from the first row with the key, which the database does
+ * not hold: any edit made behind the trigger's back shows, also one re-chained by a
+ * database owner without the key.
  */
 @Service
 class AuditChain {
 
 	private final AuditLog log;
 
-	AuditChain(AuditLog log) {
+	private final AuditKey key;
+
+	AuditChain(AuditLog log, AuditKey key) {
 		this.log = log;
+		this.key = key;
 	}
 
 	@Transactional(readOnly = true)
@@ -29,7 +33,7 @@ class AuditChain {
 				return;
 			}
 			checked.incrementAndGet();
-			String recomputed = AuditTrail.hash(event);
+			String recomputed = this.key.chain(event);
 			if (!event.prevHash().equals(expectedPrev.get()) || !recomputed.equals(event.hash())) {
 				firstBroken.set(event.id());
 			}

@@ -35,15 +35,18 @@ public class AuditTrail {
 	/**
 	 * Any constant: serialises writers so that each row chains to its true predecessor.
 	 */
-	private static final long CHAIN_LOCK = 0x7A63_4175_6469_74L;
+	static final long CHAIN_LOCK = 0x7A63_4175_6469_74L;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	private final AuditKey key;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, AuditKey key) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.key = key;
 	}
 
 	@Transactional
@@ -76,16 +79,26 @@ public class AuditTrail {
 			.param("detail", entry.detail())
 			.param("region", entry.regionCode())
 			.param("prev", prev)
-			.param("hash", hash(event))
+			.param("hash", this.key.chain(event))
 			.update();
 	}
 
-	/** SM3 (GB/T 32905) over the previous hash and every field of the row. */
-	static String hash(StoredEvent e) {
-		String canonical = String.join("\u001f", e.prevHash(), e.occurredAt().toString(), nn(e.actor()),
-				nn(e.actorRole()), nn(e.ip()), nn(e.action()), nn(e.objectType()), nn(e.objectId()), nn(e.result()),
-				nn(e.detail()), nn(e.regionCode()));
-		byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+	/**
+	 * The text a row's chain value is computed over: the previous value and every field.
+	 */
+	static String canonical(StoredEvent e) {
+		return String.join("\u001f", e.prevHash(), e.occurredAt().toString(), nn(e.actor()), nn(e.actorRole()),
+				nn(e.ip()), nn(e.action()), nn(e.objectType()), nn(e.objectId()), nn(e.result()), nn(e.detail()),
+				nn(e.regionCode()));
+	}
+
+	/**
+	 * Plain SM3 (GB/T 32905) of the canonical text: the unkeyed chain of rows written
+	 * before the key was introduced (migration 1.2.1 checks it, then re-chains with the
+	 * key).
+	 */
+	static String unkeyedHash(StoredEvent e) {
+		byte[] bytes = canonical(e).getBytes(StandardCharsets.UTF_8);
 		SM3Digest digest = new SM3Digest();
 		digest.update(bytes, 0, bytes.length);
 		byte[] out = new byte[digest.getDigestSize()];

@@ -1,14 +1,7 @@
 package cn.zhongchuang.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,36 +44,13 @@ class PersonalDataCipherConfiguration {
 			throw new IllegalStateException("Refusing to start: no SM4 key for personal data configured. "
 					+ "Set ZHONGCHUANG_CRYPTO_SM4_KEY (zhongchuang.crypto.sm4-key), e.g. from openssl rand -base64 16.");
 		}
-		return PersonalDataCipher.fromBase64(keyFile(dataDir.toAbsolutePath().normalize().resolve(KEY_FILE)));
-	}
-
-	/** The key kept in the data directory, created with a random key on first use. */
-	private static String keyFile(Path file) {
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(file.getParent());
-				byte[] key = new byte[16];
-				new SecureRandom().nextBytes(key);
-				try {
-					if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
-						Files.createFile(file,
-								PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-					}
-					else {
-						Files.createFile(file);
-					}
-					Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-					log.info("Generated the SM4 key for personal data in {} (demo and development only)", file);
-				}
-				catch (FileAlreadyExistsException ex) {
-					// created by a concurrent start: use that one
-				}
-			}
-			return Files.readString(file, StandardCharsets.US_ASCII).strip();
+		Path file = dataDir.toAbsolutePath().normalize().resolve(KEY_FILE);
+		boolean generated = !Files.exists(file);
+		PersonalDataCipher cipher = PersonalDataCipher.fromBase64(SecretFiles.readOrCreate(file, 16));
+		if (generated) {
+			log.info("Generated the SM4 key for personal data in {} (demo and development only)", file);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read or create the SM4 key file " + file, ex);
-		}
+		return cipher;
 	}
 
 }

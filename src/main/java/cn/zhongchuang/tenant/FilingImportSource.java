@@ -29,7 +29,6 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
@@ -85,8 +84,41 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 		this.file = file;
 	}
 
-	static FilingImportSource open(Path file, String format) {
-		return "XLSX".equals(format) ? new Xlsx(file) : new Csv(file);
+	static FilingImportSource open(Path file, String format, ImportTempFiles tempFiles) {
+		return "XLSX".equals(format) ? new Xlsx(file, tempFiles) : new Csv(file);
+	}
+
+	/** The first eight bytes of an OLE2 compound file (.xls, or an encrypted .xlsx). */
+	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+			(byte) 0xE1 };
+
+	/**
+	 * Refuses by their magic bytes what would otherwise be read as CSV and end as a
+	 * system error: an Excel 97–2003 workbook (.xls) and a password-protected workbook
+	 * (an OLE2 container with an {@code EncryptionInfo} stream), whatever their name.
+	 * @throws UnreadableFileException with the reason in Chinese
+	 */
+	static void refuseUnsupported(Path file) {
+		byte[] head;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = in.readNBytes(8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (!java.util.Arrays.equals(head, OLE2)) {
+			return;
+		}
+		boolean encrypted;
+		try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(
+				file.toFile(), true)) {
+			encrypted = fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo");
+		}
+		catch (IOException | RuntimeException ex) {
+			encrypted = false;
+		}
+		throw new UnreadableFileException(encrypted ? "工作簿设有打开密码（已加密），无法读取；请取消密码后另存为 .xlsx 再导入"
+				: "这是 Excel 97-2003 格式（.xls）的工作簿，不支持；请在 Excel 中另存为 .xlsx 或 CSV（逗号分隔）后再导入", null);
 	}
 
 	/** XLSX when the file is a zip (PK), CSV otherwise. */
@@ -220,8 +252,11 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 
 	static final class Xlsx extends FilingImportSource {
 
-		Xlsx(Path file) {
+		private final ImportTempFiles tempFiles;
+
+		Xlsx(Path file, ImportTempFiles tempFiles) {
 			super(file);
+			this.tempFiles = tempFiles;
 		}
 
 		@Override
@@ -235,13 +270,14 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 			}
 			try (pkg) {
 				XSSFReader reader = new XSSFReader(pkg);
-				ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
 				StylesTable styles = reader.getStylesTable();
 				XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 				if (!sheets.hasNext()) {
 					throw new UnreadableFileException("工作簿中没有工作表", null);
 				}
-				try (InputStream sheet = sheets.next()) {
+				// shared strings on disk, not on the heap
+				try (DiskSharedStrings strings = DiskSharedStrings.of(pkg, this.tempFiles);
+						InputStream sheet = sheets.next()) {
 					long size = Math.max(1, sheets.getSheetPart().getSize());
 					CountingInputStream counting = new CountingInputStream(sheet);
 					XMLReader xml = XMLHelper.newXMLReader();

@@ -87,8 +87,12 @@ public class FilingImports {
 
 	private static final AtomicInteger WORKER = new AtomicInteger();
 
+	private final ImportTempFiles tempFiles;
+
 	FilingImports(FilingImportJobs jobs, TaxFilingImporter importer, Operators operators, Regions regions,
-			Notifications notifications, AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+			Notifications notifications, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
+			ImportTempFiles tempFiles) {
+		this.tempFiles = tempFiles;
 		this.jobs = jobs;
 		this.importer = importer;
 		this.operators = operators;
@@ -327,25 +331,39 @@ public class FilingImports {
 		this.workers.shutdownNow();
 	}
 
-	private static Path store(InputStream content) {
+	private Path store(InputStream content) {
 		if (content == null) {
 			throw new FieldErrorException("file", "请选择要导入的文件");
 		}
 		try {
-			Path file = Files.createTempFile("tax-filing-import-", ".upload");
-			try (InputStream in = new java.io.BufferedInputStream(content)) {
-				long size = Files.copy(new LimitedInputStream(in, MAX_BYTES + 1), file,
-						StandardCopyOption.REPLACE_EXISTING);
-				if (size == 0) {
-					delete(file);
-					throw new FieldErrorException("file", "请选择要导入的文件（文件为空）");
+			Path file = this.tempFiles.create("upload-");
+			try {
+				try (InputStream in = new java.io.BufferedInputStream(content)) {
+					long size = Files.copy(new LimitedInputStream(in, MAX_BYTES + 1), file,
+							StandardCopyOption.REPLACE_EXISTING);
+					if (size == 0) {
+						delete(file);
+						throw new FieldErrorException("file", "请选择要导入的文件（文件为空）");
+					}
+					if (size > MAX_BYTES) {
+						delete(file);
+						throw new FieldErrorException("file", "文件过大（上限 100 MB）");
+					}
 				}
-				if (size > MAX_BYTES) {
-					delete(file);
-					throw new FieldErrorException("file", "文件过大（上限 100 MB）");
+				try {
+					FilingImportSource.refuseUnsupported(file);
 				}
+				catch (FilingImportSource.UnreadableFileException ex) {
+					delete(file);
+					throw new FieldErrorException("file", ex.getMessage());
+				}
+				return file;
 			}
-			return file;
+			catch (IOException | RuntimeException ex) {
+				// never an upload left behind
+				delete(file);
+				throw ex;
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

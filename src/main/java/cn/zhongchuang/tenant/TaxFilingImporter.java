@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -82,8 +83,15 @@ class TaxFilingImporter {
 
 	private final AuditTrail audit;
 
+	private final ImportTempFiles tempFiles;
+
+	private final int maxRows;
+
 	TaxFilingImporter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
-			FilingImportJobs jobs, AuditTrail audit) {
+			FilingImportJobs jobs, AuditTrail audit, ImportTempFiles tempFiles,
+			@Value("${zhongchuang.tax-filing-import.max-rows:1100000}") int maxRows) {
+		this.tempFiles = tempFiles;
+		this.maxRows = maxRows;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -140,8 +148,13 @@ class TaxFilingImporter {
 		}
 		int pid = pidOf(pg);
 		try {
-			FilingImportSource.open(file, format).read((line, cells, progress) -> {
+			FilingImportSource.open(file, format, this.tempFiles).read((line, cells, progress) -> {
 				int rows = ++counts[0];
+				if (rows > this.maxRows) {
+					// refused as soon as the limit is passed: the rest is never read
+					throw new FilingImportSource.UnreadableFileException(
+							"文件超过 " + this.maxRows + " 行的上限，已拒绝，未写入任何数据；请拆分为多个文件分批导入", null);
+				}
 				List<FilingImportError> rowErrors = new ArrayList<>(0);
 				FilingImportRow row = validator.validate(line, cells, rowErrors);
 				if (row != null) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import cn.zhongchuang.IntegrationTest;
+import cn.zhongchuang.TestDatabase;
 import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
@@ -41,6 +42,9 @@ class AttachmentsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestDatabase database;
 
 	CurrentUser operator;
 
@@ -232,14 +236,15 @@ class AttachmentsTests {
 	@Test
 	void anUploadWhoseAuditRowCannotBeWrittenLeavesNothingBehind() {
 		long blobs = blobCount();
-		this.jdbc.sql("ALTER TABLE audit_event ADD CONSTRAINT test_refuse_upload CHECK (detail NOT LIKE '%无法审计%')")
+		this.database.owner()
+			.sql("ALTER TABLE audit_event ADD CONSTRAINT test_refuse_upload CHECK (detail NOT LIKE '%无法审计%')")
 			.update();
 		try {
 			assertThatThrownBy(() -> store("材料", "无法审计.pdf", SampleFiles.pdf(), Policy.materials()))
 				.isNotInstanceOf(FieldErrorException.class);
 		}
 		finally {
-			this.jdbc.sql("ALTER TABLE audit_event DROP CONSTRAINT test_refuse_upload").update();
+			this.database.owner().sql("ALTER TABLE audit_event DROP CONSTRAINT test_refuse_upload").update();
 		}
 		assertThat(this.attachments.list("test", this.owner)).isEmpty();
 		assertThat(blobCount()).isEqualTo(blobs);

@@ -1,6 +1,7 @@
 package cn.zhongchuang.audit;
 
 import cn.zhongchuang.IntegrationTest;
+import cn.zhongchuang.TestDatabase;
 import cn.zhongchuang.identity.TestAccounts;
 import cn.zhongchuang.platform.Role;
 import org.junit.jupiter.api.Test;
@@ -40,21 +41,23 @@ class AuditTrailTests {
 	@Autowired
 	TestAccounts accounts;
 
-	@Test
-	void theDatabaseRefusesToUpdateDeleteOrTruncateAuditRows() {
-		this.trail.record(AuditEntry.success("TEST_EVENT", "thing", 1, "原始记录", "110105"));
+	@Autowired
+	TestDatabase database;
 
-		assertThatThrownBy(
-				() -> this.jdbc.sql("UPDATE audit_event SET detail = '篡改' WHERE action = 'TEST_EVENT'").update())
+	@Test
+	void evenTheOwnerCannotUpdateDeleteOrTruncateAuditRowsWhileTheTriggerIsOn() {
+		this.trail.record(AuditEntry.success("TEST_EVENT", "thing", 1, "原始记录", "110105"));
+		JdbcClient owner = this.database.owner();
+
+		assertThatThrownBy(() -> owner.sql("UPDATE audit_event SET detail = '篡改' WHERE action = 'TEST_EVENT'").update())
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM audit_event WHERE action = 'TEST_EVENT'").update())
+		assertThatThrownBy(() -> owner.sql("DELETE FROM audit_event WHERE action = 'TEST_EVENT'").update())
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
 			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.sql("TRUNCATE audit_event").update())
-			.isInstanceOf(DataAccessException.class);
+		assertThatThrownBy(() -> owner.sql("TRUNCATE audit_event").update()).isInstanceOf(DataAccessException.class);
 		assertThat(
 				this.jdbc.sql("SELECT detail FROM audit_event WHERE action = 'TEST_EVENT'").query(String.class).list())
 			.containsOnly("原始记录");
@@ -65,7 +68,8 @@ class AuditTrailTests {
 		var admin = this.accounts.create(Role.ADMIN, "000000");
 		// Make the audit insert fail for this one change, as a full disk or a broken
 		// constraint would.
-		this.jdbc.sql("ALTER TABLE audit_event ADD CONSTRAINT test_refuse CHECK (detail NOT LIKE '%unaudited1%')")
+		this.database.owner()
+			.sql("ALTER TABLE audit_event ADD CONSTRAINT test_refuse CHECK (detail NOT LIKE '%unaudited1%')")
 			.update();
 		try {
 			this.mvc.perform(post("/api/v1/users").with(user(admin.principal()))
@@ -76,7 +80,7 @@ class AuditTrailTests {
 				.andExpect(status().is5xxServerError());
 		}
 		finally {
-			this.jdbc.sql("ALTER TABLE audit_event DROP CONSTRAINT test_refuse").update();
+			this.database.owner().sql("ALTER TABLE audit_event DROP CONSTRAINT test_refuse").update();
 		}
 		assertThat(this.jdbc.sql("SELECT count(*) FROM user_account WHERE username = 'unaudited1'")
 			.query(Long.class)
@@ -90,17 +94,18 @@ class AuditTrailTests {
 		long id = this.jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'CHAIN_TEST'")
 			.query(Long.class)
 			.single();
+		JdbcClient owner = this.database.owner();
 
-		this.jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update").update();
+		owner.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update").update();
 		try {
-			this.jdbc.sql("UPDATE audit_event SET detail = '被改过' WHERE id = :id").param("id", id).update();
+			owner.sql("UPDATE audit_event SET detail = '被改过' WHERE id = :id").param("id", id).update();
 			AuditChain.Verification tampered = this.chain.verify();
 			assertThat(tampered.intact()).isFalse();
 			assertThat(tampered.firstBrokenId()).isEqualTo(id);
 		}
 		finally {
-			this.jdbc.sql("UPDATE audit_event SET detail = '链上记录' WHERE id = :id").param("id", id).update();
-			this.jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update").update();
+			owner.sql("UPDATE audit_event SET detail = '链上记录' WHERE id = :id").param("id", id).update();
+			owner.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update").update();
 		}
 		assertThat(this.chain.verify().intact()).isTrue();
 	}
