@@ -100,7 +100,7 @@ class StartupTests {
 
 	@Test
 	void productionCreatesTheFirstSecurityAdministratorFromConfiguration(@TempDir Path dataDir) {
-		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
+		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
 				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
 				"--zhongchuang.security-admin.initial-password=Sec9!kQ2#prod")) {
 			JdbcClient jdbc = prod.getBean(JdbcClient.class);

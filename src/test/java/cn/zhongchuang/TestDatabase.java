@@ -33,7 +33,12 @@ public class TestDatabase {
 
 	/** SQL as the owner (DDL, disabling triggers). */
 	public JdbcClient owner() {
-		return JdbcClient.create(this.postgres.getObject().getPostgresDatabase());
+		return JdbcClient.create(ownerDataSource());
+	}
+
+	/** The owner's data source (migrations of a schema of a test's own). */
+	public DataSource ownerDataSource() {
+		return this.postgres.getObject().getPostgresDatabase();
 	}
 
 	/** A new JDBC connection as the application's role, with its generated password. */

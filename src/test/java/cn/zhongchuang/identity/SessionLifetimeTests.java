@@ -150,11 +150,11 @@ class SessionLifetimeTests {
 	}
 
 	private void assertSignedIn(Cookie session) throws Exception {
-		this.mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+		this.mvc.perform(get("/notifications").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
 	}
 
 	private void assertSignedOut(Cookie session) throws Exception {
-		this.mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML))
+		this.mvc.perform(get("/notifications").cookie(session).accept(MediaType.TEXT_HTML))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
 	}

@@ -221,7 +221,7 @@ class WebHardeningTests {
 			for (int i = 0; i < 12; i++) {
 				answers.add(pool.submit(() -> {
 					try {
-						return this.mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML))
+						return this.mvc.perform(get("/notifications").cookie(session).accept(MediaType.TEXT_HTML))
 							.andReturn()
 							.getResponse()
 							.getStatus();

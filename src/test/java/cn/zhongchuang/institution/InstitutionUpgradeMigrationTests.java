@@ -7,8 +7,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import cn.zhongchuang.IntegrationTest;
+import cn.zhongchuang.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +39,18 @@ class InstitutionUpgradeMigrationTests {
 			"operator_agreement", "tenant", "application", "recognition", "audit_event");
 
 	@Autowired
+	TestDatabase database;
+
 	DataSource dataSource;
 
-	@Autowired
 	JdbcClient jdbc;
+
+	@BeforeEach
+	void asOwner() {
+		// a schema of the test's own is created and migrated by the owner, as Flyway does
+		this.dataSource = this.database.ownerDataSource();
+		this.jdbc = this.database.owner();
+	}
 
 	@AfterEach
 	void dropSchema() {

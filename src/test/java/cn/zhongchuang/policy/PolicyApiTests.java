@@ -85,7 +85,9 @@ class PolicyApiTests {
 				.param("asOf", "2026-03-01")
 				.param("space.focusSegment", "  "))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("缺少事实：space.focusSegment")));
+			// the page names the fact by its label, never by its path
+			.andExpect(content().string(containsString("缺少事实：聚焦的细分领域")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("缺少事实：space.focusSegment"))));
 	}
 
 	@Test
