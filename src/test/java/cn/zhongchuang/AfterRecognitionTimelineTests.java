@@ -171,7 +171,8 @@ class AfterRecognitionTimelineTests {
 			assertThat(filing.late()).isEqualTo(today.isAfter(filing.dueOn()));
 			assertThat(this.filings.forBureau(elsewhere, year - 1)).noneMatch((r) -> r.recognition().id() == a.id());
 
-			// this year's round: the institution fails, the recognition stays for now
+			// this year's round (opened once the year has ended): the institution fails,
+			// the recognition stays for now
 			AssessmentRound round = failRound(j, bureau, year, a.id());
 			assertThatThrownBy(() -> this.assessments.round(round.id(), elsewhere))
 				.isInstanceOf(NotFoundException.class);
@@ -270,7 +271,17 @@ class AfterRecognitionTimelineTests {
 	 * every other institution at full marks, publishes it.
 	 */
 	private AssessmentRound failRound(Jurisdiction j, AuthenticatedUser bureau, int year, long failingId) {
-		AssessmentRound round = this.assessments.open(bureau, j.policy(), year);
+		// a round opens only once its year has ended: the clock steps into the next year
+		// to open it, and back for the scoring and the rest of the timeline
+		Duration step = (ChinaTime.today(this.clock).getYear() <= year) ? Duration.ofDays(366) : Duration.ZERO;
+		AssessmentRound round;
+		this.clock.advance(step);
+		try {
+			round = this.assessments.open(bureau, j.policy(), year);
+		}
+		finally {
+			this.clock.advance(step.negated());
+		}
 		PackDefinition.Assessment a = this.assessments.definition(j.policy()).assessment();
 		for (AssessmentResult r : this.assessments.results(round.id())) {
 			int percent = (r.recognitionId() == failingId) ? 40 : 100;

@@ -134,7 +134,8 @@ class AssessmentController {
 		model.addAttribute("rounds", this.assessments.rounds(user));
 		model.addAttribute("packs", this.assessments.packs());
 		model.addAttribute("policyId", policyId);
-		model.addAttribute("year", (year != null) ? year : ChinaTime.today(this.clock).getYear());
+		model.addAttribute("year", (year != null) ? year : ChinaTime.today(this.clock).getYear() - 1);
+		model.addAttribute("years", this.assessments.openableYears());
 		model.addAttribute("errors", errors);
 		model.addAttribute("assessments", this.assessments);
 		return "assessment/rounds";

@@ -105,10 +105,31 @@ public class Assessments {
 	}
 
 	/**
+	 * The years a round may be opened for now, latest first: the years that have ended (a
+	 * round looks back on a whole year, or on a cycle whose last year has ended).
+	 */
+	public List<Integer> openableYears() {
+		int thisYear = ChinaTime.today(this.clock).getYear();
+		List<Integer> years = new ArrayList<>();
+		for (int y = thisYear - 1; y >= Math.max(2000, thisYear - 10); y--) {
+			years.add(y);
+		}
+		return years;
+	}
+
+	private static String endedYearMessage(PackDefinition def, int year) {
+		if (def != null && def.assessment() != null && def.assessment().cycleYears() > 1) {
+			return "该政策每 " + def.assessment().cycleYears() + " 年考核一次，" + year + " 年度所在的考核周期尚未结束，须待 " + year + " 年结束后开启";
+		}
+		return year + " 年度尚未结束，考核只能对已结束的年度开启";
+	}
+
+	/**
 	 * Opens a round for the year under the pack in the bureau's region, listing the
 	 * active recognitions due that year. Refused when the pack has no assessment, the
-	 * year is in the future, no institution is due (an off year of the cycle), or the
-	 * round exists.
+	 * year has not ended (the current year or later, in China time: under a cycle of
+	 * several years, the cycle year has not ended), no institution is due (an off year of
+	 * the cycle), or the round exists.
 	 */
 	@Transactional
 	public AssessmentRound open(CurrentUser user, String policyId, int year) {
@@ -124,8 +145,12 @@ public class Assessments {
 		if (def != null && def.assessment() == null) {
 			errors.put("policyId", "该政策没有规定考核");
 		}
-		if (year > ChinaTime.today(this.clock).getYear() || year < 2000) {
-			errors.put("year", "考核年度不能晚于今年");
+		int thisYear = ChinaTime.today(this.clock).getYear();
+		if (year < 2000) {
+			errors.put("year", "请填写考核年度");
+		}
+		else if (year >= thisYear) {
+			errors.put("year", endedYearMessage(def, year));
 		}
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);

@@ -57,7 +57,10 @@ class AssessmentBrowserTests extends BrowserTest {
 
 		b.click(".zc-sidebar >> text=考核");
 		b.selectOption("#policyId", "liaoning-specialized-2019");
-		b.fill("#year", String.valueOf(year + 1));
+		// the form offers only the years that have ended, latest first
+		assertThat(b.locator("#year option").first()).hasText(String.valueOf(year + 1));
+		assertThat(b.locator("#year option[value='" + (year + 2) + "']")).hasCount(0);
+		b.selectOption("#year", String.valueOf(year + 1));
 		b.click("#open-round button[type=submit]");
 		assertThat(b.locator("#lapse-rule")).containsText("连续 2 年");
 		long roundId = Long.parseLong(b.url().substring(b.url().lastIndexOf('/') + 1));

@@ -42,7 +42,7 @@ class AssessmentExpertBrowserTests extends BrowserTest {
 	void theBureauDrawsAPanelOnTheRoundPageAndAnExpertFindsIt() {
 		AssessmentFixtures.Holder h = this.fixtures.operator(REGION);
 		TestAccounts.Account bureau = this.accounts.create(Role.CITY_BUREAU, REGION);
-		int year = LocalDate.now(ChinaTime.ZONE).getYear() - 1;
+		int year = LocalDate.now(ChinaTime.ZONE).getYear() - 2;
 		Recognitions.Recognized rec = this.fixtures.recognize(h, REGION, "PROVINCE", "liaoning-specialized-2019",
 				"辽宁省科学技术厅", LocalDate.of(year, 5, 1), bureau.principal());
 		String field = "考核领域" + UUID.randomUUID().toString().substring(0, 8);

@@ -86,7 +86,7 @@ class AssessmentExpertTests {
 
 	@Test
 	void anInstitutionScoredByADrawnPanelTakesTheExpertsMean() throws Exception {
-		int y0 = ChinaTime.today(this.clock).getYear() - 1;
+		int y0 = ChinaTime.today(this.clock).getYear() - 2;
 		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, REGION).principal();
 		Holder byExperts = this.fixtures.operator(REGION);
 		Holder byBureau = this.fixtures.operator(REGION);

@@ -118,7 +118,8 @@ class AssessmentTests {
 			assertThat(this.filings.forBureau(bureau, y0))
 				.anySatisfy((row) -> assertThat(row.recognition().id()).isEqualTo(rec.id()));
 
-			// year one: failing, the recognition stays
+			// year one (opened once it has ended): failing, the recognition stays
+			this.clock.advance(Duration.ofDays(366));
 			AssessmentRound one = this.assessments.open(bureau, policy, y0 + 1);
 			assertThat(resultOf(one, rec.id()).scored()).isFalse();
 			assertThatThrownBy(() -> this.assessments.publish(bureau, one.id(), one.version()))
@@ -229,6 +230,7 @@ class AssessmentTests {
 				LocalDate.of(y0, 6, 1), bureau);
 		assertThat(Assessments.isDue(LocalDate.of(y0, 6, 1), y0 + 1, 2)).isFalse();
 		assertThat(Assessments.isDue(LocalDate.of(y0, 6, 1), y0 + 2, 2)).isTrue();
+		this.clock.advance(Duration.ofDays(366));
 		try {
 			AssessmentRound off = this.assessments.open(bureau, "beijing-chaoyang-2017", y0 + 1);
 			assertThat(this.assessments.results(off.id())).noneMatch((r) -> r.recognitionId() == rec.id());
@@ -258,16 +260,60 @@ class AssessmentTests {
 		Holder h = operator("620122");
 		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, "620122").principal();
 		Recognitions.Recognized rec = recognize(h, "620122", "CITY", "lanzhou-2018", "兰州市科学技术局",
-				LocalDate.of(thisYear() - 1, 6, 1), bureau);
-		AssessmentRound round = this.assessments.open(bureau, "lanzhou-2018", thisYear());
+				LocalDate.of(thisYear() - 2, 6, 1), bureau);
+		AssessmentRound round = this.assessments.open(bureau, "lanzhou-2018", thisYear() - 1);
 		AssessmentResult r = resultOf(round, rec.id());
 		assertThatThrownBy(() -> this.assessments.score(bureau, r.id(), Map.of("TRAINING_SESSIONS", "21"), r.version()))
 			.isInstanceOfSatisfying(FieldErrorException.class,
 					(ex) -> assertThat(ex.errors()).containsKeys("TRAINING_SESSIONS", "TRAINEES"));
-		assertThatThrownBy(() -> this.assessments.open(bureau, "lanzhou-2018", thisYear()))
+		assertThatThrownBy(() -> this.assessments.open(bureau, "lanzhou-2018", thisYear() - 1))
 			.isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> this.assessments.open(bureau, "lanzhou-2018", thisYear() + 1))
 			.isInstanceOf(FieldErrorException.class);
+	}
+
+	@Test
+	void aRoundOpensOnlyForAYearThatHasEnded() {
+		Holder h = operator("620122");
+		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, "620122").principal();
+		Recognitions.Recognized rec = recognize(h, "620122", "CITY", "lanzhou-2018", "兰州市科学技术局",
+				LocalDate.of(thisYear() - 1, 3, 1), bureau);
+		// the institution is due this year, but the year has not ended: refused on the
+		// year, nothing written
+		assertThatThrownBy(() -> this.assessments.open(bureau, "lanzhou-2018", thisYear())).isInstanceOfSatisfying(
+				FieldErrorException.class,
+				(ex) -> assertThat(ex.errors().get("year")).contains(thisYear() + " 年度尚未结束"));
+		assertThat(this.assessments.rounds(bureau)).noneMatch((x) -> x.year() == thisYear());
+		assertThat(this.assessments.openableYears()).first().isEqualTo(thisYear() - 1);
+		assertThat(this.assessments.openableYears()).doesNotContain(thisYear());
+		// once the year has ended (the clock in the next year), the round opens
+		this.clock.advance(Duration.ofDays(366));
+		try {
+			AssessmentRound round = this.assessments.open(bureau, "lanzhou-2018", thisYear() - 1);
+			assertThat(resultOf(round, rec.id()).recognitionId()).isEqualTo(rec.id());
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	@Test
+	void underACycleOfTwoYearsTheCycleYearMustHaveEnded() {
+		Holder h = operator("110105");
+		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, "110105").principal();
+		Recognitions.Recognized rec = recognize(h, "110105", "DISTRICT", "beijing-chaoyang-2017", "北京市朝阳区科学技术委员会",
+				LocalDate.of(thisYear() - 2, 6, 1), bureau);
+		assertThatThrownBy(() -> this.assessments.open(bureau, "beijing-chaoyang-2017", thisYear()))
+			.isInstanceOfSatisfying(FieldErrorException.class,
+					(ex) -> assertThat(ex.errors().get("year")).contains("每 2 年").contains("尚未结束"));
+		this.clock.advance(Duration.ofDays(366));
+		try {
+			AssessmentRound round = this.assessments.open(bureau, "beijing-chaoyang-2017", thisYear() - 1);
+			assertThat(resultOf(round, rec.id()).recognitionId()).isEqualTo(rec.id());
+		}
+		finally {
+			this.clock.reset();
+		}
 	}
 
 }

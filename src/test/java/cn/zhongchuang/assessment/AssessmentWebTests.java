@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,7 +53,8 @@ class AssessmentWebTests {
 	void filingRoundScoringAndPublicationThroughThePages() throws Exception {
 		AssessmentFixtures.Holder h = this.helper.operator("620123");
 		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, "620123").principal();
-		int y = ChinaTime.today(this.clock).getYear() - 1;
+		// filed for the year before last, assessed for last year (a year that has ended)
+		int y = ChinaTime.today(this.clock).getYear() - 2;
 		Recognitions.Recognized rec = this.helper.recognize(h, "620123", "CITY", "lanzhou-2018", "兰州市科学技术局",
 				LocalDate.of(y, 5, 1), bureau);
 
@@ -131,6 +133,28 @@ class AssessmentWebTests {
 			.andExpect(content().string(containsString("优秀")));
 		this.mvc.perform(get("/assessments")).andExpect(status().isOk());
 		assertThat(this.assessments.publishedRound(id).published()).isTrue();
+	}
+
+	@Test
+	void theRoundFormOffersOnlyEndedYearsAndRefusesTheCurrentYearByField() throws Exception {
+		AssessmentFixtures.Holder h = this.helper.operator("620121");
+		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, "620121").principal();
+		int thisYear = ChinaTime.today(this.clock).getYear();
+		this.helper.recognize(h, "620121", "CITY", "lanzhou-2018", "兰州市科学技术局", LocalDate.of(thisYear - 1, 3, 1),
+				bureau);
+		this.mvc.perform(get("/bureau/assessments").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"" + (thisYear - 1) + "\"")))
+			.andExpect(content().string(not(containsString("<option value=\"" + thisYear + "\""))));
+		this.mvc
+			.perform(post("/bureau/assessments").param("policyId", "lanzhou-2018")
+				.param("year", String.valueOf(thisYear))
+				.with(user(bureau))
+				.with(csrf()))
+			.andExpect(status().is(422))
+			.andExpect(content().string(containsString("id=\"year-error\"")))
+			.andExpect(content().string(containsString(thisYear + " 年度尚未结束")));
+		assertThat(this.assessments.rounds(bureau)).noneMatch((r) -> r.year() == thisYear);
 	}
 
 }

@@ -2,12 +2,13 @@ package cn.zhongchuang.subsidy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.zhongchuang.IntegrationTest;
+import cn.zhongchuang.TestClock;
 import cn.zhongchuang.assessment.AssessmentResult;
 import cn.zhongchuang.assessment.AssessmentRound;
 import cn.zhongchuang.assessment.Assessments;
@@ -45,7 +46,7 @@ class PostSubsidyTests {
 	TestAccounts accounts;
 
 	@Autowired
-	Clock clock;
+	TestClock clock;
 
 	@Test
 	void aProgrammeOnAssessmentResultsPaysByGradeAndNothingForFailing() {
@@ -54,8 +55,19 @@ class PostSubsidyTests {
 		var good = this.fixtures.recognized("210802", "PROVINCE", policy, "辽宁省科学技术厅", bureau);
 		var bad = this.fixtures.recognized("210802", "PROVINCE", policy, "辽宁省科学技术厅", bureau);
 		int year = ChinaTime.today(this.clock).getYear() - 1;
-		// the fixture recognizes on 2025-03-01: due every year from 2026
-		AssessmentRound round = this.assessments.open(bureau, policy, Math.max(year, 2026));
+		// the fixture recognizes on 2025-03-01: due every year from 2026; a round opens
+		// once its year has ended, so the clock moves past 2026 while it opens
+		int roundYear = Math.max(year, 2026);
+		AssessmentRound round;
+		try {
+			while (ChinaTime.today(this.clock).getYear() <= roundYear) {
+				this.clock.advance(Duration.ofDays(366));
+			}
+			round = this.assessments.open(bureau, policy, roundYear);
+		}
+		finally {
+			this.clock.reset();
+		}
 		assertThatThrownBy(() -> this.subsidies.create(new Subsidies.ProgrammeForm("营口后补助", 2026, "210800", "2000000",
 				Programme.ON_ASSESSMENT, round.id(), null, Map.of("优秀", "500000")), bureau))
 			.isInstanceOf(FieldErrorException.class)
