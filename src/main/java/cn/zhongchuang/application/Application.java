@@ -267,6 +267,18 @@ class Application {
 	}
 
 	/**
+	 * The notice it is on was withdrawn: it waits at the notice stage again, on no
+	 * notice, so the bureau may list it on a new one.
+	 */
+	void noticeWithdrawn(String noticeStage, long noticeId) {
+		if (this.noticeId == null || this.noticeId != noticeId || !this.status.inReview()
+				|| !noticeStage.equals(this.currentStage)) {
+			throw new ConflictException("「" + this.spaceName + "」不在公示 #" + noticeId + " 中");
+		}
+		this.noticeId = null;
+	}
+
+	/**
 	 * The notice it is on has closed. Without an upheld objection the notice stage passes
 	 * to the next one; with one the application is rejected at that stage with the
 	 * bureau's answer as the reason.

@@ -13,6 +13,7 @@ import cn.zhongchuang.audit.AuditTrail;
 import cn.zhongchuang.notice.NoticeItem;
 import cn.zhongchuang.notice.Notices;
 import cn.zhongchuang.notice.Notices.NoticeClosed;
+import cn.zhongchuang.notice.Notices.NoticeWithdrawn;
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
 import cn.zhongchuang.platform.ConflictException;
@@ -31,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The pack's notice stage, held by the notice module: the bureau lists the applications
  * waiting there on a notice; when the notice closes each passes to the next stage, or is
- * rejected when an objection against it was upheld.
+ * rejected when an objection against it was upheld; when it is withdrawn each waits at
+ * the notice stage again, free for a new notice.
  */
 @Service
 class ApplicationNotices {
@@ -187,6 +189,55 @@ class ApplicationNotices {
 					"「" + stageName + "」" + (upheld ? "异议成立，不予通过：" : "通过：") + app.spaceName() + "，" + reasons,
 					app.regionCode()));
 			app.drainEvents().forEach(this.events::publishEvent);
+		}
+	}
+
+	/**
+	 * A notice was withdrawn: its applications wait at the notice stage again, on no
+	 * notice. Runs after the withdrawal has committed, from the event publication
+	 * registry, so a failure is retried.
+	 */
+	@ApplicationModuleListener
+	void on(NoticeWithdrawn withdrawn) {
+		apply(withdrawn);
+	}
+
+	/**
+	 * Takes each application of the withdrawn notice off it. Applications no longer on
+	 * that notice at the notice stage are left alone, so a redelivered event changes
+	 * nothing.
+	 */
+	@Transactional
+	void apply(NoticeWithdrawn withdrawn) {
+		List<Long> ids = withdrawn.items()
+			.stream()
+			.filter((i) -> Applications.OWNER_TYPE.equals(i.subjectType()))
+			.map(NoticeItem::subjectId)
+			.distinct()
+			.toList();
+		for (long id : ids) {
+			Application app = this.records.lock(id).orElse(null);
+			if (app == null || app.noticeId() == null || app.noticeId() != withdrawn.noticeId()
+					|| !app.status().inReview()) {
+				continue;
+			}
+			String noticeStage = Applications.noticeStage(this.applications.packOf(app).definition()).orElse(null);
+			if (noticeStage == null || !noticeStage.equals(app.currentStage())) {
+				continue;
+			}
+			try {
+				app.noticeWithdrawn(noticeStage, withdrawn.noticeId());
+			}
+			catch (ConflictException ex) {
+				continue;
+			}
+			this.records.save(app);
+			String reasons = "公示 #" + withdrawn.noticeId() + " 已撤回：" + withdrawn.reason();
+			this.records.addDecision(app.id(), app.currentStage(), app.currentStageName(), "NOTICE_WITHDRAWN", reasons,
+					"notice:" + withdrawn.noticeId(), "公示 #" + withdrawn.noticeId(), "SYSTEM", this.clock.instant());
+			this.audit.record(AuditEntry.success("APPLICATION_NOTICE_WITHDRAWN", Applications.OWNER_TYPE, app.id(),
+					"「" + app.currentStageName() + "」公示撤回，退回待公示：" + app.spaceName() + "，" + withdrawn.reason(),
+					app.regionCode()));
 		}
 	}
 

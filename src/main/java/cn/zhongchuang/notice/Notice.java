@@ -9,13 +9,14 @@ import cn.zhongchuang.platform.ConflictException;
 
 /**
  * A notice and its items. DRAFT → PUBLISHED (period fixed on the official calendar) →
- * CLOSED; each step only through the guarded methods below.
+ * CLOSED, or PUBLISHED → WITHDRAWN (撤回, with a reason); each step only through the
+ * guarded methods below.
  */
 class Notice {
 
 	enum Status {
 
-		DRAFT, PUBLISHED, CLOSED
+		DRAFT, PUBLISHED, CLOSED, WITHDRAWN
 
 	}
 
@@ -47,6 +48,12 @@ class Notice {
 
 	private Instant closedAt;
 
+	private Instant withdrawnAt;
+
+	private String withdrawnBy;
+
+	private String withdrawalReason;
+
 	private final int version;
 
 	private final List<Item> items;
@@ -70,6 +77,14 @@ class Notice {
 		this.closedAt = closedAt;
 		this.version = version;
 		this.items = List.copyOf(items);
+	}
+
+	/** A stored notice that was withdrawn: when, by whom and why. */
+	Notice withdrawal(Instant at, String by, String reason) {
+		this.withdrawnAt = at;
+		this.withdrawnBy = by;
+		this.withdrawalReason = reason;
+		return this;
 	}
 
 	static Notice draft(String policyId, String regionCode, String title, String issuingAuthority, int workingDays,
@@ -106,6 +121,20 @@ class Notice {
 		}
 		this.status = Status.CLOSED;
 		this.closedAt = now;
+	}
+
+	/**
+	 * Withdraws the notice (撤回) with the bureau's reason; only while it is published. Its
+	 * items are off the notice and may be listed on a new one.
+	 */
+	void withdraw(String reason, String by, Instant now) {
+		if (this.status != Status.PUBLISHED) {
+			throw new ConflictException("只有公示中的公示可以撤回");
+		}
+		this.status = Status.WITHDRAWN;
+		this.withdrawnAt = now;
+		this.withdrawnBy = by;
+		this.withdrawalReason = reason;
 	}
 
 	/** Whether the public may lodge an objection today. */
@@ -174,6 +203,18 @@ class Notice {
 
 	Instant closedAt() {
 		return this.closedAt;
+	}
+
+	Instant withdrawnAt() {
+		return this.withdrawnAt;
+	}
+
+	String withdrawnBy() {
+		return this.withdrawnBy;
+	}
+
+	String withdrawalReason() {
+		return this.withdrawalReason;
 	}
 
 	int version() {

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 公示管理: the bureau's notices of its region; publish, answer objections, close. A notice
- * of another region answers 404.
+ * 公示管理: the bureau's notices of its region; publish, answer objections, close or
+ * withdraw. A notice of another region answers 404.
  */
 @Controller
 @RequestMapping("/bureau/notices")
@@ -72,6 +72,22 @@ class NoticeController {
 		Notices.NoticeClosed closed = this.notices.close(id, user);
 		redirect.addFlashAttribute("toast", "公示已结束：" + closed.items().size() + " 家可予认定");
 		return "redirect:/bureau/notices/" + id;
+	}
+
+	@PostMapping("/{id}/withdraw")
+	String withdraw(@PathVariable long id, @RequestParam(required = false) String reason,
+			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			Notices.NoticeWithdrawn withdrawn = this.notices.withdraw(id, reason, user);
+			redirect.addFlashAttribute("toast", "公示已撤回：名单中的 " + withdrawn.items().size() + " 家可重新列入公示");
+			return "redirect:/bureau/notices/" + id;
+		}
+		catch (FieldErrorException ex) {
+			response.setStatus(422);
+			model.addAttribute("withdrawReason", reason);
+			return detail(id, user, model, ex.errors(), null);
+		}
 	}
 
 	@PostMapping("/{id}/objections/{objectionId}/answer")

@@ -59,7 +59,7 @@ class NoticeRecords {
 			.list();
 	}
 
-	/** Published and closed notices, for the public pages and API. */
+	/** Published, closed and withdrawn notices, for the public pages and API. */
 	List<Notice> listPublic() {
 		return this.jdbc.sql("SELECT * FROM notice WHERE status <> 'DRAFT' ORDER BY starts_on DESC, id DESC LIMIT 500")
 			.query((rs, n) -> map(rs, items(rs.getLong("id"))))
@@ -108,17 +108,22 @@ class NoticeRecords {
 			}
 			return find(id).orElseThrow();
 		}
-		int rows = this.jdbc.sql("""
-				UPDATE notice SET status = :status, starts_on = :starts, ends_on = :ends, calendar_warning = :warning,
-				  published_at = :published, closed_at = :closed, version = version + 1
-				WHERE id = :id AND version = :version
-				""")
+		int rows = this.jdbc
+			.sql("""
+					UPDATE notice SET status = :status, starts_on = :starts, ends_on = :ends, calendar_warning = :warning,
+					  published_at = :published, closed_at = :closed, withdrawn_at = :withdrawnAt, withdrawn_by = :withdrawnBy,
+					  withdrawal_reason = :withdrawalReason, version = version + 1
+					WHERE id = :id AND version = :version
+					""")
 			.param("status", n.status().name())
 			.param("starts", n.startsOn())
 			.param("ends", n.endsOn())
 			.param("warning", n.calendarWarning())
 			.param("published", ts(n.publishedAt()))
 			.param("closed", ts(n.closedAt()))
+			.param("withdrawnAt", ts(n.withdrawnAt()))
+			.param("withdrawnBy", n.withdrawnBy())
+			.param("withdrawalReason", n.withdrawalReason())
 			.param("id", n.id())
 			.param("version", n.version())
 			.update();
@@ -203,7 +208,8 @@ class NoticeRecords {
 				rs.getInt("working_days"), rs.getObject("starts_on", LocalDate.class),
 				rs.getObject("ends_on", LocalDate.class), rs.getString("calendar_warning"), rs.getString("created_by"),
 				instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "closed_at"), rs.getInt("version"),
-				items);
+				items)
+			.withdrawal(instant(rs, "withdrawn_at"), rs.getString("withdrawn_by"), rs.getString("withdrawal_reason"));
 	}
 
 	private Objection mapObjection(ResultSet rs, int n) throws SQLException {

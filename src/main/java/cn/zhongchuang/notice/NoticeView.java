@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 record NoticeView(long id, String policyId, String policyTitle, String regionCode, String regionName, String title,
 		String issuingAuthority, String status, int workingDays, LocalDate startsOn, LocalDate endsOn,
 		String calendarWarning, LocalDate publishedOn, boolean open, int version, List<ItemView> items,
-		List<ObjectionView> objections, long openObjections) {
+		List<ObjectionView> objections, long openObjections, LocalDate withdrawnOn, String withdrawalReason) {
 
 	record ItemView(long id, String subjectType, long subjectId, String institutionName, String operatorName,
 			String creditCode, String kind, String specialization, String level, String regionCode, String regionName,
@@ -51,7 +51,10 @@ record NoticeView(long id, String policyId, String policyTitle, String regionCod
 		return new NoticeView(n.id(), n.policyId(), policyTitle, n.regionCode(), regionName.apply(n.regionCode()),
 				n.title(), n.issuingAuthority(), n.status().name(), n.workingDays(), n.startsOn(), n.endsOn(),
 				n.calendarWarning(), publishedOn, n.openOn(today), n.version(), items, views,
-				objections.stream().filter((o) -> o.status() == Objection.Status.OPEN).count());
+				objections.stream().filter((o) -> o.status() == Objection.Status.OPEN).count(),
+				(n.withdrawnAt() != null) ? n.withdrawnAt().atZone(cn.zhongchuang.platform.ChinaTime.ZONE).toLocalDate()
+						: null,
+				n.withdrawalReason());
 	}
 
 }

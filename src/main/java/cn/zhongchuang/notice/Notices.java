@@ -42,6 +42,8 @@ public class Notices {
 
 	static final int MAX_CONTENT = 2000;
 
+	static final int MAX_REASON = 500;
+
 	private final NoticeRecords records;
 
 	private final PolicyCatalog policies;
@@ -210,6 +212,31 @@ public class Notices {
 		return closed;
 	}
 
+	/**
+	 * Withdraws a published notice (撤回公示) with the bureau's reason, which the public page
+	 * shows. Publishes {@link NoticeWithdrawn} so the items listed may go on a new
+	 * notice.
+	 */
+	@Transactional
+	public NoticeWithdrawn withdraw(long noticeId, String reason, CurrentUser by) {
+		Notice notice = scoped(noticeId, by);
+		if (reason == null || reason.isBlank()) {
+			throw new FieldErrorException("reason", "请填写撤回公示的理由");
+		}
+		if (reason.strip().length() > MAX_REASON) {
+			throw new FieldErrorException("reason", "撤回理由不能超过 " + MAX_REASON + " 个字");
+		}
+		notice.withdraw(reason.strip(), by.username(), this.clock.instant());
+		Notice saved = this.records.save(notice);
+		List<NoticeItem> items = saved.items().stream().map(Notice.Item::item).toList();
+		NoticeWithdrawn withdrawn = new NoticeWithdrawn(noticeId, saved.policyId(),
+				items.stream().map(NoticeItem::subjectId).toList(), items, saved.withdrawalReason());
+		this.audit.record(AuditEntry.success("NOTICE_WITHDRAW", "notice", noticeId,
+				"撤回公示《" + saved.title() + "》（" + items.size() + " 家）：" + saved.withdrawalReason(), saved.regionCode()));
+		this.events.publishEvent(withdrawn);
+		return withdrawn;
+	}
+
 	/** Anyone lodges an objection against one item while the notice is open. */
 	@Transactional
 	public long lodgeObjection(long noticeId, long itemId, String name, String phone, String content) {
@@ -317,7 +344,8 @@ public class Notices {
 	@Transactional(readOnly = true)
 	List<Notice> forBureau(CurrentUser user) {
 		requireGovernment(user);
-		return this.records.list(this.regions.codesWithin(user.regionCode()), List.of("DRAFT", "PUBLISHED", "CLOSED"));
+		return this.records.list(this.regions.codesWithin(user.regionCode()),
+				List.of("DRAFT", "PUBLISHED", "CLOSED", "WITHDRAWN"));
 	}
 
 	@Transactional(readOnly = true)
@@ -395,6 +423,16 @@ public class Notices {
 	 */
 	public record NoticeClosed(long noticeId, String policyId, List<Long> subjectIds, List<NoticeItem> items,
 			List<Removed> removed) {
+	}
+
+	/**
+	 * A published notice was withdrawn (撤回) with the bureau's reason: its items are off
+	 * it and may be listed on a new notice.
+	 *
+	 * @param subjectIds the subject ids of the items (application ids for applications)
+	 */
+	public record NoticeWithdrawn(long noticeId, String policyId, List<Long> subjectIds, List<NoticeItem> items,
+			String reason) {
 	}
 
 	/** An item an upheld objection took off the notice, and the bureau's answer. */

@@ -123,6 +123,55 @@ class NoticePageTests {
 	}
 
 	@Test
+	void theBureauWithdrawsANoticeWithAReasonThePublicSees() throws Exception {
+		var bureau = this.accounts.create(Role.CITY_BUREAU, "620100").principal();
+		long id = openNotice(bureau, "撤回页面空间");
+		this.mvc.perform(get("/bureau/notices/" + id).with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("withdraw-form")))
+			.andExpect(content().string(containsString("撤回后本次公示作废且不能恢复")))
+			.andExpect(content().string(containsString("名单中的 1 家申请退回待公示")));
+		this.mvc
+			.perform(post("/bureau/notices/" + id + "/withdraw").param("reason", " ").with(user(bureau)).with(csrf()))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("请填写撤回公示的理由")));
+		// an operator and another region's bureau are refused
+		var operator = this.accounts.create(Role.OPERATOR, "620102").principal();
+		this.mvc
+			.perform(
+					post("/bureau/notices/" + id + "/withdraw").param("reason", "越权").with(user(operator)).with(csrf()))
+			.andExpect(status().isForbidden());
+		var chaoyang = this.accounts.create(Role.CITY_BUREAU, "110105").principal();
+		this.mvc
+			.perform(
+					post("/bureau/notices/" + id + "/withdraw").param("reason", "越权").with(user(chaoyang)).with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/notices/" + id))
+			.andExpect(content().string(containsString("objection-form")))
+			.andExpect(content().string(not(containsString("已撤回"))));
+
+		this.mvc
+			.perform(post("/bureau/notices/" + id + "/withdraw").param("reason", "名单有误，更正后重新公示。")
+				.with(user(bureau))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/bureau/notices/" + id));
+		String today = cn.zhongchuang.platform.ChinaTime.format(this.notices.today());
+		this.mvc.perform(get("/notices/" + id))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已撤回")))
+			.andExpect(content().string(containsString("本公示已于 " + today + " 撤回。撤回理由：名单有误，更正后重新公示。")))
+			.andExpect(content().string(not(containsString("objection-form"))))
+			.andExpect(content().string(not(containsString("WITHDRAWN"))));
+		this.mvc.perform(get("/notices")).andExpect(content().string(containsString("已撤回")));
+		this.mvc.perform(get("/bureau/notices/" + id).with(user(bureau)))
+			.andExpect(content().string(containsString("名单有误，更正后重新公示。")))
+			.andExpect(content().string(not(containsString("withdraw-form"))))
+			.andExpect(content().string(not(containsString("close-form"))));
+		this.mvc.perform(get("/api/v1/notices/" + id)).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+	}
+
+	@Test
 	void anotherRegionsNoticeAndADraftAreNotFound() throws Exception {
 		var bureau = this.accounts.create(Role.CITY_BUREAU, "620100").principal();
 		long id = openNotice(bureau, "区域空间");

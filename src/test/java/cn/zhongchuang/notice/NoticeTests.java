@@ -77,7 +77,75 @@ class NoticeTests {
 				FieldErrorException.class, (ex) -> assertThat(ex.errors().get("startsOn")).contains("不能早于今天"));
 		assertThat(this.notices.get(id, bureau).status()).isEqualTo(Notice.Status.DRAFT);
 		this.notices.publish(id, today, bureau);
-		assertThatThrownBy(() -> this.notices.close(id, bureau)).isInstanceOf(ConflictException.class);
+		LocalDate last = this.notices.get(id, bureau).endsOn();
+		assertThatThrownBy(() -> this.notices.close(id, bureau)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("期满后才能结束公示");
+		// on its last working day it is still open: closing waits for the day after
+		assertThatThrownBy(() -> this.notices.close(id, bureau, last)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("期满后才能结束公示");
+		assertThat(this.notices.get(id, bureau).status()).isEqualTo(Notice.Status.PUBLISHED);
+	}
+
+	@Test
+	void aPublishedNoticeIsWithdrawnOnlyWithAReasonAndAudited() {
+		CurrentUser bureau = lanzhouBureau();
+		long id = draft(bureau, item(111, "撤回甲空间", "620102"), item(112, "撤回乙空间", "620103"));
+		assertThatThrownBy(() -> this.notices.withdraw(id, "草稿也想撤回", bureau)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("只有公示中的公示可以撤回");
+		this.notices.publish(id, this.notices.today(), bureau);
+
+		for (String blank : new String[] { null, "", "   " }) {
+			assertThatThrownBy(() -> this.notices.withdraw(id, blank, bureau)).isInstanceOfSatisfying(
+					FieldErrorException.class, (ex) -> assertThat(ex.errors()).containsOnlyKeys("reason"));
+		}
+		assertThatThrownBy(() -> this.notices.withdraw(id, "长".repeat(501), bureau)).isInstanceOfSatisfying(
+				FieldErrorException.class, (ex) -> assertThat(ex.errors()).containsOnlyKeys("reason"));
+		assertThat(this.notices.get(id, bureau).status()).isEqualTo(Notice.Status.PUBLISHED);
+		assertThat(withdrawAudits(id)).isZero();
+
+		Notices.NoticeWithdrawn withdrawn = this.notices.withdraw(id, "  名单中一家机构的申报材料需补正。 ", bureau);
+		assertThat(withdrawn.subjectIds()).containsExactly(111L, 112L);
+		assertThat(withdrawn.reason()).isEqualTo("名单中一家机构的申报材料需补正。");
+		assertThat(this.events.stream(Notices.NoticeWithdrawn.class).toList()).contains(withdrawn);
+		Notice stored = this.notices.get(id, bureau);
+		assertThat(stored.status()).isEqualTo(Notice.Status.WITHDRAWN);
+		assertThat(stored.withdrawalReason()).isEqualTo("名单中一家机构的申报材料需补正。");
+		assertThat(stored.withdrawnBy()).isEqualTo(bureau.username());
+		assertThat(stored.withdrawnAt()).isNotNull();
+		assertThat(withdrawAudits(id)).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT detail FROM audit_event WHERE action = 'NOTICE_WITHDRAW' AND object_id = :id")
+			.param("id", String.valueOf(id))
+			.query(String.class)
+			.single()).contains("名单中一家机构的申报材料需补正。");
+
+		// withdrawn is final: no second withdrawal, no close, no objection
+		assertThatThrownBy(() -> this.notices.withdraw(id, "再撤一次", bureau)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> this.notices.close(id, bureau, LocalDate.of(2099, 1, 1)))
+			.isInstanceOf(ConflictException.class);
+		long itemId = stored.items().get(0).id();
+		assertThatThrownBy(() -> this.notices.lodgeObjection(id, itemId, "张三", "13800001111", "撤回后仍想提出的异议内容。"))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void anOperatorOrAnotherRegionCannotWithdraw() {
+		CurrentUser bureau = lanzhouBureau();
+		long id = draft(bureau, item(113, "他区空间", "620102"));
+		this.notices.publish(id, this.notices.today(), bureau);
+		CurrentUser operator = this.accounts.create(Role.OPERATOR, "620102").principal();
+		CurrentUser liaoning = this.accounts.create(Role.PROVINCE, "210000").principal();
+		assertThatThrownBy(() -> this.notices.withdraw(id, "越权撤回", operator)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.notices.withdraw(id, "越权撤回", liaoning)).isInstanceOf(NotFoundException.class);
+		assertThat(this.notices.get(id, bureau).status()).isEqualTo(Notice.Status.PUBLISHED);
+		assertThat(withdrawAudits(id)).isZero();
+	}
+
+	long withdrawAudits(long noticeId) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM audit_event WHERE action = 'NOTICE_WITHDRAW' AND object_type = 'notice' AND object_id = :id")
+			.param("id", String.valueOf(noticeId))
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
