@@ -1,10 +1,5 @@
 package cn.zhongchuang;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-
 import cn.zhongchuang.platform.ChinaTime;
 
 import org.springframework.context.annotation.Primary;
@@ -16,31 +11,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Primary
-public class TestClock extends Clock {
+public class TestClock extends MovableClock {
 
-	private volatile Duration offset = Duration.ZERO;
-
-	public void advance(Duration by) {
-		this.offset = this.offset.plus(by);
-	}
-
-	public void reset() {
-		this.offset = Duration.ZERO;
-	}
-
-	@Override
-	public Instant instant() {
-		return Instant.now().plus(this.offset);
-	}
-
-	@Override
-	public ZoneId getZone() {
-		return ChinaTime.ZONE;
-	}
-
-	@Override
-	public Clock withZone(ZoneId zone) {
-		return Clock.offset(Clock.system(zone), this.offset);
+	TestClock() {
+		super(ChinaTime.ZONE);
 	}
 
 }

@@ -1,10 +1,8 @@
 package cn.zhongchuang.identity;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+
+import cn.zhongchuang.MovableClock;
 
 import org.springframework.stereotype.Component;
 
@@ -14,31 +12,10 @@ import org.springframework.stereotype.Component;
  * business time (notice periods) without ending anyone's session.
  */
 @Component("sessionClock")
-public class SessionClock extends Clock {
+public class SessionClock extends MovableClock {
 
-	private volatile Duration offset = Duration.ZERO;
-
-	public void advance(Duration by) {
-		this.offset = this.offset.plus(by);
-	}
-
-	public void reset() {
-		this.offset = Duration.ZERO;
-	}
-
-	@Override
-	public Instant instant() {
-		return Instant.now().plus(this.offset);
-	}
-
-	@Override
-	public ZoneId getZone() {
-		return ZoneOffset.UTC;
-	}
-
-	@Override
-	public Clock withZone(ZoneId zone) {
-		return this;
+	SessionClock() {
+		super(ZoneOffset.UTC);
 	}
 
 }
