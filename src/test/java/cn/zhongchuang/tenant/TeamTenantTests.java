@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -186,6 +187,12 @@ class TeamTenantTests {
 			.isInstanceOf(cn.zhongchuang.platform.ConflictException.class);
 		this.mvc.perform(get("/api/v1/tenants/" + id).with(user(principal)))
 			.andExpect(jsonPath("$.kind").value("ENTERPRISE"));
+		// its page: the registration day in words, and 否 where it signed no agreement
+		this.mvc.perform(get("/tenants/" + id).with(user(principal)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2025年5月20日")))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.matchesPattern("(?s).*入孵协议签订日期</dt><dd class=\"col-8\">否</dd>.*")));
 	}
 
 	@Test
