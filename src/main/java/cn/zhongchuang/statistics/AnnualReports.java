@@ -222,6 +222,9 @@ class AnnualReports {
 			}
 		}
 		int latest = latestVersion(institutionId, year);
+		if (latest != version) {
+			throw new OptimisticLockingFailureException("annual report " + institutionId + "/" + year + " changed");
+		}
 		String reason = (correction == null || correction.isBlank()) ? null : correction.strip();
 		if (latest > 0 && reason == null) {
 			errors.put("correction", "更正已报送的年报须说明更正原因");
@@ -231,9 +234,6 @@ class AnnualReports {
 		}
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
-		}
-		if (latest != version) {
-			throw new OptimisticLockingFailureException("annual report " + institutionId + "/" + year + " changed");
 		}
 		int next = latest + 1;
 		Instant now = this.clock.instant();
@@ -358,10 +358,10 @@ class AnnualReports {
 		List<Part> parts = new ArrayList<>();
 		for (Region c : children) {
 			List<Entry> in = perChild.get(c.code());
-			parts.add(new Part(c.code(), c.name(), in.size(), in.stream().filter(Entry::reported).count(), sums(in)));
+			parts.add(new Part(c.code(), c.name(), in.size(), in.stream().filter(Entry::isReported).count(), sums(in)));
 		}
 		return new Summary(code, this.regions.fullName(code), year, entries.size(),
-				entries.stream().filter(Entry::reported).count(), sums(entries), parts, entries);
+				entries.stream().filter(Entry::isReported).count(), sums(entries), parts, entries);
 	}
 
 	private static Map<String, BigDecimal> sums(Collection<Entry> entries) {
@@ -436,10 +436,10 @@ class AnnualReports {
 		for (Entry e : s.entries()) {
 			InstitutionSummary i = e.institution();
 			List<String> row = new ArrayList<>(List.of(i.name(), i.operatorName(), i.operatorCreditCode(),
-					this.regions.fullName(i.regionCode()), kindLabel(i), e.reported() ? "已报送" : "未报送",
-					e.reported() ? String.valueOf(e.report().version()) : ""));
+					this.regions.fullName(i.regionCode()), kindLabel(i), e.isReported() ? "已报送" : "未报送",
+					e.isReported() ? String.valueOf(e.report().version()) : ""));
 			for (AnnualIndicator a : AnnualIndicator.ALL) {
-				Figure f = e.reported() ? e.report().figures().get(a.code) : null;
+				Figure f = e.isReported() ? e.report().figures().get(a.code) : null;
 				row.add((f != null) ? text(f.value()) : "");
 			}
 			rows.add(row);
@@ -489,7 +489,7 @@ class AnnualReports {
 	/** The report as the operator opens it. */
 	record Draft(InstitutionSummary institution, int year, List<Line> lines, Report latest, List<Report> versions) {
 
-		boolean submitted() {
+		public boolean isSubmitted() {
 			return this.latest != null;
 		}
 
@@ -500,7 +500,7 @@ class AnnualReports {
 	 */
 	record Entry(InstitutionSummary institution, Report report) {
 
-		boolean reported() {
+		public boolean isReported() {
 			return this.report != null;
 		}
 
