@@ -56,6 +56,11 @@ class StatisticsOverviewTests {
 
 	Space a;
 
+	/** A's tenant in place with IP in 2025, and its graduate with 2025 revenue. */
+	long aIn;
+
+	long aGone;
+
 	@BeforeAll
 	void buildQinghai() {
 		// A 城东区 maker space: district and city titles, both ACTIVE
@@ -71,6 +76,8 @@ class StatisticsOverviewTests {
 																		// before AS_OF
 		// out on AS_OF: its revenue of 2025 counts in the sum, its IP not in the share
 		figures(gone, 2025, "20", 1, null);
+		this.aIn = in;
+		this.aGone = gone;
 		tenant(a, "GRADUATED", "2024-05-01", "2026-09-01"); // in on AS_OF, graduated by
 															// today
 		tenant(a, "EXITED", "2024-05-01", "2026-02-01"); // gone before AS_OF, never
@@ -338,6 +345,20 @@ class StatisticsOverviewTests {
 		assertThat(figure(html, "titles")).isEqualTo("2");
 		assertThat(figure(html, "tenants")).isEqualTo("2");
 		assertThat(visibleText(html)).contains("本机构统计看板").doesNotContain("政策目标", "全部类型");
+		// its tenants' 2025 figures: revenue 100 + 20, IP: the one in place of two
+		assertThat(figure(html, "revenue")).isEqualTo("120");
+		assertThat(figure(html, "ipShare")).isEqualTo("50.0%（1/2 家）");
+		// the lists behind them: the tenants with 2025 revenue, those in place owning IP
+		String revenueList = page(get("/tenants").param("revenueYear", "2025")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(this.a.org().account().principal())));
+		assertThat(tenantLinks(revenueList)).containsExactlyInAnyOrder(this.aIn, this.aGone);
+		assertThat(visibleText(revenueList)).contains("仅列出2025年已填报营业收入的企业");
+		String ipList = page(get("/tenants").param("status", "ACTIVE")
+			.param("ipYear", "2025")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(this.a.org().account().principal())));
+		assertThat(tenantLinks(ipList)).containsExactly(this.aIn);
 		String summary = page(get("/dashboard/summary")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 				.user(this.a.org().account().principal())));
@@ -363,6 +384,15 @@ class StatisticsOverviewTests {
 			.compile("id=\"figure-" + id + "\"[^>]*>\\s*<div[^>]*>[^<]*</div>\\s*<(?:a|span)[^>]*>([^<]*)<")
 			.matcher(html);
 		return m.find() ? m.group(1).strip() : null;
+	}
+
+	static java.util.List<Long> tenantLinks(String html) {
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/tenants/(\\d+)\"").matcher(html);
+		while (m.find()) {
+			ids.add(Long.parseLong(m.group(1)));
+		}
+		return ids;
 	}
 
 	static String visibleText(String html) {
