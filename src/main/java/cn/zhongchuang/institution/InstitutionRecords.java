@@ -54,6 +54,22 @@ class InstitutionRecords {
 			.list();
 	}
 
+	/**
+	 * The operating institutions of operators on the platform in the regions given (null:
+	 * everywhere) that opened by {@code openedBy} or have no opening day, by region and
+	 * id.
+	 */
+	List<Institution> operating(List<String> regions, java.time.LocalDate openedBy) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM institution WHERE operator_id IS NOT NULL AND status = 'OPERATING'"
+					+ " AND (opened_on IS NULL OR opened_on <= :openedBy)"
+					+ ((regions != null) ? " AND region_code = ANY(:regions)" : "") + " ORDER BY region_code, id")
+			.param("openedBy", openedBy)
+			.params((regions != null) ? Map.of("regions", regions.toArray(String[]::new)) : Map.of())
+			.query(InstitutionRecords::map)
+			.list();
+	}
+
 	/** The institution of this name run under this credit code, if there is one. */
 	Optional<Institution> findByName(String creditCode, String name) {
 		return this.jdbc

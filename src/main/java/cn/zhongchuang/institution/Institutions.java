@@ -236,6 +236,34 @@ public class Institutions {
 		return new OperatorFacts(operatorId, asOf, facts, sources);
 	}
 
+	/**
+	 * The institutions that owe a 统计年报 for {@code year}, without any scope check (the
+	 * caller scopes): those of operators on the platform, operating, in the regions
+	 * given, opened by the end of the year (or with no opening day recorded).
+	 */
+	@Transactional(readOnly = true)
+	public List<InstitutionSummary> reporting(List<String> regionCodes, int year) {
+		return this.records.operating(regionCodes, LocalDate.of(year, 12, 31))
+			.stream()
+			.map(InstitutionSummary::of)
+			.toList();
+	}
+
+	/**
+	 * What the institution's records (its own and the operator's assigned to it) show for
+	 * a calendar year ({@link Operators#yearOf}); empty when its operator is not on the
+	 * platform.
+	 * @throws NotFoundException when there is no such institution
+	 */
+	@Transactional(readOnly = true)
+	public Optional<cn.zhongchuang.operator.OperatorYear> recordsOfYear(long id, int year) {
+		Institution i = this.records.find(id).orElseThrow(() -> new NotFoundException("institution " + id));
+		if (i.operatorId() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(this.operators.yearOf(new Operators.RecordScope(i.operatorId(), id, i.data().name()), year));
+	}
+
 	/** How many records of each kind serve the institution, by kind key. */
 	@Transactional(readOnly = true)
 	public Map<String, Long> recordCounts(long id) {

@@ -91,6 +91,46 @@ public class Operators {
 	}
 
 	/**
+	 * The figures of one institution's records for the calendar year {@code year}, for
+	 * its 统计年报 (see {@link OperatorYear} for what each counts). Both ends of the year are
+	 * included; "on the last day" means on 31 December.
+	 * @throws NotFoundException when there is no such organisation
+	 */
+	@Transactional(readOnly = true)
+	public OperatorYear yearOf(RecordScope scope, int year) {
+		this.organisations.findById(scope.operatorId())
+			.orElseThrow(() -> new NotFoundException("organisation " + scope.operatorId()));
+		LocalDate first = LocalDate.of(year, 1, 1);
+		LocalDate last = LocalDate.of(year, 12, 31);
+		Predicate<LocalDate> inYear = (d) -> d != null && d.getYear() == year;
+		List<Event> events = data(RecordKind.EVENTS, scope).stream().filter((e) -> inYear.test(e.heldOn())).toList();
+		long participants = events.stream().mapToLong((e) -> (e.participants() != null) ? e.participants() : 0).sum();
+		List<Event> training = events.stream()
+			.filter((e) -> e.type() == Event.Type.TRAINING || e.type() == Event.Type.BOOTCAMP)
+			.toList();
+		Long trainees = training.isEmpty() ? null
+				: training.stream().mapToLong((e) -> (e.participants() != null) ? e.participants() : 0).sum();
+		long mentors = data(RecordKind.MENTORS, scope).stream()
+			.filter((m) -> !m.contractStart().isAfter(last)
+					&& (m.contractEnd() == null || !m.contractEnd().isBefore(first)))
+			.count();
+		long counselling = data(RecordKind.COUNSELLING, scope).stream().filter((c) -> inYear.test(c.heldOn())).count();
+		List<StaffMember> staff = data(RecordKind.STAFF, scope);
+		Long employed = staff.isEmpty() ? null : staff.stream().filter((s) -> s.employedOn(last)).count();
+		List<Premises> premises = data(RecordKind.PREMISES, scope).stream().filter((p) -> p.inUseOn(last)).toList();
+		BigDecimal area = premises.isEmpty() ? null : sum(premises, Premises::totalAreaM2);
+		List<Fund> funds = data(RecordKind.FUNDS, scope).stream()
+			.filter((x) -> !x.establishedOn().isAfter(last))
+			.toList();
+		Long fundCny = funds.isEmpty() ? null : funds.stream().mapToLong(Fund::amountCny).sum();
+		List<Investment> investments = data(RecordKind.INVESTMENTS, scope).stream()
+			.filter((x) -> inYear.test(x.investedOn()))
+			.toList();
+		return new OperatorYear(events.size(), participants, trainees, mentors, counselling, employed, area, fundCny,
+				investments.size(), investments.stream().mapToLong(Investment::amountCny).sum());
+	}
+
+	/**
 	 * Whose records count: the organisation's records that serve one of its institutions
 	 * (those that belong to it, and the organisation's own assigned to it).
 	 *

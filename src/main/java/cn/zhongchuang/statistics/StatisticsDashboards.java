@@ -19,6 +19,7 @@ import cn.zhongchuang.recognition.TitleCensus.TitleOnDay;
 import cn.zhongchuang.region.Regions;
 import cn.zhongchuang.subsidy.RecoveryCensus;
 import cn.zhongchuang.supervision.RectificationCensus;
+import cn.zhongchuang.tenant.TenantYearCensus;
 
 import org.springframework.stereotype.Service;
 
@@ -45,9 +46,12 @@ class StatisticsDashboards {
 
 	private final RecoveryCensus recoveries;
 
+	private final TenantYearCensus tenantYears;
+
 	StatisticsDashboards(StatisticsOverview overview, StatisticsBoards boards, Regions regions,
 			Institutions institutions, AnnualFilings filings, RectificationCensus rectifications,
-			RecoveryCensus recoveries) {
+			RecoveryCensus recoveries, TenantYearCensus tenantYears) {
+		this.tenantYears = tenantYears;
 		this.overview = overview;
 		this.boards = boards;
 		this.regions = regions;
@@ -88,7 +92,8 @@ class StatisticsDashboards {
 						String.valueOf(this.rectifications.open(scope, null)), national ? null : "/bureau/supervision"),
 				new Board.Figure("recoveries", this.boards.msg("stats.work.recoveries", locale),
 						String.valueOf(this.recoveries.due(scope, null)), national ? null : "/bureau/subsidies"));
-		return new Dashboard(board, work, byYear(c.titles(), locale), false, k, kinds(locale));
+		List<Board.Figure> tenantFigures = tenantFigures(TargetMeasures.holders(c.titles()), day, !national, locale);
+		return new Dashboard(board, work, tenantFigures, byYear(c.titles(), locale), false, k, kinds(locale));
 	}
 
 	private Dashboard operator(CurrentUser user, LocalDate day, Locale locale) {
@@ -108,7 +113,32 @@ class StatisticsDashboards {
 						"/supervision"),
 				new Board.Figure("recoveries", this.boards.msg("stats.work.recoveries", locale),
 						String.valueOf(credits.isEmpty() ? 0 : this.recoveries.due(null, credits)), "/subsidies/mine"));
-		return new Dashboard(board, work, byYear(c.titles(), locale), true, null, List.of());
+		return new Dashboard(board, work, tenantFigures(ids, day, true, locale), byYear(c.titles(), locale), true, null,
+				List.of());
+	}
+
+	/**
+	 * 在孵企业营业收入 (the sum of last year's figures of the institutions' tenants) and
+	 * 拥有自主知识产权的企业占比 (of the tenants in place on the day, those whose figures of last year
+	 * show valid IP), each with the tenant list behind it.
+	 */
+	private List<Board.Figure> tenantFigures(java.util.Collection<Long> ids, LocalDate day, boolean lists,
+			Locale locale) {
+		int year = day.getYear() - 1;
+		TenantYearCensus.IpAndRevenue f = this.tenantYears.ipAndRevenue(ids, day, year);
+		String revenue = AnnualReports.text(f.revenueWan());
+		String share = (f.inPlace() == 0) ? this.boards.msg("stats.figure.ipShare.none", locale)
+				: java.math.BigDecimal.valueOf(f.withIp() * 100)
+					.divide(java.math.BigDecimal.valueOf(f.inPlace()), 1, java.math.RoundingMode.HALF_UP)
+					.toPlainString() + "%";
+		return List.of(
+				new Board.Figure("revenue", this.boards.msg("stats.figure.revenue", locale, String.valueOf(year)),
+						revenue, lists ? "/tenants?revenueYear=" + year : null),
+				new Board.Figure("ipShare", this.boards.msg("stats.figure.ipShare", locale, String.valueOf(year)),
+						(f.inPlace() == 0) ? share
+								: share + this.boards.msg("stats.figure.ipShare.of", locale, String.valueOf(f.withIp()),
+										String.valueOf(f.inPlace())),
+						lists ? "/tenants?status=ACTIVE&ipYear=" + year : null));
 	}
 
 	/** Titles granted, lapsed and revoked per year up to the day. */
@@ -173,6 +203,9 @@ class StatisticsDashboards {
 		for (Board.Figure f : d.board().figures()) {
 			rows.add(List.of("", f.label(), f.value()));
 		}
+		for (Board.Figure f : d.tenantFigures()) {
+			rows.add(List.of("", f.label(), f.value()));
+		}
 		for (Board.Figure f : d.work()) {
 			rows.add(List.of("", f.label(), f.value()));
 		}
@@ -196,11 +229,12 @@ class StatisticsDashboards {
 	}
 
 	/**
-	 * A dashboard: the board, the waiting work, the titles per year, whether it is an
-	 * operator's, the kind filter and the kinds to choose from.
+	 * A dashboard: the board, the waiting work, the tenants' revenue and IP share, the
+	 * titles per year, whether it is an operator's, the kind filter and the kinds to
+	 * choose from.
 	 */
-	record Dashboard(Board board, List<Board.Figure> work, Board.Table byYear, boolean operator, String kind,
-			List<Map.Entry<String, String>> kinds) {
+	record Dashboard(Board board, List<Board.Figure> work, List<Board.Figure> tenantFigures, Board.Table byYear,
+			boolean operator, String kind, List<Map.Entry<String, String>> kinds) {
 	}
 
 }

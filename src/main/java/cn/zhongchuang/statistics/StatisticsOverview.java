@@ -25,6 +25,7 @@ import cn.zhongchuang.recognition.TitleCensus.TitleOnDay;
 import cn.zhongchuang.region.Region;
 import cn.zhongchuang.region.Regions;
 import cn.zhongchuang.tenant.TenantCensus;
+import cn.zhongchuang.tenant.TenantYearCensus;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,15 +45,19 @@ public class StatisticsOverview {
 
 	private final TenantCensus tenants;
 
+	private final TenantYearCensus tenantYears;
+
 	private final PolicyCatalog packs;
 
 	private final Regions regions;
 
 	private final Clock clock;
 
-	StatisticsOverview(TitleCensus titles, TenantCensus tenants, PolicyCatalog packs, Regions regions, Clock clock) {
+	StatisticsOverview(TitleCensus titles, TenantCensus tenants, TenantYearCensus tenantYears, PolicyCatalog packs,
+			Regions regions, Clock clock) {
 		this.titles = titles;
 		this.tenants = tenants;
+		this.tenantYears = tenantYears;
 		this.packs = packs;
 		this.regions = regions;
 		this.clock = clock;
@@ -134,11 +139,16 @@ public class StatisticsOverview {
 			List<TitleOnDay> inJurisdiction = p.jurisdiction().equals(region) ? inRegion
 					: within(read, p.jurisdiction());
 			for (PackDefinition.Target target : defined) {
-				boolean measurable = TargetMeasures.measurable(target.code());
+				Number actual = null;
+				if (TargetMeasures.measurable(target.code())) {
+					actual = TargetMeasures.measure(target.code(), inJurisdiction);
+				}
+				else if (TargetMeasures.DARK_HORSES.equals(target.code())) {
+					actual = this.tenantYears.darkHorses(TargetMeasures.holders(inJurisdiction), asOf.getYear());
+				}
 				targets.add(new Overview.TargetProgress(p.id(), target.code(), target.name(), target.unit(),
-						target.year(), target.comparator(), number(target.value()),
-						measurable ? TargetMeasures.measure(target.code(), inJurisdiction) : null,
-						measurable ? null : TargetMeasures.whyNot(target.code())));
+						target.year(), target.comparator(), number(target.value()), actual,
+						(actual != null) ? null : TargetMeasures.whyNot(target.code())));
 			}
 		}
 		return new Computed(new Overview(region, asOf, counted.institutions(),

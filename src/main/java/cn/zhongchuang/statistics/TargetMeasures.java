@@ -18,6 +18,10 @@ import cn.zhongchuang.recognition.TitleCensus.TitleOnDay;
  * <li>{@code PROVINCIAL} (省级众创空间): maker spaces with a provincial title;</li>
  * <li>{@code NATIONAL_FILED} (通过国家备案的众创空间): maker spaces with a national title.</li>
  * </ul>
+ * {@code DARK_HORSE_ENTERPRISES} (黑马型骨干企业) counts the distinct tenants of those
+ * institutions that a bureau marked 黑马 for a year up to the day's
+ * ({@code tenant_figure.mark}); {@link StatisticsOverview} asks the tenant module for it.
+ * Every other code is not measured and says why ({@link #whyNot}), never 0.
  */
 final class TargetMeasures {
 
@@ -29,8 +33,10 @@ final class TargetMeasures {
 			(t) -> makerSpace(t) && "PROVINCE".equals(t.level()), "NATIONAL_FILED",
 			(t) -> makerSpace(t) && "NATIONAL".equals(t.level()));
 
-	private static final Map<String, String> WHY_NOT = Map.of("DARK_HORSE_ENTERPRISES", "系统不记录“黑马型”骨干企业的评定，无法统计",
-			"SUBSIDIES", "财政奖补资金按奖补台账核算，总览不汇总金额");
+	/** Measured from the bureau's 黑马 marks of tenants. */
+	static final String DARK_HORSES = "DARK_HORSE_ENTERPRISES";
+
+	private static final Map<String, String> WHY_NOT = Map.of("SUBSIDIES", "财政奖补资金按奖补台账核算，总览不汇总金额");
 
 	private TargetMeasures() {
 	}
@@ -48,6 +54,13 @@ final class TargetMeasures {
 			.mapToLong(TitleOnDay::institutionId)
 			.distinct()
 			.count();
+	}
+
+	/** The institutions holding an ACTIVE title among the titles. */
+	static java.util.Set<Long> holders(List<TitleOnDay> titles) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		titles.stream().filter(TitleOnDay::active).forEach((t) -> ids.add(t.institutionId()));
+		return ids;
 	}
 
 	/** Why a target is not measured. */

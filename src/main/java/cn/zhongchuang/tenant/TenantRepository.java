@@ -173,6 +173,14 @@ class TenantRepository {
 			where.append(" AND chain_stage = ?");
 			args.add(q.stage().name());
 		}
+		if (q.revenueYear() != null) {
+			where.append(" AND id IN (SELECT tenant_id FROM tenant_figure WHERE year = ? AND revenue_wan IS NOT NULL)");
+			args.add(q.revenueYear());
+		}
+		if (q.ipYear() != null) {
+			where.append(" AND id IN (SELECT tenant_id FROM tenant_figure WHERE year = ? AND valid_ip > 0)");
+			args.add(q.ipYear());
+		}
 		if (q.keyword() != null && !q.keyword().isBlank()) {
 			where.append(" AND (name ILIKE ? OR credit_code ILIKE ?)");
 			String like = "%" + q.keyword().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

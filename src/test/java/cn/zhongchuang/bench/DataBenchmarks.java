@@ -138,6 +138,7 @@ public final class DataBenchmarks {
 				generation.put("generatedNow", made);
 				generation.put("seconds", (System.nanoTime() - start) / 1e9);
 				generation.put("titlesAddedNow", new DataGenerator(c, size, 20261122L).titlesIfAbsent());
+				generation.put("shapesAddedNow", new DataGenerator(c, size, 20261122L).shapesIfAbsent());
 				try (Statement s = c.createStatement();
 						ResultSet rs = s.executeQuery(
 								"SELECT institutions, tenants, filings, seconds FROM bench_dataset WHERE name = '" + set

@@ -27,8 +27,10 @@ import cn.zhongchuang.reference.CreditCodes;
  * tenant (up to {@link #LAST_MONTH}) with gaps that reach both exit thresholds. A row in
  * bench_dataset marks a set as generated. Titles ({@link #titlesIfAbsent}): the
  * institutions get kinds, service models and sector types, and titles at every level with
- * every status, added to a set generated before they existed. Mentors, counselling
- * records, events and applications are not generated yet.
+ * every status, added to a set generated before they existed. The remaining shapes of
+ * scale.md ({@link #shapesIfAbsent}): mentors, counselling records, events and
+ * applications at the table's sizes, 创业团队 among the tenants and the tenants' figures
+ * (revenue, IP, marks) of 2025.
  */
 public final class DataGenerator {
 
@@ -49,6 +51,24 @@ public final class DataGenerator {
 			return (long) this.tenants * MONTHS;
 		}
 
+	}
+
+	/**
+	 * The sizes of scale.md beyond institutions and tenants; {@code teamPercent} of the
+	 * tenants in incubation are 创业团队, {@code figuresPercent} of the enterprises have
+	 * figures for 2025.
+	 */
+	public record Shapes(int mentors, int counselling, int events, int applications, int teamPercent,
+			int figuresPercent) {
+	}
+
+	public static Shapes shapes(String name) {
+		return switch (name) {
+			case "demo" -> new Shapes(200, 2_000, 900, 60, 5, 70);
+			case "province" -> new Shapes(15_000, 200_000, 60_000, 4_000, 5, 70);
+			case "national" -> new Shapes(150_000, 2_000_000, 600_000, 40_000, 5, 70);
+			default -> throw new IllegalArgumentException("unknown data set " + name);
+		};
 	}
 
 	public static Size size(String name) {
@@ -108,8 +128,15 @@ public final class DataGenerator {
 		try (Connection c = DriverManager.getConnection(args[1], args.length > 2 ? args[2] : "postgres",
 				args.length > 3 ? args[3] : "postgres")) {
 			long start = System.nanoTime();
-			boolean made = new DataGenerator(c, size, 20261122L).generateIfAbsent();
+			DataGenerator generator = new DataGenerator(c, size, 20261122L);
+			boolean made = generator.generateIfAbsent();
 			System.out.printf("%s: %s in %.1f s%n", size.name(), made ? "generated" : "already there",
+					(System.nanoTime() - start) / 1e9);
+			start = System.nanoTime();
+			boolean titles = generator.titlesIfAbsent();
+			boolean shapes = generator.shapesIfAbsent();
+			System.out.printf("%s: titles %s, mentors/counselling/events/applications/teams/figures %s in %.1f s%n",
+					size.name(), titles ? "added" : "there", shapes ? "added" : "there",
 					(System.nanoTime() - start) / 1e9);
 		}
 	}
@@ -213,6 +240,153 @@ public final class DataGenerator {
 			s.execute("ANALYZE recognition");
 			return true;
 		}
+	}
+
+	/**
+	 * The remaining shapes of scale.md, unless there (applications created by 'bench'):
+	 * mentors assigned to the institutions (some with ended contracts), counselling
+	 * records by those mentors, events of every type from 2024, applications in every
+	 * status, 创业团队 among the tenants in incubation (their filings removed: teams do not
+	 * file), and the enterprises' figures of 2025 (revenue, patents, valid IP, 高新技术企业,
+	 * financing, a few 黑马 and 重点培育 marks). Deterministic: every value is a hash of the
+	 * row number and the seed. Reports whether it added them.
+	 */
+	public boolean shapesIfAbsent() throws SQLException {
+		Shapes shapes = shapes(this.size.name());
+		try (Statement s = this.connection.createStatement()) {
+			try (ResultSet rs = s.executeQuery("SELECT 1 FROM application WHERE created_by = 'bench' LIMIT 1")) {
+				if (rs.next()) {
+					return false;
+				}
+			}
+			boolean auto = this.connection.getAutoCommit();
+			this.connection.setAutoCommit(false);
+			long k = Math.floorMod(this.seed, 9973L);
+			String surnames = sqlArray(SURNAMES);
+			String given = sqlArray(GIVEN);
+			String words = sqlArray(
+					java.util.Arrays.stream(WORDS).map((w) -> "digital".equals(w) ? "数智" : w).toArray(String[]::new));
+			String industries = sqlArray(INDUSTRIES);
+			String person = "(%1$s)[1 + (%4$s * 7 + %5$d) %% %2$d] || (%3$s)[1 + (%4$s * 13 + %5$d) %% %6$d]"
+					+ " || CASE WHEN %4$s %% 2 = 0 THEN (%3$s)[1 + (%4$s * 29 + %4$s / 3) %% %6$d] ELSE '' END";
+			String company = "(%1$s)[1 + (%3$s * 11 + %4$d) %% %5$d] || (%2$s)[1 + (%3$s * 17) %% %6$d] || '有限公司'";
+			s.execute("""
+					CREATE TEMPORARY TABLE bench_inst ON COMMIT DROP AS
+					SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, operator_id, operator_name, region_code, name
+					FROM institution WHERE created_by = 'bench'""");
+			long institutions;
+			try (ResultSet rs = s.executeQuery("SELECT count(*) FROM bench_inst")) {
+				rs.next();
+				institutions = rs.getLong(1);
+			}
+			// mentors, each assigned to its operator's one institution
+			s.execute(
+					"""
+							WITH m AS (
+							  INSERT INTO operator_mentor (operator_id, name, employer, field, industry_mentor,
+							    from_leading_investor_or_firm, contract_start, contract_end, created_at)
+							  SELECT b.operator_id, %s, %s, (%s)[1 + (g * 3) %% %d], g %% 3 = 0, g %% 5 = 0,
+							    DATE '2019-01-01' + ((g * 37 + %d) %% 2000)::int,
+							    CASE WHEN g %% 4 = 0 THEN DATE '2019-01-01' + ((g * 37 + %d) %% 2000)::int + 365 + (g %% 700)::int END,
+							    now()
+							  FROM generate_series(0, %d) g JOIN bench_inst b ON b.n = (g * 2654435761 + %d) %% %d
+							  RETURNING id, operator_id)
+							INSERT INTO operator_record_assignment (record_kind, record_id, institution_id)
+							SELECT 'mentors', m.id, b.id FROM m JOIN bench_inst b ON b.operator_id = m.operator_id"""
+						.formatted(person.formatted(surnames, SURNAMES.length, given, "g", k, GIVEN.length),
+								company.formatted(words, industries, "g", k, WORDS.length, INDUSTRIES.length),
+								industries, INDUSTRIES.length, k, k, shapes.mentors() - 1, k, institutions));
+			s.execute("""
+					CREATE TEMPORARY TABLE bench_mentor ON COMMIT DROP AS
+					SELECT row_number() OVER (ORDER BY m.id) - 1 AS n, m.id, m.operator_id, b.id AS institution_id,
+					  m.contract_start
+					FROM operator_mentor m JOIN bench_inst b ON b.operator_id = m.operator_id""");
+			s.execute(
+					"""
+							INSERT INTO operator_counselling (operator_id, institution_id, mentor_id, held_on, tenant_name, topic,
+							  hours, created_at)
+							SELECT bm.operator_id, bm.institution_id, bm.id, bm.contract_start + ((g * 31 + %d) %% 900)::int, %s,
+							  (ARRAY['商业模式梳理', '融资路演辅导', '知识产权布局', '财务规范', '市场拓展', '团队建设', '政策申报'])[1 + (g * 5) %% 7],
+							  1 + (g %% 6) * 0.5, now()
+							FROM generate_series(0, %d) g JOIN bench_mentor bm ON bm.n = (g * 40503 + %d) %% %d"""
+						.formatted(k, company.formatted(words, industries, "g", k + 3, WORDS.length, INDUSTRIES.length),
+								shapes.counselling() - 1, k, shapes.mentors()));
+			s.execute(
+					"""
+							INSERT INTO operator_event (operator_id, institution_id, title, type, held_on, participants,
+							  professional, created_at)
+							SELECT b.operator_id, b.id, x.kind || (ARRAY['第一期', '第二期', '第三期', '春季', '秋季', '专场'])[1 + (g * 7) %% 6],
+							  x.type, DATE '2024-01-01' + ((g * 53 + %d) %% 1050)::int, 10 + ((g * 17) %% 190)::int, g %% 3 = 0, now()
+							FROM generate_series(0, %d) g
+							JOIN bench_inst b ON b.n = (g * 2246822519 + %d) %% %d
+							CROSS JOIN LATERAL (SELECT (ARRAY['ROADSHOW', 'SALON', 'LECTURE', 'BOOTCAMP', 'FINANCING_MATCH', 'TRAINING', 'OTHER'])[1 + (g * 11) %% 7] AS type,
+							  (ARRAY['项目路演', '创业沙龙', '专题讲座', '创业训练营', '投融资对接会', '创业培训', '交流活动'])[1 + (g * 11) %% 7] AS kind) x"""
+						.formatted(k, shapes.events() - 1, k, institutions));
+			s.execute(
+					"""
+							INSERT INTO application (operator_id, operator_name, policy_id, region_code, space_name, kind,
+							  specialization, status, submitted_on, created_by, created_at, updated_at, institution_id)
+							SELECT b.operator_id, b.operator_name,
+							  (ARRAY['beijing-chaoyang-2017', 'lanzhou-2018', 'liaoning-specialized-2019'])[1 + g %% 3],
+							  b.region_code, b.name, 'MAKER_SPACE', CASE WHEN g %% 4 = 0 THEN 'SPECIALIZED' ELSE 'COMPREHENSIVE' END,
+							  x.status, CASE WHEN x.status <> 'DRAFT' THEN DATE '2024-03-01' + ((g * 19 + %d) %% 900)::int END,
+							  'bench', now(), now(), b.id
+							FROM generate_series(0, %d) g
+							JOIN bench_inst b ON b.n = (g * 3266489917 + %d) %% %d
+							CROSS JOIN LATERAL (SELECT (ARRAY['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'RECOGNIZED',
+							  'REJECTED', 'WITHDRAWN'])[1 + (g * 7) %% 8] AS status) x"""
+						.formatted(k, shapes.applications() - 1, k, institutions));
+			// teams: tenants in incubation turned into 创业团队, without credit code or
+			// filings
+			s.execute("""
+					CREATE TEMPORARY TABLE bench_team ON COMMIT DROP AS
+					SELECT t.id FROM tenant t JOIN bench_inst b ON b.id = t.institution_id
+					WHERE t.status = 'ACTIVE' AND t.kind = 'ENTERPRISE' AND (t.id * 2654435761 + %d) %% 100 < %d"""
+				.formatted(k, shapes.teamPercent()));
+			s.execute("ALTER TABLE tenant_tax_filing DISABLE TRIGGER tenant_tax_filing_removed");
+			s.execute("DELETE FROM tenant_tax_filing WHERE tenant_id IN (SELECT id FROM bench_team)");
+			s.execute("ALTER TABLE tenant_tax_filing ENABLE TRIGGER tenant_tax_filing_removed");
+			s.execute("DELETE FROM tenant_filing_summary WHERE tenant_id IN (SELECT id FROM bench_team)");
+			s.execute("""
+					UPDATE tenant SET kind = 'TEAM', credit_code = NULL, chain_stage = 'NURSERY',
+					  name = left(name, 40) || '创业团队' || id
+					WHERE id IN (SELECT id FROM bench_team)""");
+			s.execute("""
+					INSERT INTO tenant_team (tenant_id, leader, members, member_count, field, name)
+					SELECT t.id, %s, '{}', 2 + (t.id %% 5)::int, (%s)[1 + (t.id * 3) %% %d], t.name
+					FROM tenant t WHERE t.id IN (SELECT id FROM bench_team)""".formatted(
+					person.formatted(surnames, SURNAMES.length, given, "t.id", k, GIVEN.length), industries,
+					INDUSTRIES.length));
+			// the enterprises' figures of 2025
+			s.execute(
+					"""
+							INSERT INTO tenant_figure (tenant_id, year, revenue_wan, revenue_source, patent_applications,
+							  patent_applications_source, valid_ip, valid_ip_source, high_tech, high_tech_source, financing_wan,
+							  financing_source, mark, updated_at)
+							SELECT t.id, 2025, round(((5 + (h * 7) %% 50000) / 10.0)::numeric, 1), 'IMPORTED', (h %% 4)::int, 'IMPORTED',
+							  CASE WHEN h %% 10 < 4 THEN 1 + (h %% 12)::int ELSE 0 END, 'IMPORTED', h %% 10 = 0, 'IMPORTED',
+							  CASE WHEN h %% 7 = 0 THEN (100 + h %% 3000)::numeric END, CASE WHEN h %% 7 = 0 THEN 'IMPORTED' END,
+							  CASE WHEN h %% 100 = 0 THEN 'DARK_HORSE' WHEN h %% 100 < 3 THEN 'KEY_CULTIVATION' END, now()
+							FROM tenant t JOIN bench_inst b ON b.id = t.institution_id
+							CROSS JOIN LATERAL (SELECT (t.id * 2654435761 + %d) %% 1000003 AS h) x
+							WHERE t.kind = 'ENTERPRISE' AND t.admitted_on <= DATE '2025-12-31' AND h %% 100 < %d"""
+						.formatted(k, shapes.figuresPercent()));
+			this.connection.commit();
+			this.connection.setAutoCommit(auto);
+			for (String table : List.of("operator_mentor", "operator_record_assignment", "operator_counselling",
+					"operator_event", "application", "tenant", "tenant_team", "tenant_figure")) {
+				s.execute("ANALYZE " + table);
+			}
+			return true;
+		}
+	}
+
+	private static String sqlArray(String[] values) {
+		StringBuilder b = new StringBuilder("ARRAY[");
+		for (int i = 0; i < values.length; i++) {
+			b.append((i > 0) ? "," : "").append('\'').append(values[i].replace("'", "''")).append('\'');
+		}
+		return b.append(']').toString();
 	}
 
 	private long nextId(String table) throws SQLException {

@@ -56,14 +56,28 @@ class StatisticsOverviewTests {
 
 	Space a;
 
+	/** A's tenant in place with IP in 2025, and its graduate with 2025 revenue. */
+	long aIn;
+
+	long aGone;
+
 	@BeforeAll
 	void buildQinghai() {
 		// A 城东区 maker space: district and city titles, both ACTIVE
 		var a = this.a = space("630102", "MAKER_SPACE", "CULTURE", "{TRAINING_COACHING,MEDIA_EXTENSION}");
 		title(a, "DISTRICT", "ACTIVE", "2024-01-10", null);
 		title(a, "CITY", "ACTIVE", "2025-03-01", null);
-		tenant(a, "ACTIVE", "2025-01-01", null); // in on both days
-		tenant(a, "GRADUATED", "2024-05-01", "2026-03-01"); // graduated before AS_OF
+		long in = tenant(a, "ACTIVE", "2025-01-01", null); // in on both days
+		// its figures of 2025 (the year before AS_OF): revenue and IP; of 2024: not
+		// counted on AS_OF
+		figures(in, 2025, "100", 2, null);
+		figures(in, 2024, "900", 5, null);
+		long gone = tenant(a, "GRADUATED", "2024-05-01", "2026-03-01"); // graduated
+																		// before AS_OF
+		// out on AS_OF: its revenue of 2025 counts in the sum, its IP not in the share
+		figures(gone, 2025, "20", 1, null);
+		this.aIn = in;
+		this.aGone = gone;
 		tenant(a, "GRADUATED", "2024-05-01", "2026-09-01"); // in on AS_OF, graduated by
 															// today
 		tenant(a, "EXITED", "2024-05-01", "2026-02-01"); // gone before AS_OF, never
@@ -73,7 +87,7 @@ class StatisticsOverviewTests {
 		var b = space("630102", "INCUBATOR", "TECH_STARTUP", "{}");
 		title(b, "CITY", "LAPSED", "2023-04-01", "2026-03-01");
 		title(b, "PROVINCE", "ACTIVE", "2025-05-05", null);
-		tenant(b, "ACTIVE", "2024-02-02", null);
+		figures(tenant(b, "ACTIVE", "2024-02-02", null), 2025, "30.5", 0, null);
 		// C 城中区 maker space: district title revoked after AS_OF (ACTIVE on AS_OF)
 		var c = space("630103", "MAKER_SPACE", null, "{}");
 		title(c, "DISTRICT", "REVOKED", "2024-06-01", "2026-09-01");
@@ -88,7 +102,8 @@ class StatisticsOverviewTests {
 		// F 城东区 without any title, G 城东区 accelerator with a revoked title only: not
 		// counted
 		var f = space("630102", "MAKER_SPACE", null, "{}");
-		tenant(f, "ACTIVE", "2025-01-01", null);
+		// F holds no title: its tenants' figures are not the dashboard's
+		figures(tenant(f, "ACTIVE", "2025-01-01", null), 2025, "7000", 9, null);
 		var g = space("630102", "ACCELERATOR", "E_COMMERCE", "{MAKER_INCUBATION}");
 		title(g, "DISTRICT", "REVOKED", "2024-01-01", "2026-01-15");
 		tenant(g, "ACTIVE", "2025-01-01", null);
@@ -191,9 +206,24 @@ class StatisticsOverviewTests {
 		JsonNode subsidies = target(after, "SUBSIDIES");
 		assertThat(subsidies.get("actual").isNull()).isTrue();
 		assertThat(subsidies.get("note").asString()).isNotBlank();
+		// 黑马型骨干企业: the tenants of 朝阳's titled institutions that a bureau marked 黑马; a
+		// new one in a titled space counts once however many years it is marked, one in
+		// a space without a title does not
 		JsonNode chaoyang = overview("110105", null);
-		assertThat(target(chaoyang, "DARK_HORSE_ENTERPRISES").get("actual").isNull()).isTrue();
-		assertThat(target(chaoyang, "DARK_HORSE_ENTERPRISES").get("note").asString()).contains("黑马");
+		JsonNode darkHorses = target(chaoyang, "DARK_HORSE_ENTERPRISES");
+		assertThat(darkHorses.get("actual").isNumber()).isTrue();
+		assertThat(darkHorses.has("note")).isFalse();
+		var cy = space("110105", "MAKER_SPACE", null, "{}");
+		title(cy, "DISTRICT", "ACTIVE", "2024-01-01", null);
+		long horse = tenant(cy, "ACTIVE", "2024-03-01", null);
+		figures(horse, 2024, null, null, "DARK_HORSE");
+		figures(horse, 2025, null, null, "DARK_HORSE");
+		figures(tenant(cy, "ACTIVE", "2024-03-01", null), 2025, null, null, "KEY_CULTIVATION");
+		var untitled = space("110105", "MAKER_SPACE", null, "{}");
+		figures(tenant(untitled, "ACTIVE", "2024-03-01", null), 2025, null, null, "DARK_HORSE");
+		chaoyang = overview("110105", null);
+		assertThat(target(chaoyang, "DARK_HORSE_ENTERPRISES").get("actual").asLong())
+			.isEqualTo(darkHorses.get("actual").asLong() + 1);
 		assertThat(target(chaoyang, "SPACES_TOTAL").get("actual").asLong())
 			.isEqualTo(chaoyang.get("institutions").get("total").asLong());
 		// the whole country: every bundled pack's targets (Chaoyang 3, Lanzhou 4,
@@ -275,6 +305,14 @@ class StatisticsOverviewTests {
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 				.user(province)));
 		assertThat(figure(all, "institutions")).isEqualTo("4");
+		// 2025 figures of the titled institutions' tenants: A 100 + 20 (graduated since,
+		// its figures still count), B 30.5; F holds no title. In place on AS_OF: A's
+		// two, B's one; owning IP: A's first only
+		assertThat(figure(all, "revenue")).isEqualTo("150.5");
+		assertThat(figure(all, "ipShare")).isEqualTo("33.3%（1/3 家）");
+		assertThat(all).contains("href=\"/tenants?revenueYear=2025\"",
+				"href=\"/tenants?status=ACTIVE&amp;ipYear=2025\"");
+		assertThat(visibleText(all)).contains("2025年在孵企业营业收入（万元）", "拥有自主知识产权的企业占比（2025年度指标）");
 		var rows = cn.zhongchuang.Spreadsheets.download(this.mvc,
 				get("/dashboard/export.xlsx").param("asOf", AS_OF.toString())
 					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
@@ -307,6 +345,20 @@ class StatisticsOverviewTests {
 		assertThat(figure(html, "titles")).isEqualTo("2");
 		assertThat(figure(html, "tenants")).isEqualTo("2");
 		assertThat(visibleText(html)).contains("本机构统计看板").doesNotContain("政策目标", "全部类型");
+		// its tenants' 2025 figures: revenue 100 + 20, IP: the one in place of two
+		assertThat(figure(html, "revenue")).isEqualTo("120");
+		assertThat(figure(html, "ipShare")).isEqualTo("50.0%（1/2 家）");
+		// the lists behind them: the tenants with 2025 revenue, those in place owning IP
+		String revenueList = page(get("/tenants").param("revenueYear", "2025")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(this.a.org().account().principal())));
+		assertThat(tenantLinks(revenueList)).containsExactlyInAnyOrder(this.aIn, this.aGone);
+		assertThat(visibleText(revenueList)).contains("仅列出2025年已填报营业收入的企业");
+		String ipList = page(get("/tenants").param("status", "ACTIVE")
+			.param("ipYear", "2025")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(this.a.org().account().principal())));
+		assertThat(tenantLinks(ipList)).containsExactly(this.aIn);
 		String summary = page(get("/dashboard/summary")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 				.user(this.a.org().account().principal())));
@@ -332,6 +384,15 @@ class StatisticsOverviewTests {
 			.compile("id=\"figure-" + id + "\"[^>]*>\\s*<div[^>]*>[^<]*</div>\\s*<(?:a|span)[^>]*>([^<]*)<")
 			.matcher(html);
 		return m.find() ? m.group(1).strip() : null;
+	}
+
+	static java.util.List<Long> tenantLinks(String html) {
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/tenants/(\\d+)\"").matcher(html);
+		while (m.find()) {
+			ids.add(Long.parseLong(m.group(1)));
+		}
+		return ids;
 	}
 
 	static String visibleText(String html) {
@@ -421,12 +482,12 @@ class StatisticsOverviewTests {
 			.update();
 	}
 
-	void tenant(Space s, String status, String admittedOn, String leftOn) {
-		this.jdbc
+	long tenant(Space s, String status, String admittedOn, String leftOn) {
+		return this.jdbc
 			.sql("""
 					INSERT INTO tenant (operator_id, institution_id, region_code, name, credit_code, admitted_on, agreement_signed,
 					  in_focus_segment, status, left_on, created_at)
-					VALUES (:o, :i, :r, '统计在孵企业', :code, :on, false, false, :s, :left, :now)
+					VALUES (:o, :i, :r, '统计在孵企业', :code, :on, false, false, :s, :left, :now) RETURNING id
 					""")
 			.param("o", s.org().id())
 			.param("i", s.org().institutionId())
@@ -436,6 +497,24 @@ class StatisticsOverviewTests {
 			.param("s", status)
 			.param("left", (leftOn != null) ? LocalDate.parse(leftOn) : null, java.sql.Types.DATE)
 			.param("now", OffsetDateTime.now())
+			.query(Long.class)
+			.single();
+	}
+
+	/** A tenant's figures of a year: revenue, valid IP, the bureau's mark. */
+	void figures(long tenant, int year, String revenue, Integer validIp, String mark) {
+		this.jdbc
+			.sql("""
+					INSERT INTO tenant_figure (tenant_id, year, revenue_wan, revenue_source, valid_ip, valid_ip_source, mark,
+					  updated_at)
+					VALUES (:t, :y, CAST(:rev AS numeric), CASE WHEN CAST(:rev AS text) IS NULL THEN NULL ELSE 'DECLARED' END,
+					  :ip, CASE WHEN CAST(:ip AS int) IS NULL THEN NULL ELSE 'DECLARED' END, :mark, now())
+					""")
+			.param("t", tenant)
+			.param("y", year)
+			.param("rev", revenue, java.sql.Types.VARCHAR)
+			.param("ip", validIp, java.sql.Types.INTEGER)
+			.param("mark", mark, java.sql.Types.VARCHAR)
 			.update();
 	}
 
