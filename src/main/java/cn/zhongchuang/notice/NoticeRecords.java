@@ -51,11 +51,16 @@ class NoticeRecords {
 	 * only while it has no seal. False for a draft or a missing notice.
 	 */
 	boolean seal(long id, boolean onlyUnsealed) {
+		return seal(id, onlyUnsealed, this.seals);
+	}
+
+	/** The same under the given seal keys (a rotated keyring). */
+	boolean seal(long id, boolean onlyUnsealed, Seals under) {
 		Optional<SealText> text = sealText(id);
 		if (text.isEmpty()) {
 			return false;
 		}
-		Seals.Seal seal = this.seals.seal(text.get());
+		Seals.Seal seal = under.seal(text.get());
 		return this.jdbc
 			.sql("UPDATE notice SET seal = :seal, seal_key_id = :key WHERE id = :id AND status <> 'DRAFT'"
 					+ (onlyUnsealed ? " AND seal IS NULL" : ""))
@@ -67,13 +72,18 @@ class NoticeRecords {
 
 	/** The check of a notice's seal (unsealed for a draft); empty when missing. */
 	Optional<SealCheck> sealCheck(long id) {
+		return sealCheck(id, this.seals);
+	}
+
+	/** The same under the given seal keys (a rotated keyring). */
+	Optional<SealCheck> sealCheck(long id, Seals under) {
 		record Stored(Integer keyId, String seal) {
 		}
 		return this.jdbc.sql("SELECT seal_key_id, seal FROM notice WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new Stored(rs.getObject("seal_key_id", Integer.class), rs.getString("seal")))
 			.optional()
-			.map((s) -> this.seals.verify(sealText(id).orElse(Seals.text(SEAL_KIND)), s.keyId(), s.seal()));
+			.map((s) -> under.verify(sealText(id).orElse(Seals.text(SEAL_KIND)), s.keyId(), s.seal()));
 	}
 
 	/** Published notices from before seals. */

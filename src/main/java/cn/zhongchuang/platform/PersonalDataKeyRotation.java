@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,7 @@ public class PersonalDataKeyRotation {
 
 	private final ApplicationEventPublisher events;
 
+	@Autowired
 	PersonalDataKeyRotation(JdbcClient jdbc, PersonalDataCipher cipher, List<EncryptedColumn> columns,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events) {
 		this(jdbc, cipher, columns, new TransactionTemplate(transactions), events);
