@@ -253,8 +253,9 @@ class ApplicationRecords {
 	}
 
 	/** Decisions recorded before seals were introduced. */
-	List<Long> unsealedDecisions() {
-		return this.jdbc.sql("SELECT id FROM application_decision WHERE seal IS NULL ORDER BY id")
+	List<Long> unsealedDecisions(int limit) {
+		return this.jdbc.sql("SELECT id FROM application_decision WHERE seal IS NULL ORDER BY id LIMIT :limit")
+			.param("limit", limit)
 			.query(Long.class)
 			.list();
 	}

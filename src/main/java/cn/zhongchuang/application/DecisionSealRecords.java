@@ -49,9 +49,9 @@ class DecisionSealRecords implements SealedRecords {
 	}
 
 	@Override
-	public int sealUnsealed() {
+	public int sealUnsealed(int limit) {
 		int n = 0;
-		for (long id : this.records.unsealedDecisions()) {
+		for (long id : this.records.unsealedDecisions(limit)) {
 			n += this.records.sealDecision(id, true) ? 1 : 0;
 		}
 		return n;

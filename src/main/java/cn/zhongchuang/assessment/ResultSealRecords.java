@@ -46,8 +46,8 @@ class ResultSealRecords implements SealedRecords {
 	}
 
 	@Override
-	public int sealUnsealed() {
-		return this.seals.sealUnsealed();
+	public int sealUnsealed(int limit) {
+		return this.seals.sealUnsealed(limit);
 	}
 
 }

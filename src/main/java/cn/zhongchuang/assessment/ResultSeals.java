@@ -44,18 +44,18 @@ class ResultSeals {
 
 	/** Seals every result of a published round as stored now; returns how many. */
 	int sealRound(long roundId) {
-		return seal(ROW + " AND x.round_id = :id", roundId, false);
+		return seal(ROW + " AND x.round_id = :id", roundId, false, Integer.MAX_VALUE);
 	}
 
 	/** Seals the results of published rounds that have none (from before seals). */
-	int sealUnsealed() {
-		return seal(ROW + " AND x.seal IS NULL", null, true);
+	int sealUnsealed(int limit) {
+		return seal(ROW + " AND x.seal IS NULL", null, true, limit);
 	}
 
-	private int seal(String sql, Long roundId, boolean onlyUnsealed) {
+	private int seal(String sql, Long roundId, boolean onlyUnsealed, int limit) {
 		record Sealed(long id, Seals.Seal seal) {
 		}
-		var statement = this.jdbc.sql(sql + " ORDER BY x.id");
+		var statement = this.jdbc.sql(sql + " ORDER BY x.id LIMIT :limit").param("limit", limit);
 		if (roundId != null) {
 			statement = statement.param("id", roundId);
 		}

@@ -21,9 +21,10 @@ public interface SealedRecords {
 	Optional<SealCheck> check(long id, CurrentUser user);
 
 	/**
-	 * Seals, once, the records of this kind that should carry a seal and have none (made
-	 * before seals were introduced); returns how many. Run at start.
+	 * Seals at most {@code limit} of the records of this kind that should carry a seal
+	 * and have none (made before seals were introduced, or loaded in bulk); returns how
+	 * many, 0 when none is left. Run in the background after start.
 	 */
-	int sealUnsealed();
+	int sealUnsealed(int limit);
 
 }

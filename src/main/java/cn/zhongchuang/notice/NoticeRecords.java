@@ -87,8 +87,9 @@ class NoticeRecords {
 	}
 
 	/** Published notices from before seals. */
-	List<Long> unsealed() {
-		return this.jdbc.sql("SELECT id FROM notice WHERE status <> 'DRAFT' AND seal IS NULL ORDER BY id")
+	List<Long> unsealed(int limit) {
+		return this.jdbc.sql("SELECT id FROM notice WHERE status <> 'DRAFT' AND seal IS NULL ORDER BY id LIMIT :limit")
+			.param("limit", limit)
 			.query(Long.class)
 			.list();
 	}

@@ -36,9 +36,9 @@ class NoticeSealRecords implements SealedRecords {
 	}
 
 	@Override
-	public int sealUnsealed() {
+	public int sealUnsealed(int limit) {
 		int n = 0;
-		for (long id : this.records.unsealed()) {
+		for (long id : this.records.unsealed(limit)) {
 			n += this.records.seal(id, true) ? 1 : 0;
 		}
 		return n;

@@ -120,7 +120,8 @@ class DecisionSealTests {
 			.param("id", app.id())
 			.update();
 		assertThat(this.records.decisions(app.id()).get(0).seal().status()).isEqualTo(SealCheck.Status.UNSEALED);
-		assertThat(new DecisionSealRecords(this.records, this.applications).sealUnsealed()).isGreaterThanOrEqualTo(1);
+		assertThat(new DecisionSealRecords(this.records, this.applications).sealUnsealed(500))
+			.isGreaterThanOrEqualTo(1);
 		assertThat(this.records.decisions(app.id()).get(0).seal().status()).isEqualTo(SealCheck.Status.VALID);
 	}
 
