@@ -43,6 +43,9 @@ class BackupRestoreTests {
 	@Value("${zhongchuang.audit.hmac-key}")
 	String auditKey;
 
+	@Value("${zhongchuang.seal.hmac-key}")
+	String sealKey;
+
 	@Test
 	void aBackupRestoredIntoANewClusterHasEveryTableAsItWas(@TempDir Path work) throws Exception {
 		this.trail.record(AuditEntry.success("BACKUP_TEST", "thing", 1, "备份前的记录", "620100"));
@@ -60,6 +63,7 @@ class BackupRestoreTests {
 		Files.createDirectories(backup.resolve("keys"));
 		Files.writeString(backup.resolve("keys/sm4.key"), this.sm4Key);
 		Files.writeString(backup.resolve("keys/audit-hmac.key"), this.auditKey);
+		Files.writeString(backup.resolve("keys/seal-hmac.key"), this.sealKey);
 
 		Path restored = work.resolve("restored-data");
 		BackupCommand.restore(ZhongchuangApplication.class, backup, restored);

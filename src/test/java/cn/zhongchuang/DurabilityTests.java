@@ -38,7 +38,8 @@ class DurabilityTests {
 	private static final String[] ARGS = { "--server.port=0", "--logging.level.root=WARN",
 			"--zhongchuang.demo-data=false", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
 			"--zhongchuang.crypto.sm4-key=q83vEjRWeJCrze8SNFZ4kA==",
-			"--zhongchuang.audit.hmac-key=dGVzdC1vbmx5LWF1ZGl0LWhtYWMta2V5LTMyYnl0ZXM=" };
+			"--zhongchuang.audit.hmac-key=dGVzdC1vbmx5LWF1ZGl0LWhtYWMta2V5LTMyYnl0ZXM=",
+			"--zhongchuang.seal.hmac-key=dGVzdC1vbmx5LXNlYWwtaG1hYy1rZXktMzItYnl0ZXMh" };
 
 	@Test
 	void aKilledRunLeavesNoCommittedRowBehindAndTheNextStartRecoversAtOnce(@TempDir Path dataDir) throws Exception {

@@ -31,6 +31,9 @@ class StartupTests {
 	// a test-only key of the audit chain, as production sets ZHONGCHUANG_AUDIT_HMAC_KEY
 	private static final String AUDIT_KEY = "--zhongchuang.audit.hmac-key=dGVzdC1vbmx5LWF1ZGl0LWhtYWMta2V5LTMyYnl0ZXM=";
 
+	// a test-only key of the HMAC-SM3 seals, as production sets ZHONGCHUANG_SEAL_HMAC_KEY
+	private static final String SEAL_KEY = "--zhongchuang.seal.hmac-key=dGVzdC1vbmx5LXNlYWwtaG1hYy1rZXktMzItYnl0ZXMh";
+
 	@Test
 	void startsOnAFreshDataDirectoryAndKeepsItsDataOnRestart(@TempDir Path dataDir) throws Exception {
 		long accounts;
@@ -66,29 +69,37 @@ class StartupTests {
 
 	@Test
 	void productionRefusesToStartWithoutAnAdministratorPassword(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY).close())
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY, SEAL_KEY).close())
 			.hasStackTraceContaining("Refusing to start: no administrator password configured");
 	}
 
 	@Test
 	void productionRefusesToStartWithADefaultAdministratorPassword(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY, SEAL_KEY,
 				"--zhongchuang.admin.initial-password=Admin@123")
 			.close()).hasStackTraceContaining("Refusing to start: the configured administrator password is a default");
 	}
 
 	@Test
 	void productionRefusesToStartWithoutAnSm4Key(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", AUDIT_KEY,
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", AUDIT_KEY, SEAL_KEY,
 				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")
 			.close()).hasStackTraceContaining("Refusing to start: no SM4 key for personal data configured");
 		assertThat(dataDir.resolve("sm4.key")).as("production never generates a key").doesNotExist();
 	}
 
 	@Test
+	void productionRefusesToStartWithoutASealKey(@TempDir Path dataDir) {
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
+				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")
+			.close()).hasStackTraceContaining("Refusing to start: no key for the seals (HMAC-SM3) configured");
+		assertThat(dataDir.resolve("seal-hmac.key")).as("production never generates a key").doesNotExist();
+	}
+
+	@Test
 	void productionStartsWithAConfiguredPasswordAndNoDemoData(@TempDir Path dataDir) {
 		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
-				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
+				SEAL_KEY, "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
 			JdbcClient jdbc = prod.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT username FROM user_account").query(String.class).list())
 				.containsExactly("admin");
@@ -101,7 +112,7 @@ class StartupTests {
 	@Test
 	void productionCreatesTheFirstSecurityAdministratorFromConfiguration(@TempDir Path dataDir) {
 		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
-				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
+				SEAL_KEY, "--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
 				"--zhongchuang.security-admin.initial-password=Sec9!kQ2#prod")) {
 			JdbcClient jdbc = prod.getBean(JdbcClient.class);
 			assertThat(
@@ -127,7 +138,7 @@ class StartupTests {
 			}
 			String url = external.getJdbcUrl("postgres", "zhongchuang").replaceAll("\\?.*", "");
 			try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
-					AUDIT_KEY, "--spring.datasource.url=" + url, "--spring.datasource.username=zc_app",
+					AUDIT_KEY, SEAL_KEY, "--spring.datasource.url=" + url, "--spring.datasource.username=zc_app",
 					"--spring.datasource.password=app-secret", "--spring.flyway.user=zc_owner",
 					"--spring.flyway.password=owner-secret", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
 				assertThat(prod.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
@@ -149,7 +160,7 @@ class StartupTests {
 	@Test
 	void productionRefusesToConnectAsASuperuser(@TempDir Path dataDir) throws Exception {
 		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
-			assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
+			assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY, SEAL_KEY,
 					"--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")
 				.close())

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.zhongchuang.audit.SealCheck;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,8 +46,8 @@ class ApplicationApiController {
 		return json(app,
 				this.applications.history(id, user)
 					.stream()
-					.map((h) -> new DecisionJson(h.stageCode(), h.stageName(), h.decision(), h.reasons(), h.by(),
-							h.role(), h.at()))
+					.map((h) -> new DecisionJson(h.id(), h.stageCode(), h.stageName(), h.decision(), h.reasons(),
+							h.by(), h.role(), h.at(), h.seal().json()))
 					.toList());
 	}
 
@@ -62,8 +63,9 @@ class ApplicationApiController {
 			List<DecisionJson> history) {
 	}
 
-	record DecisionJson(String stage, String stageName, String decision, String reasons, String by, String role,
-			Instant at) {
+	/** One decision; {@code seal} is the check of its HMAC-SM3 seal as stored now. */
+	record DecisionJson(long id, String stage, String stageName, String decision, String reasons, String by,
+			String role, Instant at, SealCheck.Json seal) {
 	}
 
 }

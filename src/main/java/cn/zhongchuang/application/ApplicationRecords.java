@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.audit.SealCheck;
+import cn.zhongchuang.audit.SealText;
+import cn.zhongchuang.audit.Seals;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,10 +25,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApplicationRecords {
 
+	/** The kind of a decision's seal, in its canonical text and the seal API. */
+	static final String SEAL_KIND = "application-decision";
+
+	private static final String DECISION_ROW = """
+			SELECT d.*, a.operator_id AS application_operator_id, a.policy_id AS application_policy_id
+			FROM application_decision d JOIN application a ON a.id = d.application_id
+			""";
+
 	private final JdbcClient jdbc;
 
-	ApplicationRecords(JdbcClient jdbc) {
+	private final Seals seals;
+
+	ApplicationRecords(JdbcClient jdbc, Seals seals) {
 		this.jdbc = jdbc;
+		this.seals = seals;
 	}
 
 	Optional<Application> findById(long id) {
@@ -191,8 +206,10 @@ class ApplicationRecords {
 
 	// decisions
 
+	/** Records a decision and seals it (HMAC-SM3) in the same transaction. */
 	void addDecision(long applicationId, String stageCode, String stageName, String decision, String reasons, String by,
 			String byName, String role, Instant at) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO application_decision (application_id, stage_code, stage_name, decision, reasons, decided_by,
 				  decided_by_name, role, decided_at)
@@ -207,17 +224,87 @@ class ApplicationRecords {
 			.param("byName", byName)
 			.param("role", role)
 			.param("at", at.atOffset(ZoneOffset.UTC))
-			.update();
+			.update(keys, "id");
+		sealDecision(keys.getKey().longValue());
+	}
+
+	/**
+	 * Seals a decision as stored (again, for a row sealed before: the seal then covers
+	 * what the row holds now); false when it does not exist or was sealed meanwhile.
+	 */
+	boolean sealDecision(long id) {
+		return sealDecision(id, false);
+	}
+
+	/** Seals a decision; with {@code onlyUnsealed} only while it has no seal. */
+	boolean sealDecision(long id, boolean onlyUnsealed) {
+		return this.jdbc.sql(DECISION_ROW + " WHERE d.id = :id")
+			.param("id", id)
+			.query((rs, n) -> this.seals.seal(sealText(rs)))
+			.optional()
+			.map((seal) -> this.jdbc
+				.sql("UPDATE application_decision SET seal = :seal, seal_key_id = :key WHERE id = :id"
+						+ (onlyUnsealed ? " AND seal IS NULL" : ""))
+				.param("seal", seal.value())
+				.param("key", seal.keyId())
+				.param("id", id)
+				.update() == 1)
+			.orElse(false);
+	}
+
+	/** Decisions recorded before seals were introduced. */
+	List<Long> unsealedDecisions(int limit) {
+		return this.jdbc.sql("SELECT id FROM application_decision WHERE seal IS NULL ORDER BY id LIMIT :limit")
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** A decision's application and the check of its seal. */
+	Optional<SealedDecision> decisionSeal(long id) {
+		return this.jdbc.sql(DECISION_ROW + " WHERE d.id = :id")
+			.param("id", id)
+			.query((rs, n) -> new SealedDecision(rs.getLong("application_id"), check(rs)))
+			.optional();
 	}
 
 	List<DecisionRow> decisions(long applicationId) {
-		return this.jdbc.sql("SELECT * FROM application_decision WHERE application_id = :id ORDER BY id")
+		return this.jdbc.sql(DECISION_ROW + " WHERE d.application_id = :id ORDER BY d.id")
 			.param("id", applicationId)
-			.query((rs, n) -> new DecisionRow(rs.getString("stage_code"), rs.getString("stage_name"),
+			.query((rs, n) -> new DecisionRow(rs.getLong("id"), rs.getString("stage_code"), rs.getString("stage_name"),
 					rs.getString("decision"), rs.getString("reasons"), rs.getString("decided_by"),
 					rs.getString("decided_by_name"), rs.getString("role"),
-					rs.getObject("decided_at", OffsetDateTime.class).toInstant()))
+					rs.getObject("decided_at", OffsetDateTime.class).toInstant(), check(rs)))
 			.list();
+	}
+
+	private SealCheck check(ResultSet rs) throws SQLException {
+		return this.seals.verify(sealText(rs), rs.getObject("seal_key_id", Integer.class), rs.getString("seal"));
+	}
+
+	/**
+	 * The canonical text of a decision: its id, the application, its operator and policy
+	 * (fixed at creation), the stage, the decision, the reasons, who decided in which
+	 * role, and when.
+	 */
+	private static SealText sealText(ResultSet rs) throws SQLException {
+		return Seals.text(SEAL_KIND)
+			.field("id", rs.getLong("id"))
+			.field("application", rs.getLong("application_id"))
+			.field("operator", rs.getLong("application_operator_id"))
+			.field("policy", rs.getString("application_policy_id"))
+			.field("stage", rs.getString("stage_code"))
+			.field("stageName", rs.getString("stage_name"))
+			.field("decision", rs.getString("decision"))
+			.field("reasons", rs.getString("reasons"))
+			.field("decidedBy", rs.getString("decided_by"))
+			.field("decidedByName", rs.getString("decided_by_name"))
+			.field("role", rs.getString("role"))
+			.field("decidedAt", rs.getObject("decided_at", OffsetDateTime.class));
+	}
+
+	/** A decision's application and its seal check. */
+	record SealedDecision(long applicationId, SealCheck seal) {
 	}
 
 	private static Map<String, Object> params(Application a) {
@@ -282,8 +369,8 @@ class ApplicationRecords {
 	}
 
 	/** One line of the history. */
-	record DecisionRow(String stageCode, String stageName, String decision, String reasons, String by, String byName,
-			String role, Instant at) {
+	record DecisionRow(long id, String stageCode, String stageName, String decision, String reasons, String by,
+			String byName, String role, Instant at, SealCheck seal) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.zhongchuang.audit.SealCheck;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.PageResult;
@@ -66,10 +67,12 @@ class AssessmentApi {
 			.stream()
 			.map((i) -> new IndicatorJson(i.code(), i.name(), i.weight(), i.maxScore()))
 			.toList() : List.of();
+		Map<Long, SealCheck> seals = this.assessments.sealChecks(round.id());
 		List<ResultJson> results = this.assessments.results(round.id())
 			.stream()
 			.map((r) -> new ResultJson(r.id(), r.recognitionId(), r.recognitionNumber(), r.institutionName(),
-					r.operatorName(), r.creditCode(), r.regionCode(), r.scores(), r.total(), r.grade(), r.lapsed()))
+					r.operatorName(), r.creditCode(), r.regionCode(), r.scores(), r.total(), r.grade(), r.lapsed(),
+					seals.containsKey(r.id()) ? seals.get(r.id()).json() : null))
 			.toList();
 		return new RoundDetailJson(json(round), indicators, results);
 	}
@@ -110,9 +113,13 @@ class AssessmentApi {
 	record IndicatorJson(String code, String name, int weight, int maxScore) {
 	}
 
+	/**
+	 * One result; {@code seal}: the check of its HMAC-SM3 seal, null while the round is
+	 * open.
+	 */
 	record ResultJson(long id, long recognitionId, String recognitionNumber, String institutionName,
 			String operatorName, String creditCode, String regionCode, Map<String, BigDecimal> scores, BigDecimal total,
-			String grade, boolean lapsed) {
+			String grade, boolean lapsed, SealCheck.Json seal) {
 	}
 
 	record RoundDetailJson(RoundJson round, List<IndicatorJson> indicators, List<ResultJson> results) {

@@ -170,6 +170,7 @@ class AssessmentController {
 		model.addAttribute("regionName", this.assessments.regionName(round.regionCode()));
 		List<AssessmentResult> results = this.assessments.results(round.id());
 		model.addAttribute("results", results);
+		model.addAttribute("seals", this.assessments.sealChecks(round.id()));
 		Map<Long, AssessmentPanels.ExpertScores> experts = this.panels.of(results);
 		model.addAttribute("experts", experts);
 		// a result whose panel is still sealed cannot have another drawn

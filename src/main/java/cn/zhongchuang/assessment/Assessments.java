@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.audit.SealCheck;
 import cn.zhongchuang.expert.ExpertPanels;
 import cn.zhongchuang.expert.Results;
 import cn.zhongchuang.platform.ChinaTime;
@@ -68,9 +69,13 @@ public class Assessments {
 
 	private final ExpertPanels expertPanels;
 
+	private final ResultSeals seals;
+
 	Assessments(AssessmentRecords records, Recognitions recognitions, PolicyCatalog policies, Regions regions,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock, ExpertPanels expertPanels) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, ExpertPanels expertPanels,
+			ResultSeals seals) {
 		this.expertPanels = expertPanels;
+		this.seals = seals;
 		this.records = records;
 		this.recognitions = recognitions;
 		this.policies = policies;
@@ -410,6 +415,8 @@ public class Assessments {
 				lapsed.add(rec.id());
 			}
 		}
+		// every result is sealed as published, lapse marks included
+		this.seals.sealRound(roundId);
 		this.audit.record(AuditEntry.success(
 				"ASSESSMENT_PUBLISH", "assessment_round", roundId, "公布 " + round.year() + " 年度考核结果（" + round.policyId()
 						+ "），" + results.size() + " 家" + (lapsed.isEmpty() ? "" : "，" + lapsed.size() + " 家认定失效"),
@@ -425,6 +432,15 @@ public class Assessments {
 		this.events.publishEvent(new AssessmentPublished(roundId, round.policyId(), round.year(), round.regionCode(),
 				failing, lapsed, notAssessed));
 		return this.records.findRound(roundId).orElseThrow();
+	}
+
+	/**
+	 * The checks of the seals of a published round's results by result id (empty while
+	 * open).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, SealCheck> sealChecks(long roundId) {
+		return this.seals.checks(roundId);
 	}
 
 	/** The lapse rule of the pack, for the page. */

@@ -24,7 +24,9 @@ class AuditKeyConfiguration {
 
 	@Bean
 	AuditKey auditKey(@Value("${zhongchuang.audit.hmac-key:}") String configured,
-			@Value("${zhongchuang.demo-data}") boolean demo, @Value("${zhongchuang.data-dir}") String dataDir) {
+			@Value("${zhongchuang.demo-data}") boolean demo,
+			@Value("${zhongchuang.keys-from-data-dir:false}") boolean fromDataDir,
+			@Value("${zhongchuang.data-dir}") String dataDir) {
 		if (!configured.isBlank()) {
 			try {
 				return AuditKey.fromBase64(configured);
@@ -34,7 +36,7 @@ class AuditKeyConfiguration {
 						+ " (ZHONGCHUANG_AUDIT_HMAC_KEY, zhongchuang.audit.hmac-key).");
 			}
 		}
-		if (!demo) {
+		if (!demo && !fromDataDir) {
 			throw new IllegalStateException("Refusing to start: no key for the audit chain configured. "
 					+ "Set ZHONGCHUANG_AUDIT_HMAC_KEY (zhongchuang.audit.hmac-key), e.g. from openssl rand -base64 32.");
 		}

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.EncryptedColumn;
 import cn.zhongchuang.platform.PersonalDataCipher;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +25,12 @@ class TotpEnrolments {
 	TotpEnrolments(JdbcClient jdbc, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+	}
+
+	/** The secret is encrypted; declared so that key rotation rewrites it too. */
+	@Bean
+	static EncryptedColumn totpSecret() {
+		return new EncryptedColumn("user_totp", "secret", "user_id");
 	}
 
 	Optional<Enrolment> find(long userId) {

@@ -3,7 +3,9 @@ package cn.zhongchuang.notice;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.zhongchuang.audit.SealCheck;
 import io.swagger.v3.oas.annotations.Operation;
+import cn.zhongchuang.audit.SealCheck;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +37,7 @@ class NoticeApiController {
 
 	private PublicNotice view(Notice n) {
 		return new PublicNotice(n.id(), n.title(), n.policyId(), n.startsOn(), n.endsOn(), n.workingDays(),
-				n.status().name(),
+				n.status().name(), this.notices.sealCheck(n.id()).json(),
 				n.items()
 					.stream()
 					.map(Notice.Item::item)
@@ -44,8 +46,9 @@ class NoticeApiController {
 					.toList());
 	}
 
+	/** A public notice; {@code seal} is the check of its HMAC-SM3 seal as stored now. */
 	record PublicNotice(long id, String title, String policy, LocalDate startsOn, LocalDate endsOn, int workingDays,
-			String status, List<Item> items) {
+			String status, SealCheck.Json seal, List<Item> items) {
 	}
 
 	record Item(String name, String operator, String creditCode, String kind, String specialization, String level,

@@ -10,6 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhongchuang.audit.SealCheck;
+import cn.zhongchuang.audit.SealText;
+import cn.zhongchuang.audit.Seals;
 import cn.zhongchuang.platform.EncryptedColumn;
 import cn.zhongchuang.platform.PersonalDataCipher;
 
@@ -25,14 +28,113 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NoticeRecords {
 
+	/** The kind of a notice's seal, in its canonical text and the seal API. */
+	static final String SEAL_KIND = "notice";
+
 	private final JdbcClient jdbc;
 
 	// the objector's phone is stored SM4-encrypted (security.md, data)
 	private final PersonalDataCipher cipher;
 
-	NoticeRecords(JdbcClient jdbc, PersonalDataCipher cipher) {
+	private final Seals seals;
+
+	NoticeRecords(JdbcClient jdbc, PersonalDataCipher cipher, Seals seals) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.seals = seals;
+	}
+
+	// seals
+
+	/**
+	 * Seals a published (or withdrawn) notice as stored now; with {@code onlyUnsealed}
+	 * only while it has no seal. False for a draft or a missing notice.
+	 */
+	boolean seal(long id, boolean onlyUnsealed) {
+		return seal(id, onlyUnsealed, this.seals);
+	}
+
+	/** The same under the given seal keys (a rotated keyring). */
+	boolean seal(long id, boolean onlyUnsealed, Seals under) {
+		Optional<SealText> text = sealText(id);
+		if (text.isEmpty()) {
+			return false;
+		}
+		Seals.Seal seal = under.seal(text.get());
+		return this.jdbc
+			.sql("UPDATE notice SET seal = :seal, seal_key_id = :key WHERE id = :id AND status <> 'DRAFT'"
+					+ (onlyUnsealed ? " AND seal IS NULL" : ""))
+			.param("seal", seal.value())
+			.param("key", seal.keyId())
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** The check of a notice's seal (unsealed for a draft); empty when missing. */
+	Optional<SealCheck> sealCheck(long id) {
+		return sealCheck(id, this.seals);
+	}
+
+	/** The same under the given seal keys (a rotated keyring). */
+	Optional<SealCheck> sealCheck(long id, Seals under) {
+		record Stored(Integer keyId, String seal) {
+		}
+		return this.jdbc.sql("SELECT seal_key_id, seal FROM notice WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Stored(rs.getObject("seal_key_id", Integer.class), rs.getString("seal")))
+			.optional()
+			.map((s) -> under.verify(sealText(id).orElse(Seals.text(SEAL_KIND)), s.keyId(), s.seal()));
+	}
+
+	/** Published notices from before seals. */
+	List<Long> unsealed(int limit) {
+		return this.jdbc.sql("SELECT id FROM notice WHERE status <> 'DRAFT' AND seal IS NULL ORDER BY id LIMIT :limit")
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The canonical text of a notice: what was published (title, authority, policy,
+	 * region, period, publication time, who drew it up) and every institution listed in
+	 * its order, then the withdrawal (when, by whom, why; null before). Empty for a
+	 * draft.
+	 */
+	private Optional<SealText> sealText(long id) {
+		Optional<SealText> head = this.jdbc.sql("SELECT * FROM notice WHERE id = :id AND status <> 'DRAFT'")
+			.param("id", id)
+			.query((rs, n) -> Seals.text(SEAL_KIND)
+				.field("id", rs.getLong("id"))
+				.field("policy", rs.getString("policy_id"))
+				.field("region", rs.getString("region_code"))
+				.field("title", rs.getString("title"))
+				.field("issuingAuthority", rs.getString("issuing_authority"))
+				.field("workingDays", rs.getInt("working_days"))
+				.field("startsOn", rs.getObject("starts_on", LocalDate.class))
+				.field("endsOn", rs.getObject("ends_on", LocalDate.class))
+				.field("calendarWarning", rs.getString("calendar_warning"))
+				.field("publishedAt", rs.getObject("published_at", OffsetDateTime.class))
+				.field("createdBy", rs.getString("created_by"))
+				.field("withdrawnAt", rs.getObject("withdrawn_at", OffsetDateTime.class))
+				.field("withdrawnBy", rs.getString("withdrawn_by"))
+				.field("withdrawalReason", rs.getString("withdrawal_reason")))
+			.optional();
+		head.ifPresent((text) -> this.jdbc.sql("SELECT * FROM notice_item WHERE notice_id = :id ORDER BY position, id")
+			.param("id", id)
+			.query((rs) -> {
+				String p = "item." + rs.getInt("position") + ".";
+				text.field(p + "id", rs.getLong("id"))
+					.field(p + "subjectType", rs.getString("subject_type"))
+					.field(p + "subjectId", rs.getLong("subject_id"))
+					.field(p + "institutionName", rs.getString("institution_name"))
+					.field(p + "operatorName", rs.getString("operator_name"))
+					.field(p + "creditCode", rs.getString("credit_code"))
+					.field(p + "kind", rs.getString("kind"))
+					.field(p + "specialization", rs.getString("specialization"))
+					.field(p + "level", rs.getString("level"))
+					.field(p + "region", rs.getString("region_code"));
+			}));
+		return head;
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package cn.zhongchuang.notice;
 
+import cn.zhongchuang.audit.SealCheck;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import java.util.stream.Collectors;
 record NoticeView(long id, String policyId, String policyTitle, String regionCode, String regionName, String title,
 		String issuingAuthority, String status, int workingDays, LocalDate startsOn, LocalDate endsOn,
 		String calendarWarning, LocalDate publishedOn, boolean open, int version, List<ItemView> items,
-		List<ObjectionView> objections, long openObjections, LocalDate withdrawnOn, String withdrawalReason) {
+		List<ObjectionView> objections, long openObjections, LocalDate withdrawnOn, String withdrawalReason,
+		SealCheck seal) {
 
 	record ItemView(long id, String subjectType, long subjectId, String institutionName, String operatorName,
 			String creditCode, String kind, String specialization, String level, String regionCode, String regionName,
@@ -26,7 +29,7 @@ record NoticeView(long id, String policyId, String policyTitle, String regionCod
 	}
 
 	static NoticeView of(Notice n, String policyTitle, Function<String, String> regionName, List<Objection> objections,
-			LocalDate today) {
+			LocalDate today, SealCheck seal) {
 		Map<Long, String> names = n.items()
 			.stream()
 			.collect(Collectors.toMap(Notice.Item::id, (i) -> i.item().institutionName()));
@@ -54,7 +57,7 @@ record NoticeView(long id, String policyId, String policyTitle, String regionCod
 				objections.stream().filter((o) -> o.status() == Objection.Status.OPEN).count(),
 				(n.withdrawnAt() != null) ? n.withdrawnAt().atZone(cn.zhongchuang.platform.ChinaTime.ZONE).toLocalDate()
 						: null,
-				n.withdrawalReason());
+				n.withdrawalReason(), seal);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.audit.SealCheck;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
@@ -163,6 +164,7 @@ public class Notices {
 		}
 		notice.publish(startsOn, end.date(), end.warning(), this.clock.instant());
 		Notice saved = this.records.save(notice);
+		this.records.seal(noticeId, false);
 		this.audit
 			.record(AuditEntry.success("NOTICE_PUBLISH", "notice", noticeId,
 					what + "《" + saved.title() + "》：" + ChinaTime.format(saved.startsOn()) + " 至 "
@@ -228,6 +230,8 @@ public class Notices {
 		}
 		notice.withdraw(reason.strip(), by.username(), this.clock.instant());
 		Notice saved = this.records.save(notice);
+		// the seal covers the withdrawal (reason, when, by whom) from now on
+		this.records.seal(noticeId, false);
 		List<NoticeItem> items = saved.items().stream().map(Notice.Item::item).toList();
 		NoticeWithdrawn withdrawn = new NoticeWithdrawn(noticeId, saved.policyId(),
 				items.stream().map(NoticeItem::subjectId).toList(), items, saved.withdrawalReason());
@@ -379,8 +383,14 @@ public class Notices {
 		catch (NotFoundException ex) {
 			policyTitle = notice.policyId();
 		}
-		return NoticeView.of(notice, policyTitle, this.regions::fullName, this.records.objections(notice.id()),
-				today());
+		return NoticeView.of(notice, policyTitle, this.regions::fullName, this.records.objections(notice.id()), today(),
+				this.records.sealCheck(notice.id()).orElseThrow());
+	}
+
+	/** The check of a notice's seal as stored now. */
+	@Transactional(readOnly = true)
+	SealCheck sealCheck(long noticeId) {
+		return this.records.sealCheck(noticeId).orElseThrow(() -> new NotFoundException("notice " + noticeId));
 	}
 
 	LocalDate today() {

@@ -26,8 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * java -jar zhongchuang.jar backup  DIR [--zhongchuang.data-dir=./data]
  * java -jar zhongchuang.jar restore DIR [--zhongchuang.data-dir=NEW]
  * </pre> Backup writes the database ({@link DatabaseBackup}; attachments are in it) and,
- * for the embedded database, the keys of the data directory ({@code sm4.key},
- * {@code audit-hmac.key}, {@code db-app.password}) into {@code DIR/keys}, owner-only. It
+ * for the embedded database, the keys of the data directory ({@code sm4.key} and later
+ * {@code sm4.key.N}, {@code audit-hmac.key}, {@code seal-hmac.key} and later
+ * {@code seal-hmac.key.N}, {@code db-app.password}) into {@code DIR/keys}, owner-only. It
  * works while the application runs (it connects to the running embedded server) and when
  * it is stopped. With an external database ({@code SPRING_DATASOURCE_URL}) it connects as
  * the owner ({@code SPRING_FLYWAY_USER}/{@code _PASSWORD}, else the datasource's user);
@@ -37,7 +38,27 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class BackupCommand {
 
-	static final List<String> KEY_FILES = List.of("sm4.key", "audit-hmac.key", "db-app.password");
+	static final List<String> KEY_FILES = List.of("sm4.key", "audit-hmac.key", "seal-hmac.key", "db-app.password");
+
+	/**
+	 * The key files of a data directory: the fixed ones and the later keys of a keyring.
+	 */
+	static List<String> keyFiles(Path dir) throws IOException {
+		List<String> names = new ArrayList<>();
+		for (String name : KEY_FILES) {
+			if (Files.exists(dir.resolve(name))) {
+				names.add(name);
+			}
+		}
+		for (String ring : List.of("sm4.key", "seal-hmac.key")) {
+			Keyring.files(dir, ring).forEach((id, file) -> {
+				if (id > 1) {
+					names.add(file.getFileName().toString());
+				}
+			});
+		}
+		return names;
+	}
 
 	private BackupCommand() {
 	}
@@ -95,12 +116,9 @@ public final class BackupCommand {
 		Path keys = dir.resolve("keys");
 		Files.createDirectories(keys);
 		ownerOnly(keys, "rwx------");
-		for (String name : KEY_FILES) {
-			Path key = dataDir.resolve(name);
-			if (Files.exists(key)) {
-				Files.copy(key, keys.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-				ownerOnly(keys.resolve(name), "rw-------");
-			}
+		for (String name : keyFiles(dataDir)) {
+			Files.copy(dataDir.resolve(name), keys.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+			ownerOnly(keys.resolve(name), "rw-------");
 		}
 	}
 
@@ -119,17 +137,14 @@ public final class BackupCommand {
 						+ ": restore into a new data directory (--zhongchuang.data-dir=NEW)");
 			}
 			Files.createDirectories(dataDir);
-			for (String name : KEY_FILES) {
-				Path key = dir.resolve("keys").resolve(name);
-				if (Files.exists(key)) {
-					Files.copy(key, dataDir.resolve(name));
-					ownerOnly(dataDir.resolve(name), "rw-------");
-				}
+			Path keys = dir.resolve("keys");
+			for (String name : Files.isDirectory(keys) ? keyFiles(keys) : List.<String>of()) {
+				Files.copy(keys.resolve(name), dataDir.resolve(name));
+				ownerOnly(dataDir.resolve(name), "rw-------");
 			}
-		}
-		Path sm4 = external ? null : dataDir.resolve("sm4.key");
-		if (sm4 != null && Files.exists(sm4)) {
-			properties.put("zhongchuang.crypto.sm4-key", Files.readString(sm4, StandardCharsets.US_ASCII).strip());
+			// the SM4 and seal keyrings (sm4.key, sm4.key.2, …) are read from the data
+			// directory
+			properties.put("zhongchuang.keys-from-data-dir", "true");
 		}
 		Path audit = external ? null : dataDir.resolve("audit-hmac.key");
 		if (audit != null && Files.exists(audit)) {

@@ -53,16 +53,16 @@ class EncryptedColumnsBackfill implements ApplicationRunner {
 		record Row(long id, String value) {
 		}
 		List<Row> plain = this.jdbc
-			.sql("SELECT id, " + c.column() + " AS value FROM " + c.table() + " WHERE " + c.column()
-					+ " IS NOT NULL AND " + c.column() + " NOT LIKE :prefix ORDER BY id")
+			.sql("SELECT " + c.idColumn() + " AS id, " + c.column() + " AS value FROM " + c.table() + " WHERE "
+					+ c.column() + " IS NOT NULL AND " + c.column() + " NOT LIKE :prefix ORDER BY " + c.idColumn())
 			.param("prefix", PersonalDataCipher.PREFIX + "%")
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("value")))
 			.list();
 		int updated = 0;
 		for (Row row : plain) {
 			updated += this.jdbc
-				.sql("UPDATE " + c.table() + " SET " + c.column() + " = :encrypted WHERE id = :id AND " + c.column()
-						+ " = :plain")
+				.sql("UPDATE " + c.table() + " SET " + c.column() + " = :encrypted WHERE " + c.idColumn()
+						+ " = :id AND " + c.column() + " = :plain")
 				.param("encrypted", this.cipher.encrypt(row.value()))
 				.param("id", row.id())
 				.param("plain", row.value())

@@ -3,12 +3,16 @@ package cn.zhongchuang.recognition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.audit.SealCheck;
+import cn.zhongchuang.audit.SealText;
+import cn.zhongchuang.audit.Seals;
 import cn.zhongchuang.platform.PageResult;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,10 +24,114 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RecognitionRecords {
 
+	/** The kind of a recognition's seal, in its canonical text and the seal API. */
+	static final String SEAL_KIND = "recognition";
+
 	private final JdbcClient jdbc;
 
-	RecognitionRecords(JdbcClient jdbc) {
+	private final Seals seals;
+
+	RecognitionRecords(JdbcClient jdbc, Seals seals) {
 		this.jdbc = jdbc;
+		this.seals = seals;
+	}
+
+	// seals
+
+	/**
+	 * Seals a recognition as stored now (made, revoked or lapsed); with
+	 * {@code onlyUnsealed} only while it has no seal.
+	 */
+	boolean seal(long id, boolean onlyUnsealed) {
+		return this.jdbc.sql("SELECT * FROM recognition WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> this.seals.seal(sealText(rs)))
+			.optional()
+			.map((seal) -> this.jdbc
+				.sql("UPDATE recognition SET seal = :seal, seal_key_id = :key WHERE id = :id"
+						+ (onlyUnsealed ? " AND seal IS NULL" : ""))
+				.param("seal", seal.value())
+				.param("key", seal.keyId())
+				.param("id", id)
+				.update() == 1)
+			.orElse(false);
+	}
+
+	/** The check of a recognition's seal; empty when missing. */
+	Optional<SealCheck> sealCheck(long id) {
+		return this.jdbc.sql("SELECT * FROM recognition WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> this.seals.verify(sealText(rs), rs.getObject("seal_key_id", Integer.class),
+					rs.getString("seal")))
+			.optional();
+	}
+
+	/**
+	 * Seals at most {@code limit} recognitions that have no seal (from before seals, or
+	 * loaded in bulk) with one read and one update; returns how many.
+	 */
+	int sealUnsealed(int limit) {
+		List<Long> ids = new java.util.ArrayList<>();
+		List<String> values = new java.util.ArrayList<>();
+		List<Integer> keys = new java.util.ArrayList<>();
+		this.jdbc.sql("SELECT * FROM recognition WHERE seal IS NULL ORDER BY id LIMIT :limit")
+			.param("limit", limit)
+			.query((rs) -> {
+				Seals.Seal seal = this.seals.seal(sealText(rs));
+				ids.add(rs.getLong("id"));
+				values.add(seal.value());
+				keys.add(seal.keyId());
+			});
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				UPDATE recognition r SET seal = v.seal, seal_key_id = v.key
+				FROM (SELECT unnest(:ids) AS id, unnest(:seals) AS seal, unnest(:keys) AS key) v
+				WHERE r.id = v.id AND r.seal IS NULL
+				""")
+			.param("ids", ids.toArray(Long[]::new))
+			.param("seals", values.toArray(String[]::new))
+			.param("keys", keys.toArray(Integer[]::new))
+			.update();
+	}
+
+	/**
+	 * The canonical text of a recognition: number and verification code, the institution
+	 * and its operator, kind, level, region, policy, issuing authority and date, its
+	 * basis (document or recommendation), who recorded it and when, its status and the
+	 * end (revocation or lapse: date, reason, announcement, plaque removal, who, when).
+	 */
+	private static SealText sealText(ResultSet rs) throws SQLException {
+		return Seals.text(SEAL_KIND)
+			.field("id", rs.getLong("id"))
+			.field("number", rs.getString("number"))
+			.field("verificationCode", rs.getString("verification_code"))
+			.field("subjectType", rs.getString("subject_type"))
+			.field("subjectId", rs.getLong("subject_id"))
+			.field("institutionName", rs.getString("institution_name"))
+			.field("operatorName", rs.getString("operator_name"))
+			.field("creditCode", rs.getString("credit_code"))
+			.field("kind", rs.getString("kind"))
+			.field("specialization", rs.getString("specialization"))
+			.field("level", rs.getString("level"))
+			.field("region", rs.getString("region_code"))
+			.field("policy", rs.getString("policy_id"))
+			.field("issuingAuthority", rs.getString("issuing_authority"))
+			.field("recognizedOn", rs.getObject("recognized_on", LocalDate.class))
+			.field("designation", rs.getString("designation"))
+			.field("documentNumber", rs.getString("document_number"))
+			.field("documentDate", rs.getObject("document_date", LocalDate.class))
+			.field("recommendation", rs.getObject("recommendation_id", Long.class))
+			.field("status", rs.getString("status"))
+			.field("createdBy", rs.getString("created_by"))
+			.field("createdAt", rs.getObject("created_at", OffsetDateTime.class))
+			.field("endedOn", rs.getObject("ended_on", LocalDate.class))
+			.field("endReason", rs.getString("end_reason"))
+			.field("announcement", rs.getString("announcement"))
+			.field("plaqueRemovalOn", rs.getObject("plaque_removal_on", LocalDate.class))
+			.field("endedBy", rs.getString("ended_by"))
+			.field("endedAt", rs.getObject("ended_at", OffsetDateTime.class));
 	}
 
 	/**
@@ -121,6 +229,7 @@ class RecognitionRecords {
 				.param("by", r.createdBy())
 				.param("at", r.createdAt().atOffset(ZoneOffset.UTC))
 				.update(keys, "id");
+			seal(keys.getKey().longValue(), false);
 			return find(keys.getKey().longValue()).orElseThrow();
 		}
 		Recognition.Ending e = r.ending();
@@ -143,6 +252,8 @@ class RecognitionRecords {
 		if (rows != 1) {
 			throw new OptimisticLockingFailureException("recognition " + r.id() + " was changed by someone else");
 		}
+		// the end (revocation or lapse) is a decision too: sealed with the recognition
+		seal(r.id(), false);
 		return find(r.id()).orElseThrow();
 	}
 

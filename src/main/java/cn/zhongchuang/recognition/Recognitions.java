@@ -393,6 +393,12 @@ public class Recognitions {
 		}
 	}
 
+	/** The check of a recognition's HMAC-SM3 seal as stored now. */
+	@Transactional(readOnly = true)
+	cn.zhongchuang.audit.SealCheck seal(long id) {
+		return this.records.sealCheck(id).orElseThrow(() -> new NotFoundException("recognition " + id));
+	}
+
 	String regionName(String code) {
 		return this.regions.fullName(code);
 	}

@@ -44,6 +44,7 @@ class RegistryController {
 		Recognition r = this.recognitions.findByNumber(number)
 			.orElseThrow(() -> new NotFoundException("recognition " + number));
 		model.addAttribute("rec", RecognitionView.of(r, this.recognitions));
+		model.addAttribute("seal", this.recognitions.seal(r.id()));
 		return "recognition/detail";
 	}
 
@@ -85,8 +86,10 @@ class RegistryController {
 	@GetMapping("/verify/{code}")
 	String verify(@PathVariable String code, Model model) {
 		model.addAttribute("code", code);
-		this.recognitions.verify(code)
-			.ifPresent((r) -> model.addAttribute("rec", RecognitionView.of(r, this.recognitions)));
+		this.recognitions.verify(code).ifPresent((r) -> {
+			model.addAttribute("rec", RecognitionView.of(r, this.recognitions));
+			model.addAttribute("seal", this.recognitions.seal(r.id()));
+		});
 		return "recognition/verify";
 	}
 

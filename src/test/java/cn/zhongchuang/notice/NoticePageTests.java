@@ -207,7 +207,9 @@ class NoticePageTests {
 			.andExpect(jsonPath("$.status").value("PUBLISHED"))
 			.andExpect(jsonPath("$.items", hasSize(1)))
 			.andExpect(jsonPath("$.items[0].name").value("接口空间"))
-			.andExpect(jsonPath("$.*", hasSize(8)));
+			// the check of its HMAC-SM3 seal (SECURITY.md, seals)
+			.andExpect(jsonPath("$.seal.valid").value(true))
+			.andExpect(jsonPath("$.*", hasSize(9)));
 		this.mvc.perform(get("/api/v1/notices"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].title").value("接口字段公示"));

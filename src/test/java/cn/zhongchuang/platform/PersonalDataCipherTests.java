@@ -45,8 +45,8 @@ class PersonalDataCipherTests {
 		String a = this.cipher.encrypt("13812345678");
 		String b = this.cipher.encrypt("13812345678");
 		assertThat(a).isNotEqualTo(b);
-		byte[] ra = Base64.getDecoder().decode(a.substring(6));
-		byte[] rb = Base64.getDecoder().decode(b.substring(6));
+		byte[] ra = Base64.getDecoder().decode(a.substring("sm4g1:k1:".length()));
+		byte[] rb = Base64.getDecoder().decode(b.substring("sm4g1:k1:".length()));
 		// nonce 12 + ciphertext 11 + tag 16
 		assertThat(ra).hasSize(12 + 11 + 16);
 		assertThat(java.util.Arrays.copyOf(ra, 12)).isNotEqualTo(java.util.Arrays.copyOf(rb, 12));
@@ -55,7 +55,7 @@ class PersonalDataCipherTests {
 	@Test
 	void aTamperedValueIsRefused() {
 		String stored = this.cipher.encrypt("13812345678");
-		byte[] raw = Base64.getDecoder().decode(stored.substring(6));
+		byte[] raw = Base64.getDecoder().decode(stored.substring("sm4g1:k1:".length()));
 		for (int i = 0; i < raw.length; i++) {
 			byte[] changed = raw.clone();
 			changed[i] ^= 0x01;
@@ -124,6 +124,51 @@ class PersonalDataCipherTests {
 
 		PersonalDataCipher elsewhere = PersonalDataCipherConfiguration.cipher("", true, dataDir.resolve("other"));
 		assertThatThrownBy(() -> elsewhere.decrypt(stored)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void valuesNameTheirKeyAndTheFormatFromBeforeKeyIdsReadsAsKeyOne() {
+		String stored = this.cipher.encrypt("13812345678");
+		assertThat(stored).startsWith("sm4g1:k1:");
+		assertThat(PersonalDataCipher.keyId(stored)).hasValue(1);
+		// the format written before key ids: sm4g1: + the same base64
+		String legacy = "sm4g1:" + stored.substring("sm4g1:k1:".length());
+		assertThat(PersonalDataCipher.keyId(legacy)).hasValue(1);
+		assertThat(this.cipher.decrypt(legacy)).isEqualTo("13812345678");
+		assertThat(PersonalDataCipher.keyId("13812345678")).isEmpty();
+
+		byte[] key1 = Base64.getDecoder().decode(KEY);
+		byte[] key2 = "another-16-bytes".getBytes();
+		PersonalDataCipher rotated = new PersonalDataCipher(new Keyring(2, java.util.Map.of(1, key1, 2, key2)));
+		String underTwo = rotated.encrypt("13900001111");
+		assertThat(underTwo).startsWith("sm4g1:k2:");
+		assertThat(rotated.decrypt(stored)).isEqualTo("13812345678");
+		assertThat(rotated.decrypt(legacy)).isEqualTo("13812345678");
+		assertThatThrownBy(() -> this.cipher.decrypt(underTwo)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("SM4 key 2");
+		PersonalDataCipher onlyTwo = new PersonalDataCipher(new Keyring(2, java.util.Map.of(2, key2)));
+		assertThat(onlyTwo.decrypt(underTwo)).isEqualTo("13900001111");
+		assertThatThrownBy(() -> onlyTwo.decrypt(stored)).hasMessageContaining("SM4 key 1");
+	}
+
+	@Test
+	void configuredRetiredKeysAndNumberedKeyFilesMakeTheKeyring(@TempDir Path dataDir) {
+		String key2 = Base64.getEncoder().encodeToString("another-16-bytes".getBytes());
+		PersonalDataCipher configured = PersonalDataCipherConfiguration.cipher(key2, 2, "1:" + KEY, false, dataDir);
+		assertThat(configured.currentKeyId()).isEqualTo(2);
+		assertThat(configured.keyring().retiredIds()).containsExactly(1);
+		assertThat(configured.decrypt(this.cipher.encrypt("x"))).isEqualTo("x");
+		assertThatThrownBy(() -> PersonalDataCipherConfiguration.cipher(key2, 2, "1:c2hvcnQ=", false, dataDir))
+			.hasMessageContaining("Refusing to start")
+			.hasMessageNotContaining("c2hvcnQ=");
+
+		PersonalDataCipher first = PersonalDataCipherConfiguration.cipher("", true, dataDir);
+		String underOne = first.encrypt("13812345678");
+		assertThat(Keyring.createNext(dataDir, "sm4.key", 16)).isEqualTo(2);
+		PersonalDataCipher second = PersonalDataCipherConfiguration.cipher("", true, dataDir);
+		assertThat(second.currentKeyId()).isEqualTo(2);
+		assertThat(second.encrypt("a")).startsWith("sm4g1:k2:");
+		assertThat(second.decrypt(underOne)).isEqualTo("13812345678");
 	}
 
 }
