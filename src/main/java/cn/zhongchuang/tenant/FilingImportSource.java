@@ -40,8 +40,9 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * The rows of an uploaded tax-filing file, streamed: CSV line by line (UTF-8 with or
  * without BOM, or GB18030 when the bytes are not valid UTF-8), XLSX through POI's SAX
- * event API (the first sheet; never a whole workbook in memory). The first line is a
- * header when its first cell names the column. Blank lines are skipped.
+ * event API and {@link SheetXmlScanner} (the first sheet; never a whole workbook in
+ * memory). The first line is a header when its first cell names the column. Blank lines
+ * are skipped.
  */
 abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingImportSource.Xlsx {
 
@@ -281,9 +282,17 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 						InputStream sheet = sheets.next()) {
 					long size = Math.max(1, sheets.getSheetPart().getSize());
 					CountingInputStream counting = new CountingInputStream(sheet);
-					XMLReader xml = XMLHelper.newXMLReader();
-					xml.setContentHandler(new Sheet(handler, counting, size, strings, styles, date1904));
-					xml.parse(new InputSource(counting));
+					Sheet rows = new Sheet(handler, counting, size, strings, styles, date1904);
+					try {
+						SheetXmlScanner.parse(counting, rows);
+					}
+					catch (SheetXmlScanner.OtherEncoding other) {
+						// not UTF-8 (no spreadsheet program we know writes that): the
+						// JDK's parser, as securely configured by POI
+						XMLReader xml = XMLHelper.newXMLReader();
+						xml.setContentHandler(rows);
+						xml.parse(new InputSource(other.stream()));
+					}
 				}
 			}
 			catch (OpenXML4JException | SAXException | ParserConfigurationException ex) {
