@@ -73,19 +73,30 @@ final class FilingImportValidator {
 			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "所属期必填（格式 YYYY-MM，如 2026-09）"));
 			return null;
 		}
-		Matcher m = PERIOD.matcher(text);
-		if (!m.matches()) {
-			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "所属期格式应为 YYYY-MM，如 2026-09"));
-			return null;
+		int year;
+		int month;
+		String day = null;
+		if (isPlainMonth(text)) {
+			// the template's form, most rows: no regular expression
+			year = (text.charAt(0) - '0') * 1000 + (text.charAt(1) - '0') * 100 + (text.charAt(2) - '0') * 10
+					+ (text.charAt(3) - '0');
+			month = (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
 		}
-		int year = Integer.parseInt(m.group(1));
-		int month = Integer.parseInt(m.group(2));
+		else {
+			Matcher m = PERIOD.matcher(text);
+			if (!m.matches()) {
+				errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "所属期格式应为 YYYY-MM，如 2026-09"));
+				return null;
+			}
+			year = Integer.parseInt(m.group(1));
+			month = Integer.parseInt(m.group(2));
+			day = (m.group(3) != null) ? m.group(3) : m.group(4);
+		}
 		if (month < 1 || month > 12) {
 			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "月份应为 01–12，“" + text + "”不存在"));
 			return null;
 		}
 		YearMonth ym = YearMonth.of(year, month);
-		String day = (m.group(3) != null) ? m.group(3) : m.group(4);
 		if (day != null && !ym.isValidDay(Integer.parseInt(day))) {
 			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "日期“" + text + "”不存在"));
 			return null;
@@ -100,6 +111,20 @@ final class FilingImportValidator {
 			return null;
 		}
 		return ym.atDay(1);
+	}
+
+	/** YYYY-MM exactly (ASCII digits). */
+	private static boolean isPlainMonth(String text) {
+		if (text.length() != 7 || text.charAt(4) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 7; i++) {
+			char ch = text.charAt(i);
+			if (i != 4 && (ch < '0' || ch > '9')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Boolean filed(int line, String raw, List<FilingImportError> errors) {
