@@ -47,12 +47,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The data benchmarks of {@code bench/run}: generates the data set if the database lacks
  * it, then (a) the CSV import of up to 1,000,000 filings through the application's import
  * beside a raw COPY and a plain JDBC batch insert of the same rows, (b) the XLSX import
- * of up to 100,000 rows beside the CSV import of the same rows, with the peak heap of
- * each, (c) the exit-status scan beside a reference query. Writes the figures as JSON for
+ * of up to 100,000 rows beside the CSV import of the same rows (both warmed, then
+ * alternately three times each, medians), with the peak heap and CPU seconds of each, (c)
+ * the exit-status scan beside a reference query. Writes the figures as JSON for
  * {@link BenchmarkReport}. Run in a JVM with -Xmx512m.
  * <p>
  * Arguments: data set, output JSON, and optionally a JDBC URL, user, password (otherwise
  * an embedded PostgreSQL in target/bench-pg-SET).
+ * {@code -Dbench.only=import|xlsx|overview} runs just those sections
+ * ({@code bench/run --only=...}).
  */
 public final class DataBenchmarks {
 
