@@ -30,18 +30,19 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The rows of an uploaded tax-filing file, streamed: CSV line by line (UTF-8 with or
  * without BOM, or GB18030 when the bytes are not valid UTF-8), XLSX through POI's SAX
- * event API (the first sheet; never a whole workbook in memory). The first line is a
- * header when its first cell names the column. Blank lines are skipped.
+ * event API and {@link SheetXmlScanner} (the first sheet; never a whole workbook in
+ * memory). The first line is a header when its first cell names the column. Blank lines
+ * are skipped.
  */
 abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingImportSource.Xlsx {
 
@@ -275,16 +276,23 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 				if (!sheets.hasNext()) {
 					throw new UnreadableFileException("工作簿中没有工作表", null);
 				}
+				boolean date1904 = date1904(reader);
 				// shared strings on disk, not on the heap
 				try (DiskSharedStrings strings = DiskSharedStrings.of(pkg, this.tempFiles);
 						InputStream sheet = sheets.next()) {
 					long size = Math.max(1, sheets.getSheetPart().getSize());
 					CountingInputStream counting = new CountingInputStream(sheet);
-					XMLReader xml = XMLHelper.newXMLReader();
-					Rows rows = new Rows(handler, counting, size);
-					xml.setContentHandler(
-							new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainNumbers(), false));
-					xml.parse(new InputSource(counting));
+					Sheet rows = new Sheet(handler, counting, size, strings, styles, date1904);
+					try {
+						SheetXmlScanner.parse(counting, rows);
+					}
+					catch (SheetXmlScanner.OtherEncoding other) {
+						// not UTF-8 (no spreadsheet program we know writes that): the
+						// JDK's parser, as securely configured by POI
+						XMLReader xml = XMLHelper.newXMLReader();
+						xml.setContentHandler(rows);
+						xml.parse(new InputSource(other.stream()));
+					}
 				}
 			}
 			catch (OpenXML4JException | SAXException | ParserConfigurationException ex) {
@@ -331,33 +339,92 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 			public String formatRawCellContents(double value, int formatIndex, String formatString,
 					boolean use1904Windowing) {
 				if (formatIndex == 0 || "General".equalsIgnoreCase(formatString)) {
-					if (Double.isNaN(value) || Double.isInfinite(value)) {
-						return String.valueOf(value);
-					}
-					return java.math.BigDecimal.valueOf(value)
-						.round(new java.math.MathContext(15))
-						.stripTrailingZeros()
-						.toPlainString();
+					return plain(value);
 				}
 				return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+			}
+
+			static String plain(double value) {
+				if (Double.isNaN(value) || Double.isInfinite(value)) {
+					return String.valueOf(value);
+				}
+				return java.math.BigDecimal.valueOf(value)
+					.round(new java.math.MathContext(15))
+					.stripTrailingZeros()
+					.toPlainString();
 			}
 
 		}
 
 		/**
-		 * The zero-based column of a reference such as {@code C17}; only A–Z matter here,
-		 * and parsing it by hand spares a regular expression per cell.
+		 * Whether the workbook counts its dates from 1904 (old Mac Excel) instead of
+		 * 1900.
 		 */
-		static int column(String reference) {
-			if (reference == null || reference.length() < 2) {
-				return -1;
+		private static boolean date1904(XSSFReader reader)
+				throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+			boolean[] found = new boolean[1];
+			try (InputStream in = reader.getWorkbookData()) {
+				XMLReader xml = XMLHelper.newXMLReader();
+				xml.setContentHandler(new DefaultHandler() {
+					@Override
+					public void startElement(String uri, String localName, String qName, Attributes attributes) {
+						if ("workbookPr".equals(local(localName, qName))) {
+							String value = attributes.getValue("date1904");
+							found[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+						}
+					}
+				});
+				xml.parse(new InputSource(in));
 			}
-			char letter = reference.charAt(0);
-			return (letter >= 'A' && letter <= 'Z' && Character.isDigit(reference.charAt(1))) ? letter - 'A' : -1;
+			return found[0];
 		}
 
-		/** Collects the cells of each row (columns A–D) and hands non-blank rows on. */
-		private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+		/**
+		 * The zero-based column of a reference such as {@code C17} or {@code AB3}, parsed
+		 * by hand (no regular expression per cell); -1 when it has no column letters.
+		 */
+		static int column(String reference) {
+			int column = 0;
+			int i = 0;
+			while (i < reference.length()) {
+				char ch = reference.charAt(i);
+				if (ch < 'A' || ch > 'Z') {
+					break;
+				}
+				column = column * 26 + (ch - 'A' + 1);
+				if (column > 16_384) {
+					return 16_384;
+				}
+				i++;
+			}
+			return column - 1;
+		}
+
+		/**
+		 * The first sheet's XML, read by SAX: the cells of columns A–D of each row as
+		 * text, and each non-blank row handed on. Written for this import instead of
+		 * POI's {@code XSSFSheetXMLHandler}, which builds an XMLBeans rich-text object
+		 * for every string cell (most of the reading time, measured). A cell's text is
+		 * what Excel shows where it matters here: shared and inline strings without
+		 * phonetic runs, formula results, booleans as TRUE/FALSE, numbers in the General
+		 * format as plain decimals ({@link PlainNumbers}), numbers in a date format (a
+		 * date typed into the cell: 2026/3/1, 2026年3月, including the Chinese built-in
+		 * formats that carry no format code) as the date, 2026年3月1日, and other formats
+		 * through POI's {@link DataFormatter}.
+		 */
+		static final class Sheet extends DefaultHandler {
+
+			/** Built-in date formats of the Chinese (zh-CN) locale, ECMA-376 18.8.30. */
+			private static final java.util.Set<Integer> CHINESE_DATE_FORMATS = java.util.Set.of(27, 28, 29, 30, 31, 36,
+					50, 51, 52, 53, 54, 57, 58);
+
+			private static final byte UNKNOWN = 0;
+
+			private static final byte GENERAL = 1;
+
+			private static final byte DATE = 2;
+
+			private static final byte OTHER = 3;
 
 			private final RowHandler handler;
 
@@ -365,26 +432,122 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 
 			private final long size;
 
+			private final DiskSharedStrings strings;
+
+			private final StylesTable styles;
+
+			private final boolean date1904;
+
+			private final DataFormatter formatter = new PlainNumbers();
+
+			private byte[] styleKinds = new byte[64];
+
 			private final String[] cells = new String[4];
+
+			private final StringBuilder text = new StringBuilder(64);
 
 			private boolean any;
 
 			private boolean first = true;
 
-			Rows(RowHandler handler, CountingInputStream counting, long size) {
+			private int row;
+
+			private int column = -1;
+
+			private int nextColumn;
+
+			private String type;
+
+			private int style;
+
+			private boolean hasValue;
+
+			private boolean inText;
+
+			private boolean inInline;
+
+			private int phonetic;
+
+			Sheet(RowHandler handler, CountingInputStream counting, long size, DiskSharedStrings strings,
+					StylesTable styles, boolean date1904) {
 				this.handler = handler;
 				this.counting = counting;
 				this.size = size;
+				this.strings = strings;
+				this.styles = styles;
+				this.date1904 = date1904;
 			}
 
 			@Override
-			public void startRow(int rowNum) {
-				java.util.Arrays.fill(this.cells, null);
-				this.any = false;
+			public void startElement(String uri, String localName, String qName, Attributes attributes)
+					throws SAXException {
+				switch (local(localName, qName)) {
+					case "row" -> {
+						String r = attributes.getValue("r");
+						this.row = (r != null) ? integer(r) : this.row + 1;
+						java.util.Arrays.fill(this.cells, null);
+						this.any = false;
+						this.nextColumn = 0;
+					}
+					case "c" -> {
+						String r = attributes.getValue("r");
+						this.column = (r != null) ? column(r) : this.nextColumn;
+						this.nextColumn = this.column + 1;
+						this.type = attributes.getValue("t");
+						String s = attributes.getValue("s");
+						this.style = (s != null) ? integer(s) : 0;
+						this.hasValue = false;
+						this.inInline = false;
+						this.phonetic = 0;
+						this.text.setLength(0);
+					}
+					case "v" -> {
+						this.inText = true;
+						this.hasValue = true;
+						this.text.setLength(0);
+					}
+					case "is" -> {
+						this.inInline = true;
+						this.hasValue = true;
+						this.text.setLength(0);
+					}
+					case "t" -> this.inText = this.inInline && this.phonetic == 0;
+					case "rPh" -> this.phonetic++;
+					default -> {
+					}
+				}
 			}
 
 			@Override
-			public void endRow(int rowNum) {
+			public void characters(char[] ch, int start, int length) {
+				if (this.inText && this.column >= 0 && this.column < 4) {
+					this.text.append(ch, start, length);
+				}
+			}
+
+			@Override
+			public void endElement(String uri, String localName, String qName) throws SAXException {
+				switch (local(localName, qName)) {
+					case "v", "t" -> this.inText = false;
+					case "rPh" -> this.phonetic--;
+					case "is" -> this.inInline = false;
+					case "c" -> {
+						if (this.hasValue && this.column >= 0 && this.column < 4) {
+							String value = value();
+							this.cells[this.column] = value;
+							if (!value.isBlank()) {
+								this.any = true;
+							}
+						}
+						this.column = -1;
+					}
+					case "row" -> endRow();
+					default -> {
+					}
+				}
+			}
+
+			private void endRow() {
 				if (!this.any) {
 					return;
 				}
@@ -395,20 +558,155 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 						return;
 					}
 				}
-				this.handler.row(rowNum + 1, row, Math.min(1.0, this.counting.count / (double) this.size));
+				this.handler.row(this.row, row, Math.min(1.0, this.counting.count / (double) this.size));
 			}
 
-			@Override
-			public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-				int column = column(cellReference);
-				if (column >= 0 && column < 4 && formattedValue != null) {
-					this.cells[column] = formattedValue;
-					if (!formattedValue.isBlank()) {
-						this.any = true;
+			private String value() throws SAXException {
+				String raw = this.text.toString();
+				if (this.type == null || "n".equals(this.type)) {
+					return raw.isEmpty() ? raw : numeric(raw);
+				}
+				return switch (this.type) {
+					case "s" -> {
+						try {
+							yield this.strings.text(Integer.parseInt(raw.strip()));
+						}
+						catch (IllegalArgumentException ex) {
+							throw new SAXException("shared string " + raw + " of row " + this.row + " missing", ex);
+						}
 					}
+					case "b" -> (!raw.isEmpty() && raw.charAt(0) == '0') ? "FALSE" : "TRUE";
+					case "e" -> "ERROR:" + raw;
+					case "d" -> isoDate(raw);
+					default -> raw; // inlineStr, str (a formula's text)
+				};
+			}
+
+			/** A numeric cell: by its style's number format. */
+			private String numeric(String raw) throws SAXException {
+				byte kind = kind(this.style);
+				if (kind == GENERAL) {
+					return plain(raw);
+				}
+				double value;
+				try {
+					value = Double.parseDouble(raw);
+				}
+				catch (NumberFormatException ex) {
+					throw new SAXException("not a number in row " + this.row + ": " + raw, ex);
+				}
+				if (kind == DATE) {
+					if (!org.apache.poi.ss.usermodel.DateUtil.isValidExcelDate(value)) {
+						return raw;
+					}
+					return chinese(
+							org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(value, this.date1904).toLocalDate());
+				}
+				org.apache.poi.xssf.usermodel.XSSFCellStyle cellStyle = this.styles.getStyleAt(this.style);
+				String format = cellStyle.getDataFormatString();
+				return this.formatter.formatRawCellContents(value, cellStyle.getDataFormat(),
+						(format != null) ? format : "General", this.date1904);
+			}
+
+			/** General, date or another format, once per style. */
+			private byte kind(int index) {
+				if (this.styles == null || index < 0) {
+					return GENERAL;
+				}
+				if (index >= this.styleKinds.length) {
+					this.styleKinds = java.util.Arrays.copyOf(this.styleKinds,
+							Math.max(index + 1, this.styleKinds.length * 2));
+				}
+				byte kind = this.styleKinds[index];
+				if (kind == UNKNOWN) {
+					kind = GENERAL;
+					if (index < this.styles.getNumCellStyles()) {
+						org.apache.poi.xssf.usermodel.XSSFCellStyle cellStyle = this.styles.getStyleAt(index);
+						int id = cellStyle.getDataFormat();
+						String format = cellStyle.getDataFormatString();
+						if (CHINESE_DATE_FORMATS.contains(id)
+								|| org.apache.poi.ss.usermodel.DateUtil.isADateFormat(id, format)) {
+							kind = DATE;
+						}
+						else if (id != 0 && format != null && !"General".equalsIgnoreCase(format)) {
+							kind = OTHER;
+						}
+					}
+					this.styleKinds[index] = kind;
+				}
+				return kind;
+			}
+
+			/**
+			 * A number as a plain decimal rounded to Excel's 15 significant digits; the
+			 * cell's own text when it is one already (the common case, no arithmetic).
+			 */
+			static String plain(String raw) {
+				int digits = 0;
+				int dot = -1;
+				for (int i = 0; i < raw.length(); i++) {
+					char ch = raw.charAt(i);
+					if (ch >= '0' && ch <= '9') {
+						digits++;
+					}
+					else if (ch == '.' && dot < 0) {
+						dot = i;
+					}
+					else if (!(ch == '-' && i == 0)) {
+						digits = 99;
+						break;
+					}
+				}
+				if (digits == 0 || digits > 15
+						|| (dot >= 0 && (dot == raw.length() - 1 || dot == 0 || (dot == 1 && raw.charAt(0) == '-')))) {
+					try {
+						return PlainNumbers.plain(Double.parseDouble(raw));
+					}
+					catch (NumberFormatException ex) {
+						return raw;
+					}
+				}
+				if (dot < 0) {
+					return raw;
+				}
+				int end = raw.length();
+				while (raw.charAt(end - 1) == '0') {
+					end--;
+				}
+				if (end - 1 == dot) {
+					end--;
+				}
+				return raw.substring(0, end);
+			}
+
+			private static String isoDate(String raw) {
+				try {
+					return chinese(java.time.LocalDate.parse(raw.substring(0, Math.min(10, raw.length()))));
+				}
+				catch (java.time.DateTimeException ex) {
+					return raw;
 				}
 			}
 
+			private static String chinese(java.time.LocalDate date) {
+				return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+			}
+
+			private static int integer(String text) throws SAXException {
+				try {
+					return Integer.parseInt(text);
+				}
+				catch (NumberFormatException ex) {
+					throw new SAXException("not a row or style number: " + text, ex);
+				}
+			}
+
+		}
+
+		private static String local(String localName, String qName) {
+			String name = (localName != null && !localName.isEmpty()) ? localName : qName;
+			int colon = name.indexOf(':');
+			return (colon >= 0) ? name.substring(colon + 1) : name;
 		}
 
 	}

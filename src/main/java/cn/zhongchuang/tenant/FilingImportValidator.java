@@ -13,16 +13,23 @@ import cn.zhongchuang.reference.CreditCodes;
 
 /**
  * Checks one row of a tax-filing file: credit code with both check digits, period
- * (YYYY-MM, a real month, not before 2000 and not after the current month), filed (是/否,
- * true/false, 1/0, Y/N), tax paid (yuan, at most two decimals, not negative, not above 0
- * when not filed, required when filed). Rows that pass become {@link FilingImportRow};
- * every failing cell becomes an error of its own.
+ * (YYYY-MM or a day of the month, a real month, not before 2000 and not after the current
+ * month), filed (是/否, true/false, 1/0, Y/N), tax paid (yuan, at most two decimals, not
+ * negative, not above 0 when not filed, required when filed). Rows that pass become
+ * {@link FilingImportRow}; every failing cell becomes an error of its own.
  */
 final class FilingImportValidator {
 
 	static final YearMonth EARLIEST = YearMonth.of(2000, 1);
 
-	private static final Pattern PERIOD = Pattern.compile("(\\d{4})\\s*(?:-|/|\\.|年)?\\s*(\\d{1,2})\\s*月?");
+	/**
+	 * A month (2026-09, 2026/9, 2026.09, 202609, 2026年9月), or a day of it (2026-09-01,
+	 * 2026/9/1, 2026年9月1日): a date typed into a spreadsheet cell arrives as such a day
+	 * (the XLSX reader gives a date cell as 2026年9月1日, a CSV saved by Excel holds
+	 * 2026/9/1).
+	 */
+	private static final Pattern PERIOD = Pattern.compile(
+			"(\\d{4})\\s*(?:-|/|\\.|年)?\\s*(\\d{1,2})\\s*(?:月\\s*(?:(\\d{1,2})\\s*日)?|[-/.]\\s*(\\d{1,2})\\s*日?)?");
 
 	private static final BigDecimal MAX_TAX = new BigDecimal("999999999999.99");
 
@@ -66,18 +73,34 @@ final class FilingImportValidator {
 			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "所属期必填（格式 YYYY-MM，如 2026-09）"));
 			return null;
 		}
-		Matcher m = PERIOD.matcher(text);
-		if (!m.matches()) {
-			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "所属期格式应为 YYYY-MM，如 2026-09"));
-			return null;
+		int year;
+		int month;
+		String day = null;
+		if (isPlainMonth(text)) {
+			// the template's form, most rows: no regular expression
+			year = (text.charAt(0) - '0') * 1000 + (text.charAt(1) - '0') * 100 + (text.charAt(2) - '0') * 10
+					+ (text.charAt(3) - '0');
+			month = (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
 		}
-		int year = Integer.parseInt(m.group(1));
-		int month = Integer.parseInt(m.group(2));
+		else {
+			Matcher m = PERIOD.matcher(text);
+			if (!m.matches()) {
+				errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "所属期格式应为 YYYY-MM，如 2026-09"));
+				return null;
+			}
+			year = Integer.parseInt(m.group(1));
+			month = Integer.parseInt(m.group(2));
+			day = (m.group(3) != null) ? m.group(3) : m.group(4);
+		}
 		if (month < 1 || month > 12) {
 			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "月份应为 01–12，“" + text + "”不存在"));
 			return null;
 		}
 		YearMonth ym = YearMonth.of(year, month);
+		if (day != null && !ym.isValidDay(Integer.parseInt(day))) {
+			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "日期“" + text + "”不存在"));
+			return null;
+		}
 		if (ym.isBefore(EARLIEST)) {
 			errors.add(new FilingImportError(line, FilingImportError.PERIOD, raw, "所属期早于 2000 年 1 月"));
 			return null;
@@ -88,6 +111,20 @@ final class FilingImportValidator {
 			return null;
 		}
 		return ym.atDay(1);
+	}
+
+	/** YYYY-MM exactly (ASCII digits). */
+	private static boolean isPlainMonth(String text) {
+		if (text.length() != 7 || text.charAt(4) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 7; i++) {
+			char ch = text.charAt(i);
+			if (i != 4 && (ch < '0' || ch > '9')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Boolean filed(int line, String raw, List<FilingImportError> errors) {

@@ -48,10 +48,19 @@ class FilingImportFixtures {
 
 	List<String> tenants(Operator operator, int count) {
 		List<String> codes = new ArrayList<>(count);
-		List<Object[]> rows = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			String code = creditCode(operator.region());
-			codes.add(code);
+			codes.add(creditCode(operator.region()));
+		}
+		return tenantsWithCodes(operator, codes);
+	}
+
+	/**
+	 * Tenants of the organisation with the given credit codes (those of a file made
+	 * beforehand); returns the codes.
+	 */
+	List<String> tenantsWithCodes(Operator operator, List<String> codes) {
+		List<Object[]> rows = new ArrayList<>(codes.size());
+		for (String code : codes) {
 			rows.add(new Object[] { operator.orgId(), operator.institutionId(), operator.region(),
 					"测试在孵企业" + code.substring(8, 16), code, LocalDate.of(2024, 1, 1), OffsetDateTime.now() });
 		}
