@@ -11,9 +11,9 @@ import java.util.Map;
  * size, and a date range. Bound from the query string as text, so that no value can fail
  * the binding; {@link #resolve(ListSpec)} turns it into a {@link ListState}: an unknown
  * sort key or direction falls back to the list's default, a page size out of 10/20/50/100
- * to the nearest one, a page below 1 to 1 (beyond the end: the last page, when the total
- * is known), and a malformed date or a range whose start is after its end is not applied
- * and answers a Chinese message at the field.
+ * to the next one up (200 at most), a page below 1 to 1 (beyond the end: the last page,
+ * when the total is known), and a malformed date or a range whose start is after its end
+ * is not applied and answers a Chinese message at the field.
  */
 public record ListParams(String sort, String dir, String page, String size, String from, String to) {
 
@@ -21,6 +21,9 @@ public record ListParams(String sort, String dir, String page, String size, Stri
 	public static final List<Integer> SIZES = List.of(10, 20, 50, 100);
 
 	public static final int DEFAULT_SIZE = 20;
+
+	/** The sizes a request is rounded up to: the chooser's, and 200 for API clients. */
+	static final List<Integer> ROUNDED = List.of(10, 20, 50, 100, PageResult.MAX_SIZE);
 
 	public static ListParams none() {
 		return new ListParams(null, null, null, null, null, null);
@@ -67,12 +70,12 @@ public record ListParams(String sort, String dir, String page, String size, Stri
 		if (n == null || n < 1) {
 			return DEFAULT_SIZE;
 		}
-		for (int allowed : SIZES) {
+		for (int allowed : ROUNDED) {
 			if (n <= allowed) {
 				return allowed;
 			}
 		}
-		return SIZES.get(SIZES.size() - 1);
+		return PageResult.MAX_SIZE;
 	}
 
 	private static Integer number(String text) {

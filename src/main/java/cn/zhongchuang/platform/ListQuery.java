@@ -117,6 +117,16 @@ public final class ListQuery<T> {
 		return new ListPage<>(new PageResult<>(items, total, shown.page(), shown.size()), shown);
 	}
 
+	/**
+	 * One page for the API: as {@link #page}, but a date that was not applied is a 400
+	 * naming the field.
+	 */
+	public PageResult<T> results(ListParams params) {
+		ListState state = ((params != null) ? params : ListParams.none()).resolve(this.spec);
+		state.requireValid();
+		return page(params).results();
+	}
+
 	/** The number of rows the filters and the date range leave. */
 	public long count(ListState state) {
 		Map<String, Object> p = new LinkedHashMap<>(this.params);

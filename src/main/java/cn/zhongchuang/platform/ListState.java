@@ -29,6 +29,11 @@ public record ListState(String sort, boolean ascending, int page, int size, Loca
 		return (sortedBy(key) && this.ascending) ? "desc" : "asc";
 	}
 
+	/** The page sizes of the chooser. */
+	public java.util.List<Integer> sizes() {
+		return ListParams.SIZES;
+	}
+
 	public boolean hasErrors() {
 		return !this.errors.isEmpty();
 	}

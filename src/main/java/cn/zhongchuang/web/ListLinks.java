@@ -11,19 +11,21 @@ import java.util.StringJoiner;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-
 /**
- * Links of the list fragment ({@code @lists} in templates): the current list request with
- * some parameters replaced, so that a sort, a page or the export keeps every filter. A
- * new sort or filter goes back to page 1.
+ * Links of the list fragment ({@code lists} in every page's model, from
+ * {@code LayoutAdvice}): the current list request with some parameters replaced, so that
+ * a sort, a page or the export keeps every filter. A new sort or filter goes back to page
+ * 1.
  */
-@Component("lists")
-public class ListLinks {
+public final class ListLinks {
 
 	private static final Set<String> NEVER = Set.of("_csrf", "HX-Request");
+
+	private final HttpServletRequest request;
+
+	ListLinks(HttpServletRequest request) {
+		this.request = request;
+	}
 
 	/** The current path and query with {@code key, value, key, value …} replaced. */
 	public String with(String... keyValues) {
@@ -34,7 +36,7 @@ public class ListLinks {
 		if (!contains(keyValues, "page")) {
 			params.remove("page");
 		}
-		return build(request().getRequestURI(), params);
+		return build(this.request.getRequestURI(), params);
 	}
 
 	/** The export of the list as it is filtered and sorted: every page. */
@@ -45,7 +47,9 @@ public class ListLinks {
 		return build(path, params);
 	}
 
-	/** The current parameters but {@code except}, as hidden fields of the page-jump form. */
+	/**
+	 * The current parameters but {@code except}, as hidden fields of the page-jump form.
+	 */
 	public List<Map.Entry<String, String>> hidden(String... except) {
 		Map<String, List<String>> params = current();
 		for (String name : except) {
@@ -57,7 +61,7 @@ public class ListLinks {
 	}
 
 	public String path() {
-		return request().getRequestURI();
+		return this.request.getRequestURI();
 	}
 
 	private static boolean contains(String[] keyValues, String key) {
@@ -69,9 +73,9 @@ public class ListLinks {
 		return false;
 	}
 
-	private static Map<String, List<String>> current() {
+	private Map<String, List<String>> current() {
 		Map<String, List<String>> params = new LinkedHashMap<>();
-		request().getParameterMap().forEach((name, values) -> {
+		this.request.getParameterMap().forEach((name, values) -> {
 			List<String> kept = new ArrayList<>();
 			for (String value : values) {
 				if (value != null && !value.isEmpty()) {
@@ -87,13 +91,10 @@ public class ListLinks {
 
 	private static String build(String path, Map<String, List<String>> params) {
 		StringJoiner query = new StringJoiner("&");
-		params.forEach((name, values) -> values.forEach((value) -> query
-			.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
+		params.forEach(
+				(name, values) -> values.forEach((value) -> query.add(URLEncoder.encode(name, StandardCharsets.UTF_8)
+						+ "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
 		return (query.length() == 0) ? path : path + "?" + query;
-	}
-
-	private static HttpServletRequest request() {
-		return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
 	}
 
 }
