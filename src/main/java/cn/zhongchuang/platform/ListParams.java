@@ -10,10 +10,10 @@ import java.util.Map;
  * The part of a list request every staff list shares: sort key and direction, page, page
  * size, and a date range. Bound from the query string as text, so that no value can fail
  * the binding; {@link #resolve(ListSpec)} turns it into a {@link ListState}: an unknown
- * sort key or direction falls back to the list's default, a page size out of 10/20/50/100
- * to the next one up (200 at most), a page below 1 to 1 (beyond the end: the last page,
- * when the total is known), and a malformed date or a range whose start is after its end
- * is not applied and answers a Chinese message at the field.
+ * sort key or direction falls back to the list's default, a page size below 1 to the
+ * default and above 200 to 200, a page below 1 to 1 (beyond the end: the last page, when
+ * the total is known), and a malformed date or a range whose start is after its end is
+ * not applied and answers a Chinese message at the field.
  */
 public record ListParams(String sort, String dir, String page, String size, String from, String to) {
 
@@ -21,9 +21,6 @@ public record ListParams(String sort, String dir, String page, String size, Stri
 	public static final List<Integer> SIZES = List.of(10, 20, 50, 100);
 
 	public static final int DEFAULT_SIZE = 20;
-
-	/** The sizes a request is rounded up to: the chooser's, and 200 for API clients. */
-	static final List<Integer> ROUNDED = List.of(10, 20, 50, 100, PageResult.MAX_SIZE);
 
 	public static ListParams none() {
 		return new ListParams(null, null, null, null, null, null);
@@ -62,20 +59,16 @@ public record ListParams(String sort, String dir, String page, String size, Stri
 	}
 
 	/**
-	 * 10, 20, 50 or 100: a size between two of them goes up to the next, a larger one to
-	 * 100.
+	 * The page size: the chooser offers 10, 20, 50 and 100; any size from 1 to 200 is
+	 * kept (API clients ask for others), a larger one is 200, none or nonsense the
+	 * default.
 	 */
 	static int size(String text) {
 		Integer n = number(text);
 		if (n == null || n < 1) {
 			return DEFAULT_SIZE;
 		}
-		for (int allowed : ROUNDED) {
-			if (n <= allowed) {
-				return allowed;
-			}
-		}
-		return PageResult.MAX_SIZE;
+		return Math.min(n, PageResult.MAX_SIZE);
 	}
 
 	private static Integer number(String text) {

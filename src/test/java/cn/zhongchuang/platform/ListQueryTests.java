@@ -83,10 +83,11 @@ class ListQueryTests {
 		assertThat(many.page(params("made", "asc", "-4", "10", null, null)).results().page()).isEqualTo(1);
 		assertThat(many.page(params("made", "asc", "二", "10", null, null)).results().page()).isEqualTo(1);
 		assertThat(many.page(params("made", "asc", "99999999999999", "10", null, null)).results().page()).isEqualTo(3);
-		// a size between two of the chooser's goes up to the next one
-		assertThat(many.page(params("made", "asc", "1", "7", null, null)).results().size()).isEqualTo(10);
+		// sizes the API asks for are kept, up to 200
+		assertThat(many.page(params("made", "asc", "3", "7", null, null)).results().items()).containsExactly(15, 16, 17,
+				18, 19, 20, 21);
 
-		assertThat(ListParams.size("35")).isEqualTo(50);
+		assertThat(ListParams.size("35")).isEqualTo(35);
 		assertThat(ListParams.size("100")).isEqualTo(100);
 		assertThat(ListParams.size("100000")).isEqualTo(PageResult.MAX_SIZE);
 		assertThat(ListParams.size("0")).isEqualTo(ListParams.DEFAULT_SIZE);
