@@ -140,10 +140,7 @@ public class Institutions {
 		if (user == null || !user.role().isGovernment()) {
 			return new PageResult<>(List.of(), 0, 1, PageResult.clampSize(size));
 		}
-		return list(region, kind, keyword, user)
-			.page(new ListParams(null, null, (page != null) ? page.toString() : null,
-					(size != null) ? size.toString() : null, null, null))
-			.results();
+		return list(region, kind, keyword, user).page(ListParams.page(page, size)).results();
 	}
 
 	/**

@@ -26,6 +26,14 @@ public record ListParams(String sort, String dir, String page, String size, Stri
 		return new ListParams(null, null, null, null, null, null);
 	}
 
+	/**
+	 * Page and size only (the default sort, no dates), for callers that page by number.
+	 */
+	public static ListParams page(Integer page, Integer size) {
+		return new ListParams(null, null, (page != null) ? page.toString() : null,
+				(size != null) ? size.toString() : null, null, null);
+	}
+
 	public ListState resolve(ListSpec spec) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		boolean known = spec.sortable(blankToNull(this.sort));

@@ -160,10 +160,7 @@ class RecognitionRecords {
 
 	PageResult<Recognition> search(List<String> regions, String level, String keyword, String status, Integer page,
 			Integer size) {
-		return list(regions, level, keyword, status)
-			.page(new ListParams(null, null, (page != null) ? page.toString() : null,
-					(size != null) ? size.toString() : null, null, null))
-			.results();
+		return list(regions, level, keyword, status).page(ListParams.page(page, size)).results();
 	}
 
 	/** The sorts of a list of titles, newest first by default; the date: 认定日期. */

@@ -92,10 +92,7 @@ class SanctionRecords {
 
 	PageResult<Sanction> search(List<String> regions, String keyword, boolean activeOnly, LocalDate today, Integer page,
 			Integer size) {
-		return list(regions, keyword, activeOnly, today)
-			.page(new ListParams(null, null, (page != null) ? page.toString() : null,
-					(size != null) ? size.toString() : null, null, null))
-			.results();
+		return list(regions, keyword, activeOnly, today).page(ListParams.page(page, size)).results();
 	}
 
 	/** 处罚登记: the sorts, newest finding first; the date: 认定日期 of the finding. */
