@@ -41,6 +41,14 @@
     }
   }, true);
 
+  // A list's page size (form="filters", outside the form): a new size asks the list again from page 1.
+  document.addEventListener('change', function (e) {
+    var el = e.target;
+    if (el.matches && el.matches('[data-zc-submit]') && el.form) {
+      if (el.form.requestSubmit) { el.form.requestSubmit(); } else { el.form.submit(); }
+    }
+  });
+
   // Region picker: three selects (省 → 市 → 区县) writing the deepest choice into a hidden input.
   function fill(select, regions, selected, placeholder) {
     select.innerHTML = '';

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,9 @@ import java.util.stream.Collectors;
 import cn.zhongchuang.attachment.AttachmentDownloads;
 import cn.zhongchuang.expert.ExpertPanels;
 import cn.zhongchuang.operator.OperatorOrganisation;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListPage;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
@@ -28,6 +32,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,8 +62,11 @@ class ApplicationController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	ApplicationController(Applications applications, ApplicationNotices notices, PolicyCatalog catalog, Regions regions,
-			Clock clock) {
+			Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.applications = applications;
 		this.notices = notices;
 		this.clock = clock;
@@ -68,8 +76,8 @@ class ApplicationController {
 
 	@GetMapping("/applications")
 	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String policy,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String view, Model model,
-			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) String view, ListParams list,
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (user.hasRole(Role.OPERATOR)) {
 			model.addAttribute("organisation", this.applications.organisationOf(user).orElse(null));
 			model.addAttribute("applications", this.applications.mine(user));
@@ -77,14 +85,20 @@ class ApplicationController {
 		}
 		else {
 			boolean all = "all".equals(view);
-			List<Application> rows = all ? this.applications.within(user, null)
-					: this.applications.queue(user, policy, q);
+			ListPage<Application> page = this.applications.list(user, all, policy, q).page(list).addTo(model);
+			List<Application> rows = page.results().items();
 			model.addAttribute("applications", rows);
-			Map<Long, Applications.ReviewBatch> batches = this.applications.batchesOf(rows);
-			model.addAttribute("batches", batches);
+			model.addAttribute("batches", this.applications.batchesOf(rows));
+			// overdue batches over the whole view, not only this page
+			List<Application> viewed = all ? this.applications.within(user, null)
+					: this.applications.queue(user, policy, q);
 			model.addAttribute("overdueCount",
-					batches.values().stream().filter(Applications.ReviewBatch::overdue).count());
-			model.addAttribute("queueCount", all ? this.applications.queue(user, null, null).size() : rows.size());
+					this.applications.batchesOf(viewed)
+						.values()
+						.stream()
+						.filter(Applications.ReviewBatch::overdue)
+						.count());
+			model.addAttribute("queueCount", all ? this.applications.queue(user, null, null).size() : viewed.size());
 			model.addAttribute("mode", all ? "all" : "queue");
 			model.addAttribute("policies", this.catalog.all());
 			model.addAttribute("policy", policy);
@@ -93,6 +107,36 @@ class ApplicationController {
 		model.addAttribute("regions", this.regions);
 		return (htmx != null && !"mine".equals(model.getAttribute("mode"))) ? "application/list :: results"
 				: "application/list";
+	}
+
+	/**
+	 * 导出 Excel of 认定审查: every application of the view and filters, in the order of the
+	 * page.
+	 */
+	@GetMapping("/applications/export")
+	void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String policy,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String view, ListParams list,
+			HttpServletResponse response) {
+		ListExport.respond(response, "认定审查",
+				List.of(ListExport.column("空间名称", Application::spaceName),
+						ListExport.column("运营机构", Application::operatorName),
+						ListExport.column("行政区划", (Application a) -> this.regions.fullName(a.regionCode())),
+						ListExport.column("政策", (Application a) -> policyTitle(a.policyId())),
+						ListExport.column("状态",
+								(Application a) -> this.messages.getMessage("application.status." + a.status(), null,
+										a.status().name(), Locale.SIMPLIFIED_CHINESE)),
+						ListExport.column("当前环节", Application::currentStageName),
+						ListExport.column("提交日期", Application::submittedOn)),
+				this.applications.list(user, "all".equals(view), policy, q), list);
+	}
+
+	private String policyTitle(String policyId) {
+		return this.catalog.all()
+			.stream()
+			.filter((p) -> p.id().equals(policyId))
+			.map((p) -> p.title())
+			.findFirst()
+			.orElse(policyId);
 	}
 
 	@GetMapping("/applications/new")

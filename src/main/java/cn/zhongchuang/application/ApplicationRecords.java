@@ -15,6 +15,8 @@ import java.util.Optional;
 import cn.zhongchuang.audit.SealCheck;
 import cn.zhongchuang.audit.SealText;
 import cn.zhongchuang.audit.Seals;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +81,41 @@ class ApplicationRecords {
 			.param("q", (q == null) ? "" : q.strip())
 			.query(ApplicationRecords::map)
 			.list();
+	}
+
+	/** 认定审查: the sorts, the date (提交日期); the queue opens oldest first. */
+	static final ListSpec QUEUE = spec(true);
+
+	/** 本辖区全部: newest first. */
+	static final ListSpec ALL = spec(false);
+
+	private static ListSpec spec(boolean oldestFirst) {
+		return ListSpec.builder()
+			.sort("submitted", "submitted_on")
+			.sort("space", "space_name")
+			.sort("operator", "operator_name")
+			.sort("region", "region_code")
+			.sort("policy", "policy_id")
+			.sort("status", "status")
+			.sort("stage", "current_stage_name")
+			.defaultSort("submitted", oldestFirst)
+			.dates("submitted_on")
+			.build();
+	}
+
+	/**
+	 * Submitted applications within the regions, by policy and keyword: those waiting at
+	 * a stage the role decides, or (role null) all of them.
+	 */
+	ListQuery<Application> list(Collection<String> regions, String role, String policyId, String q) {
+		ListQuery<Application> list = ListQuery
+			.of(this.jdbc, (role != null) ? QUEUE : ALL, "SELECT * FROM application", ApplicationRecords::map)
+			.where("region_code = ANY(:regions)", "regions", regions.toArray(String[]::new))
+			.filter(policyId, "policy_id = :policy", "policy")
+			.keyword(q, "(space_name ILIKE :kw OR operator_name ILIKE :kw)");
+		return (role != null)
+				? list.where("status IN ('SUBMITTED', 'IN_REVIEW') AND current_stage_role = :role", "role", role)
+				: list.where("status <> 'DRAFT'");
 	}
 
 	/**

@@ -31,6 +31,7 @@ import cn.zhongchuang.institution.InstitutionSummary;
 import cn.zhongchuang.institution.Institutions;
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
@@ -537,6 +538,18 @@ public class Applications {
 			return List.of();
 		}
 		return this.records.queue(user.role().name(), this.regions.codesWithin(user.regionCode()), policyId, q);
+	}
+
+	/**
+	 * The list of 认定审查: the user's 待办 ({@code all} false) or everything submitted within
+	 * the user's region; nothing for anyone but government.
+	 */
+	ListQuery<Application> list(CurrentUser user, boolean all, String policyId, String q) {
+		if (!user.role().isGovernment()) {
+			return this.records.list(List.of(), null, policyId, q);
+		}
+		return this.records.list(this.regions.codesWithin(user.regionCode()), all ? null : user.role().name(), policyId,
+				q);
 	}
 
 	/** Everything submitted within the user's region. */

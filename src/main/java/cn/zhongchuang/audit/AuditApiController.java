@@ -1,6 +1,7 @@
 package cn.zhongchuang.audit;
 
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,8 +30,8 @@ class AuditApiController {
 
 	@GetMapping
 	@Operation(summary = "Search the audit trail")
-	PageResult<StoredEvent> search(AuditQuery query, @AuthenticationPrincipal CurrentUser user) {
-		return this.log.search(query, AuditController.scopeOf(user, this.regions));
+	PageResult<StoredEvent> search(AuditQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user) {
+		return this.log.list(query, AuditController.scopeOf(user, this.regions)).results(list);
 	}
 
 }

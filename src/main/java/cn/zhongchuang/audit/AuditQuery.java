@@ -1,19 +1,23 @@
 package cn.zhongchuang.audit;
 
-import java.time.LocalDate;
-
-import org.springframework.format.annotation.DateTimeFormat;
+import cn.zhongchuang.platform.ListSpec;
 
 /**
- * The auditor's search form; every field optional. Dates are Beijing calendar days,
- * inclusive.
+ * The auditor's search form; every field optional. The date range (Beijing calendar days,
+ * inclusive), sorting and paging are the shared list parameters.
  */
-record AuditQuery(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String actor, String action, String objectType,
-		String objectId, AuditEntry.Result result, String ip, Integer page, Integer size) {
+record AuditQuery(String actor, String action, String objectType, String objectId, AuditEntry.Result result,
+		String ip) {
 
-	static AuditQuery empty() {
-		return new AuditQuery(null, null, null, null, null, null, null, null, 1, null);
-	}
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("time", "occurred_at")
+		.sort("actor", "actor")
+		.sort("ip", "ip")
+		.sort("action", "action")
+		.sort("object", "object_type", "object_id")
+		.sort("result", "result")
+		.defaultSort("time", false)
+		.instants("occurred_at")
+		.build();
 
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 
@@ -43,8 +44,10 @@ class ExpertApiController {
 	@GetMapping("/api/v1/experts")
 	@PreAuthorize("hasAnyRole('CITY_BUREAU', 'PROVINCE')")
 	@Operation(summary = "专家库（本辖区，电话脱敏）")
-	PageResult<ExpertView> experts(ExpertQuery query, @AuthenticationPrincipal CurrentUser user) {
-		return this.pool.search(query, user).map((e) -> ExpertView.of(e, this.regions.fullName(e.regionCode())));
+	PageResult<ExpertView> experts(ExpertQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user) {
+		return this.pool.list(query, user)
+			.map((e) -> ExpertView.of(e, this.regions.fullName(e.regionCode())))
+			.results(list);
 	}
 
 	@GetMapping("/api/v1/expert-panels/{id:\\d+}")

@@ -11,7 +11,7 @@ import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Regions;
 
@@ -50,11 +50,10 @@ class ExpertPool {
 	}
 
 	@Transactional(readOnly = true)
-	PageResult<Expert> search(ExpertQuery query, CurrentUser user) {
-		if (!isBureau(user)) {
-			return new PageResult<>(java.util.List.of(), 0, 1, PageResult.DEFAULT_SIZE);
-		}
-		return this.experts.search(query, this.regions.codesWithin(user.regionCode()));
+	ListQuery<Expert> list(ExpertQuery query, CurrentUser user) {
+		// only a bureau keeps a pool: anyone else sees an empty list
+		return isBureau(user) ? this.experts.list(query, this.regions.codesWithin(user.regionCode()))
+				: this.experts.list(query, java.util.List.of());
 	}
 
 	@Transactional(readOnly = true)

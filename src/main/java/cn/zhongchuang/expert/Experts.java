@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.zhongchuang.platform.EncryptedColumn;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PersonalDataCipher;
 
 import org.springframework.context.annotation.Bean;
@@ -106,33 +106,13 @@ class Experts {
 		return findById(e.id()).orElseThrow();
 	}
 
-	PageResult<Expert> search(ExpertQuery q, List<String> scope) {
-		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("scope", scope.toArray(String[]::new));
-		if (q.keyword() != null && !q.keyword().isBlank()) {
-			where.append(" AND (name ILIKE :kw OR employer ILIKE :kw)");
-			params.put("kw", "%" + q.keyword().strip().replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		if (q.field() != null && !q.field().isBlank()) {
-			where.append(" AND :field = ANY(fields)");
-			params.put("field", q.field().strip());
-		}
-		if (q.active() != null) {
-			where.append(" AND active = :active");
-			params.put("active", q.active());
-		}
-		long total = this.jdbc.sql("SELECT count(*) FROM expert" + where).params(params).query(Long.class).single();
-		int size = PageResult.clampSize(q.size());
-		int page = PageResult.clampPage(q.page());
-		List<Expert> rows = this.jdbc
-			.sql("SELECT * FROM expert" + where + " ORDER BY active DESC, name, id" + " LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", size)
-			.param("offset", PageResult.offset(page, size))
-			.query(this::map)
-			.list();
-		return new PageResult<>(rows, total, page, size);
+	/** 专家库: the experts within the scope that the filters leave, sortable. */
+	ListQuery<Expert> list(ExpertQuery q, List<String> scope) {
+		return ListQuery.of(this.jdbc, ExpertQuery.LIST, "SELECT * FROM expert", this::map)
+			.where("region_code = ANY(:scope)", "scope", scope.toArray(String[]::new))
+			.keyword(q.keyword(), "(name ILIKE :kw OR employer ILIKE :kw)")
+			.filter(q.field(), ":field = ANY(fields)", "field")
+			.filter(q.active(), "active = :active", "active");
 	}
 
 	static List<String> strings(Array array) throws SQLException {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.zhongchuang.platform.EncryptedColumn;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PersonalDataCipher;
 import cn.zhongchuang.platform.Role;
 
@@ -143,40 +143,14 @@ class UserAccounts {
 	record Failure(int attempts, Instant lockedUntil, boolean lockedNow) {
 	}
 
-	PageResult<UserAccount> search(UserQuery q, List<String> regionScope) {
-		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("scope", regionScope.toArray(String[]::new));
-		if (q.keyword() != null && !q.keyword().isBlank()) {
-			where.append(" AND (username ILIKE :kw OR display_name ILIKE :kw OR organization ILIKE :kw)");
-			params.put("kw", "%" + q.keyword().strip().replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		if (q.role() != null) {
-			where.append(" AND role = :role");
-			params.put("role", q.role().name());
-		}
-		if (q.region() != null && !q.region().isBlank()) {
-			where.append(" AND region_code = :region");
-			params.put("region", q.region());
-		}
-		if (q.enabled() != null) {
-			where.append(" AND enabled = :enabled");
-			params.put("enabled", q.enabled());
-		}
-		long total = this.jdbc.sql("SELECT count(*) FROM user_account" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		int size = PageResult.clampSize(q.size());
-		int page = PageResult.clampPage(q.page());
-		List<UserAccount> rows = this.jdbc
-			.sql("SELECT * FROM user_account" + where + " ORDER BY " + q.orderBy() + " LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", size)
-			.param("offset", PageResult.offset(page, size))
-			.query(this::map)
-			.list();
-		return new PageResult<>(rows, total, page, size);
+	/** 用户管理: the accounts within the scope that the filters leave, sortable. */
+	ListQuery<UserAccount> list(UserQuery q, List<String> regionScope) {
+		return ListQuery.of(this.jdbc, UserQuery.LIST, "SELECT * FROM user_account", this::map)
+			.where("region_code = ANY(:scope)", "scope", regionScope.toArray(String[]::new))
+			.keyword(q.keyword(), "(username ILIKE :kw OR display_name ILIKE :kw OR organization ILIKE :kw)")
+			.filter((q.role() != null) ? q.role().name() : null, "role = :role", "role")
+			.filter(q.region(), "region_code = :region", "region")
+			.filter(q.enabled(), "enabled = :enabled", "enabled");
 	}
 
 	private Map<String, Object> params(UserAccount a) {

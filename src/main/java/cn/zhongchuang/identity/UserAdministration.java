@@ -13,7 +13,7 @@ import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Regions;
 
@@ -69,8 +69,8 @@ class UserAdministration {
 	}
 
 	@Transactional(readOnly = true)
-	PageResult<UserAccount> search(UserQuery query, CurrentUser admin) {
-		return this.accounts.search(query, this.regions.codesWithin(admin.regionCode()));
+	ListQuery<UserAccount> list(UserQuery query, CurrentUser admin) {
+		return this.accounts.list(query, this.regions.codesWithin(admin.regionCode()));
 	}
 
 	@Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,8 +50,8 @@ class UserApiController {
 	@GetMapping("/api/v1/users")
 	@PreAuthorize("hasAnyRole('ADMIN', 'SECURITY_ADMIN')")
 	@Operation(summary = "Accounts within the administrator's region")
-	PageResult<UserView> list(UserQuery query, @AuthenticationPrincipal CurrentUser admin) {
-		return this.users.search(query, admin).map(this::view);
+	PageResult<UserView> list(UserQuery query, ListParams list, @AuthenticationPrincipal CurrentUser admin) {
+		return this.users.list(query, admin).map(this::view).results(list);
 	}
 
 	@GetMapping("/api/v1/users/{id}")

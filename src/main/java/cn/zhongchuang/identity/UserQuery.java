@@ -1,18 +1,23 @@
 package cn.zhongchuang.identity;
 
-import java.util.Map;
-
+import cn.zhongchuang.platform.ListSpec;
 import cn.zhongchuang.platform.Role;
 
-/** The filter bar of the user list. Sorting by a whitelisted column only. */
-record UserQuery(String keyword, Role role, String region, Boolean enabled, String sort, Integer page, Integer size) {
+/**
+ * The filter bar of the user list; sorting, paging and dates are the shared list
+ * parameters.
+ */
+record UserQuery(String keyword, Role role, String region, Boolean enabled) {
 
-	private static final Map<String, String> SORTS = Map.of("username", "lower(username)", "name", "display_name",
-			"role", "role, lower(username)", "region", "region_code, lower(username)", "created", "created_at DESC",
-			"login", "last_login_at DESC NULLS LAST");
-
-	String orderBy() {
-		return SORTS.getOrDefault((this.sort != null) ? this.sort : "", "lower(username)") + ", id";
-	}
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("username", "lower(username)")
+		.sort("name", "display_name")
+		.sort("role", "role")
+		.sort("region", "region_code")
+		.sort("organization", "organization")
+		.sort("login", "last_login_at")
+		.sort("created", "created_at")
+		.instants("created_at")
+		.build();
 
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,10 +17,12 @@ import cn.zhongchuang.operator.OperatorFacts;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Regions;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,7 +53,11 @@ class InstitutionController {
 
 	private final Clock clock;
 
-	InstitutionController(Institutions institutions, Regions regions, AuditHistory history, Clock clock) {
+	private final MessageSource messages;
+
+	InstitutionController(Institutions institutions, Regions regions, AuditHistory history, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.institutions = institutions;
 		this.regions = regions;
 		this.history = history;
@@ -60,17 +67,9 @@ class InstitutionController {
 	@GetMapping("/institutions")
 	@PreAuthorize(ROLES)
 	String list(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-			@AuthenticationPrincipal CurrentUser user, Model model,
-			@RequestHeader(name = "HX-Request", required = false) String htmx) {
-		PageResult<InstitutionSummary> found;
-		if (user.hasRole(Role.OPERATOR)) {
-			found = PageResult.slice(this.institutions.mine(user), page, null);
-		}
-		else {
-			found = this.institutions.search(region, kind, q, page, null, user);
-		}
-		model.addAttribute("results", found.map(this::row));
+			@RequestParam(required = false) String q, ListParams list, @AuthenticationPrincipal CurrentUser user,
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+		this.institutions.list(region, kind, q, user).map(this::row).page(list).addTo(model);
 		model.addAttribute("region", region);
 		model.addAttribute("kind", kind);
 		model.addAttribute("q", q);
@@ -78,6 +77,37 @@ class InstitutionController {
 		model.addAttribute("operator", user.hasRole(Role.OPERATOR));
 		model.addAttribute("myRegion", user.regionCode());
 		return (htmx != null) ? "institution/list :: results" : "institution/list";
+	}
+
+	/** 导出 Excel: every institution the filters leave, in the order of the page. */
+	@GetMapping("/institutions/export")
+	@PreAuthorize(ROLES)
+	void export(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String q, ListParams list, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response) {
+		ListExport.respond(response, "孵化载体",
+				List.of(ListExport.column("名称", (InstitutionRow r) -> r.institution().name()),
+						ListExport.column("类型",
+								(InstitutionRow r) -> label("institution.kind", r.institution().kind())),
+						ListExport.column("行政区划", InstitutionRow::regionName),
+						ListExport.column("运营机构", (InstitutionRow r) -> r.institution().operatorName()),
+						ListExport.column("统一社会信用代码", (InstitutionRow r) -> r.institution().operatorCreditCode()),
+						ListExport.column("服务模式",
+								(InstitutionRow r) -> String.join("、",
+										r.institution()
+											.serviceModels()
+											.stream()
+											.map((m) -> label("institution.serviceModel", m))
+											.toList())),
+						ListExport.column("投入运营日期", (InstitutionRow r) -> r.institution().openedOn()),
+						ListExport.column("地址", (InstitutionRow r) -> r.institution().address()),
+						ListExport.column("状态", (InstitutionRow r) -> r.institution().operating() ? "运营中" : "已停止运营")),
+				this.institutions.list(region, kind, q, user).map(this::row), list);
+	}
+
+	private String label(String prefix, Object code) {
+		return (code != null)
+				? this.messages.getMessage(prefix + "." + code, null, code.toString(), Locale.SIMPLIFIED_CHINESE) : "";
 	}
 
 	@GetMapping("/institutions/new")

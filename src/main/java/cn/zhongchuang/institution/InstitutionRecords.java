@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,39 +82,27 @@ class InstitutionRecords {
 			.optional();
 	}
 
+	/** The sorts of the institution list, and its date: 投入运营日期. */
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("created", "created_at")
+		.sort("name", "name")
+		.sort("kind", "kind")
+		.sort("region", "region_code")
+		.sort("operator", "operator_name")
+		.sort("opened", "opened_on")
+		.sort("status", "status")
+		.defaultSort("created", false)
+		.dates("opened_on")
+		.build();
+
 	/**
-	 * Institutions in the regions given (null: everywhere), by kind and keyword (name,
-	 * operator, credit code), one page, newest first.
+	 * Institutions by kind and keyword (name, operator, credit code, address); the caller
+	 * adds the scope.
 	 */
-	PageResult<Institution> search(List<String> regions, String kind, String keyword, Integer page, Integer size) {
-		StringBuilder where = new StringBuilder(" WHERE TRUE");
-		Map<String, Object> params = new LinkedHashMap<>();
-		if (regions != null) {
-			where.append(" AND region_code = ANY(:regions)");
-			params.put("regions", regions.toArray(String[]::new));
-		}
-		if (kind != null && !kind.isBlank()) {
-			where.append(" AND kind = :kind");
-			params.put("kind", kind.strip());
-		}
-		if (keyword != null && !keyword.isBlank()) {
-			where.append(" AND concat_ws(' ', name, operator_name, operator_credit_code, address) ILIKE :kw");
-			params.put("kw", "%" + keyword.strip().replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		long total = this.jdbc.sql("SELECT count(*) FROM institution" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		int s = PageResult.clampSize(size);
-		int p = PageResult.clampPage(page);
-		List<Institution> rows = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM institution" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", s)
-			.param("offset", PageResult.offset(p, s))
-			.query(InstitutionRecords::map)
-			.list();
-		return new PageResult<>(rows, total, p, s);
+	ListQuery<Institution> list(String kind, String keyword) {
+		return ListQuery.of(this.jdbc, LIST, "SELECT " + COLUMNS + " FROM institution", InstitutionRecords::map)
+			.filter(kind, "kind = :kind", "kind")
+			.keyword(keyword, "concat_ws(' ', name, operator_name, operator_credit_code, address) ILIKE :kw");
 	}
 
 	Institution insert(Institution i) {

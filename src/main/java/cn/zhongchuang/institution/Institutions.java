@@ -16,6 +16,8 @@ import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Regions;
@@ -107,8 +109,30 @@ public class Institutions {
 	}
 
 	/**
-	 * Institutions a government user may see, within {@code region} (its own region when
-	 * blank; another region outside its scope finds nothing), by kind and keyword.
+	 * The institution list of a user, sortable: an operator's own institutions; for a
+	 * government user those within {@code region} (its own region when blank; another
+	 * region outside its scope finds nothing), by kind and keyword; nothing for anyone
+	 * else.
+	 */
+	public ListQuery<InstitutionSummary> list(String region, String kind, String keyword, CurrentUser user) {
+		ListQuery<Institution> list = this.records.list(kind, keyword);
+		if (user != null && user.hasRole(Role.OPERATOR)) {
+			long operator = this.operators.organisationOf(user).map((o) -> o.id()).orElse(-1L);
+			return list.where("operator_id = :operator", "operator", operator).map(InstitutionSummary::of);
+		}
+		String scope = (region == null || region.isBlank()) ? ((user != null) ? user.regionCode() : null)
+				: region.strip();
+		if (user == null || !user.role().isGovernment() || !this.regions.contains(user.regionCode(), scope)) {
+			return list.where("FALSE").map(InstitutionSummary::of);
+		}
+		return list
+			.where("region_code = ANY(:regions)", "regions", this.regions.codesWithin(scope).toArray(String[]::new))
+			.map(InstitutionSummary::of);
+	}
+
+	/**
+	 * One page of {@link #list} for a government user (nothing for anyone else), newest
+	 * first.
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<InstitutionSummary> search(String region, String kind, String keyword, Integer page, Integer size,
@@ -116,12 +140,7 @@ public class Institutions {
 		if (user == null || !user.role().isGovernment()) {
 			return new PageResult<>(List.of(), 0, 1, PageResult.clampSize(size));
 		}
-		String scope = (region == null || region.isBlank()) ? user.regionCode() : region.strip();
-		if (!this.regions.contains(user.regionCode(), scope)) {
-			return new PageResult<>(List.of(), 0, 1, PageResult.clampSize(size));
-		}
-		return this.records.search(this.regions.codesWithin(scope), kind, keyword, page, size)
-			.map(InstitutionSummary::of);
+		return list(region, kind, keyword, user).page(ListParams.page(page, size)).results();
 	}
 
 	/**

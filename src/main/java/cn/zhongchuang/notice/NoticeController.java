@@ -1,15 +1,21 @@
 package cn.zhongchuang.notice;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListPage;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -32,14 +39,40 @@ class NoticeController {
 
 	private final Notices notices;
 
-	NoticeController(Notices notices) {
+	private final MessageSource messages;
+
+	NoticeController(Notices notices, MessageSource messages) {
 		this.notices = notices;
+		this.messages = messages;
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("notices", this.notices.forBureau(user).stream().map(this.notices::view).toList());
-		return "notice/bureau-list";
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+			ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		ListPage<NoticeView> page = this.notices.forBureau(user, status, q).map(this.notices::view).page(list);
+		page.addTo(model);
+		model.addAttribute("notices", page.results().items());
+		model.addAttribute("statuses", Notice.Status.values());
+		model.addAttribute("status", status);
+		model.addAttribute("q", q);
+		return (htmx != null) ? "notice/bureau-list :: results" : "notice/bureau-list";
+	}
+
+	/** 导出 Excel: every notice the filters leave, in the order of the page. */
+	@GetMapping("/export")
+	void export(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+			ListParams list, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		ListExport.respond(response, "公示管理", List.of(ListExport.column("标题", NoticeView::title),
+				ListExport.column("政策", NoticeView::policyTitle), ListExport.column("行政区划", NoticeView::regionName),
+				ListExport.column("发布机关", NoticeView::issuingAuthority),
+				ListExport.column("公示开始日期", NoticeView::startsOn), ListExport.column("公示结束日期", NoticeView::endsOn),
+				ListExport.column("名单（家）", (NoticeView n) -> n.items().size()),
+				ListExport.column("待答复异议", NoticeView::openObjections),
+				ListExport.column("状态",
+						(NoticeView n) -> this.messages.getMessage("notice.status." + n.status(), null, n.status(),
+								Locale.SIMPLIFIED_CHINESE))),
+				this.notices.forBureau(user, status, q).map(this.notices::view), list);
 	}
 
 	@GetMapping("/{id}")

@@ -13,6 +13,8 @@ import java.util.Optional;
 import cn.zhongchuang.audit.SealCheck;
 import cn.zhongchuang.audit.SealText;
 import cn.zhongchuang.audit.Seals;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 import cn.zhongchuang.platform.EncryptedColumn;
 import cn.zhongchuang.platform.PersonalDataCipher;
 
@@ -149,16 +151,26 @@ class NoticeRecords {
 			.optional();
 	}
 
+	/** 公示管理: the sorts, newest first; the date: 公示开始日期. */
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("created", "id")
+		.sort("title", "title")
+		.sort("region", "region_code")
+		.sort("starts", "starts_on")
+		.sort("status", "status")
+		.defaultSort("created", false)
+		.dates("starts_on")
+		.build();
+
 	/**
-	 * Notices whose region lies in the scope, newest first; {@code status} may be null.
+	 * Notices whose region lies in the scope, by status and keyword in the title,
+	 * sortable.
 	 */
-	List<Notice> list(List<String> scope, List<String> statuses) {
-		return this.jdbc.sql(
-				"SELECT * FROM notice WHERE region_code = ANY(:scope) AND status = ANY(:statuses) ORDER BY id DESC LIMIT 500")
-			.param("scope", scope.toArray(String[]::new))
-			.param("statuses", statuses.toArray(String[]::new))
-			.query((rs, n) -> map(rs, items(rs.getLong("id"))))
-			.list();
+	ListQuery<Notice> list(List<String> scope, String status, String keyword) {
+		return ListQuery.of(this.jdbc, LIST, "SELECT * FROM notice", (rs, n) -> map(rs, items(rs.getLong("id"))))
+			.where("region_code = ANY(:scope)", "scope", scope.toArray(String[]::new))
+			.filter(status, "status = :status", "status")
+			.keyword(keyword, "title ILIKE :kw");
 	}
 
 	/** Published, closed and withdrawn notices, for the public pages and API. */

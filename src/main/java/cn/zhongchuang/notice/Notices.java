@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
 import cn.zhongchuang.audit.SealCheck;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
@@ -345,11 +346,13 @@ public class Notices {
 		return this.workingDays.add(startsOn.minusDays(1), days);
 	}
 
-	@Transactional(readOnly = true)
-	List<Notice> forBureau(CurrentUser user) {
+	/** 公示管理: the notices of the user's region, every status, sortable. */
+	ListQuery<Notice> forBureau(CurrentUser user, String status, String keyword) {
 		requireGovernment(user);
-		return this.records.list(this.regions.codesWithin(user.regionCode()),
-				List.of("DRAFT", "PUBLISHED", "CLOSED", "WITHDRAWN"));
+		String known = (status != null && !status.isBlank()
+				&& java.util.Arrays.stream(Notice.Status.values()).anyMatch((s) -> s.name().equals(status.strip())))
+						? status.strip() : null;
+		return this.records.list(this.regions.codesWithin(user.regionCode()), known, keyword);
 	}
 
 	@Transactional(readOnly = true)

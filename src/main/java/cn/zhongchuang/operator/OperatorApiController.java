@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,8 +45,9 @@ class OperatorApiController {
 	@GetMapping("/api/v1/operators")
 	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
 	@Operation(summary = "Organisations within the user's region")
-	PageResult<OrganisationView> list(OrganisationQuery query, @AuthenticationPrincipal CurrentUser user) {
-		return this.registry.search(query, user).map(this::view);
+	PageResult<OrganisationView> list(OrganisationQuery query, ListParams list,
+			@AuthenticationPrincipal CurrentUser user) {
+		return this.registry.list(query, user).map(this::view).results(list);
 	}
 
 	@PostMapping("/api/v1/operators")

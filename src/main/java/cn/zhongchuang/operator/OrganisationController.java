@@ -1,5 +1,8 @@
 package cn.zhongchuang.operator;
 
+import java.util.List;
+import java.util.Locale;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,9 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.region.Regions;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,8 +41,12 @@ class OrganisationController {
 
 	private final Regions regions;
 
-	OrganisationController(OrganisationRegistry registry, OperatorRecords records, Regions regions) {
+	private final MessageSource messages;
+
+	OrganisationController(OrganisationRegistry registry, OperatorRecords records, Regions regions,
+			MessageSource messages) {
 		this.registry = registry;
+		this.messages = messages;
 		this.records = records;
 		this.regions = regions;
 	}
@@ -116,12 +126,29 @@ class OrganisationController {
 
 	@GetMapping("/operators")
 	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
-	String list(OrganisationQuery query, @AuthenticationPrincipal CurrentUser user, Model model,
+	String list(OrganisationQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("query", query);
 		model.addAttribute("leadEntities", LeadEntity.values());
-		model.addAttribute("results", this.registry.search(query, user).map(this::view));
+		this.registry.list(query, user).map(this::view).page(list).addTo(model);
 		return (htmx != null) ? "operator/organisations :: results" : "operator/organisations";
+	}
+
+	/** 导出 Excel: every organisation the filters leave, in the order of the page. */
+	@GetMapping("/operators/export")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
+	void export(OrganisationQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response) {
+		ListExport.respond(response, "运营机构", List.of(ListExport.column("名称", OrganisationView::name),
+				ListExport.column("统一社会信用代码", OrganisationView::creditCode),
+				ListExport.column("行政区划", OrganisationView::regionName),
+				ListExport.column("法定代表人", OrganisationView::legalRepresentative),
+				ListExport.column("成立日期", OrganisationView::establishedOn),
+				ListExport.column("牵头单位",
+						(OrganisationView o) -> (o.leadEntity() != null) ? this.messages.getMessage(
+								"operator.leadEntity." + o.leadEntity(), null, Locale.SIMPLIFIED_CHINESE) : null),
+				ListExport.column("地址", OrganisationView::address)), this.registry.list(query, user).map(this::view),
+				list);
 	}
 
 	@GetMapping("/operators/{id:\\d+}")

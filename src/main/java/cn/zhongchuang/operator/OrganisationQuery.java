@@ -1,19 +1,21 @@
 package cn.zhongchuang.operator;
 
-import java.util.Map;
+import cn.zhongchuang.platform.ListSpec;
 
 /**
- * The filter bar of the government's organisation list; sorting by whitelisted columns
- * only.
+ * The filter bar of the government's organisation list; sorting, paging and the date
+ * range (成立日期) are the shared list parameters.
  */
-record OrganisationQuery(String keyword, String region, LeadEntity leadEntity, String sort, Integer page,
-		Integer size) {
+record OrganisationQuery(String keyword, String region, LeadEntity leadEntity) {
 
-	private static final Map<String, String> SORTS = Map.of("name", "name", "region", "region_code, name",
-			"established", "established_on", "created", "created_at DESC");
-
-	String orderBy() {
-		return SORTS.getOrDefault((this.sort != null) ? this.sort : "", "region_code, name") + ", id";
-	}
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("region", "region_code", "name")
+		.sort("name", "name")
+		.sort("creditCode", "credit_code")
+		.sort("legal", "legal_representative")
+		.sort("established", "established_on")
+		.sort("lead", "lead_entity")
+		.dates("established_on")
+		.build();
 
 }

@@ -10,7 +10,7 @@ import cn.zhongchuang.audit.AuditTrail;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.NotFoundException;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.reference.CreditCodeCheck;
 import cn.zhongchuang.reference.CreditCodes;
@@ -79,8 +79,8 @@ class OrganisationRegistry {
 	}
 
 	@Transactional(readOnly = true)
-	PageResult<Organisation> search(OrganisationQuery query, CurrentUser user) {
-		return this.organisations.search(query, this.regions.codesWithin(user.regionCode()));
+	ListQuery<Organisation> list(OrganisationQuery query, CurrentUser user) {
+		return this.organisations.list(query, this.regions.codesWithin(user.regionCode()));
 	}
 
 	/**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.zhongchuang.platform.EncryptedColumn;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PersonalDataCipher;
 
 import org.springframework.context.annotation.Bean;
@@ -114,37 +114,13 @@ class Organisations {
 		return findById(o.id()).orElseThrow();
 	}
 
-	PageResult<Organisation> search(OrganisationQuery q, List<String> regionScope) {
-		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("scope", regionScope.toArray(String[]::new));
-		if (q.keyword() != null && !q.keyword().isBlank()) {
-			where.append(" AND (name ILIKE :kw OR credit_code ILIKE :kw OR legal_representative ILIKE :kw)");
-			params.put("kw", "%" + q.keyword().strip().replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		if (q.region() != null && !q.region().isBlank()) {
-			where.append(" AND region_code = :region");
-			params.put("region", q.region());
-		}
-		if (q.leadEntity() != null) {
-			where.append(" AND lead_entity = :lead");
-			params.put("lead", q.leadEntity().name());
-		}
-		long total = this.jdbc.sql("SELECT count(*) FROM operator_organisation" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		int size = PageResult.clampSize(q.size());
-		int page = PageResult.clampPage(q.page());
-		List<Organisation> rows = this.jdbc
-			.sql("SELECT * FROM operator_organisation" + where + " ORDER BY " + q.orderBy()
-					+ " LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", size)
-			.param("offset", PageResult.offset(page, size))
-			.query(this::map)
-			.list();
-		return new PageResult<>(rows, total, page, size);
+	/** 运营机构: the organisations within the scope that the filters leave, sortable. */
+	ListQuery<Organisation> list(OrganisationQuery q, List<String> regionScope) {
+		return ListQuery.of(this.jdbc, OrganisationQuery.LIST, "SELECT * FROM operator_organisation", this::map)
+			.where("region_code = ANY(:scope)", "scope", regionScope.toArray(String[]::new))
+			.keyword(q.keyword(), "(name ILIKE :kw OR credit_code ILIKE :kw OR legal_representative ILIKE :kw)")
+			.filter(q.region(), "region_code = :region", "region")
+			.filter((q.leadEntity() != null) ? q.leadEntity().name() : null, "lead_entity = :lead", "lead");
 	}
 
 	private Map<String, Object> params(Organisation o) {

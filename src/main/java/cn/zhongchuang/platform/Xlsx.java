@@ -36,33 +36,72 @@ public final class Xlsx {
 	}
 
 	public static void write(String sheetName, List<String> headers, List<List<String>> rows, OutputStream out) {
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-			Sheet sheet = workbook.createSheet(sheetName);
-			Row head = sheet.createRow(0);
-			for (int c = 0; c < headers.size(); c++) {
-				head.createCell(c).setCellValue(headers.get(c));
-			}
-			for (int r = 0; r < rows.size(); r++) {
-				Row row = sheet.createRow(r + 1);
-				List<String> values = rows.get(r);
-				for (int c = 0; c < values.size(); c++) {
-					Cell cell = row.createCell(c);
-					cell.setCellValue(escape(values.get(c)));
-				}
-			}
-			workbook.write(out);
-			workbook.dispose();
+		try (Writer writer = new Writer(sheetName, headers)) {
+			rows.forEach(writer::row);
+			writer.finish(out);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+	}
+
+	/**
+	 * A sheet written row by row (SXSSF flushes all but the last 100 rows to a temporary
+	 * file), for lists too long to hold in memory.
+	 */
+	public static final class Writer implements AutoCloseable {
+
+		private final SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+
+		private final Sheet sheet;
+
+		private int next;
+
+		public Writer(String sheetName, List<String> headers) {
+			this.sheet = this.workbook.createSheet(sheetName);
+			row(headers);
 		}
+
+		public void row(List<String> values) {
+			Row row = this.sheet.createRow(this.next++);
+			for (int c = 0; c < values.size(); c++) {
+				Cell cell = row.createCell(c);
+				cell.setCellValue(escape(values.get(c)));
+			}
+		}
+
+		public void finish(OutputStream out) {
+			try {
+				this.workbook.write(out);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		@Override
+		public void close() {
+			this.workbook.dispose();
+			try {
+				this.workbook.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * The headers of an XLSX download named {@code fileName} (Chinese names kept, RFC
+	 * 5987).
+	 */
+	public static void download(HttpServletResponse response, String fileName) {
+		response.setContentType(CONTENT_TYPE);
+		response.setHeader("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
+				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
 	}
 
 	public static void respond(HttpServletResponse response, String fileName, String sheetName, List<String> headers,
 			List<List<String>> rows) {
-		response.setContentType(CONTENT_TYPE);
-		response.setHeader("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
-				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+		download(response, fileName);
 		try {
 			write(sheetName, headers, rows, response.getOutputStream());
 		}

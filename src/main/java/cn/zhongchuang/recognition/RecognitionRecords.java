@@ -13,6 +13,9 @@ import java.util.Optional;
 import cn.zhongchuang.audit.SealCheck;
 import cn.zhongchuang.audit.SealText;
 import cn.zhongchuang.audit.Seals;
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 import cn.zhongchuang.platform.PageResult;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -268,40 +271,32 @@ class RecognitionRecords {
 
 	PageResult<Recognition> search(List<String> regions, String level, String keyword, String status, Integer page,
 			Integer size) {
-		StringBuilder where = new StringBuilder(" WHERE true");
-		Map<String, Object> params = new LinkedHashMap<>();
-		if (regions != null) {
-			where.append(" AND region_code = ANY(:scope)");
-			params.put("scope", regions.toArray(String[]::new));
-		}
-		if (status != null && !status.isBlank()) {
-			where.append(" AND status = :status");
-			params.put("status", status.strip());
-		}
-		if (level != null && !level.isBlank()) {
-			where.append(" AND level = :level");
-			params.put("level", level.strip());
-		}
-		if (keyword != null && !keyword.isBlank()) {
-			where.append(" AND (institution_name ILIKE :kw OR operator_name ILIKE :kw OR number ILIKE :kw"
+		return list(regions, level, keyword, status).page(ListParams.page(page, size)).results();
+	}
+
+	/** The sorts of a list of titles, newest first by default; the date: 认定日期. */
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("recognized", "recognized_on")
+		.sort("number", "number")
+		.sort("name", "institution_name")
+		.sort("operator", "operator_name")
+		.sort("level", "level")
+		.sort("region", "region_code")
+		.sort("status", "status")
+		.defaultSort("recognized", false)
+		.dates("recognized_on")
+		.build();
+
+	/** Titles within the region codes (null for all), by status, level and keyword. */
+	ListQuery<Recognition> list(List<String> regions, String level, String keyword, String status) {
+		ListQuery<Recognition> list = ListQuery
+			.of(this.jdbc, LIST, "SELECT * FROM recognition", RecognitionRecords::map)
+			.filter(status, "status = :status", "status")
+			.filter(level, "level = :level", "level")
+			.keyword(keyword, "(institution_name ILIKE :kw OR operator_name ILIKE :kw OR number ILIKE :kw"
 					+ " OR credit_code ILIKE :kw)");
-			params.put("kw", "%" + keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		long total = this.jdbc.sql("SELECT count(*) FROM recognition" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		int s = PageResult.clampSize(size);
-		int p = PageResult.clampPage(page);
-		List<Recognition> rows = this.jdbc
-			.sql("SELECT * FROM recognition" + where
-					+ " ORDER BY recognized_on DESC, id DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", s)
-			.param("offset", PageResult.offset(p, s))
-			.query(RecognitionRecords::map)
-			.list();
-		return new PageResult<>(rows, total, p, s);
+		return (regions != null) ? list.where("region_code = ANY(:scope)", "scope", regions.toArray(String[]::new))
+				: list;
 	}
 
 	/** Revocations and lapses, newest first, within the region codes (null for all). */

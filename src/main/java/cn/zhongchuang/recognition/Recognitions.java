@@ -15,6 +15,7 @@ import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.policy.PackDefinition;
 import cn.zhongchuang.policy.PolicyCatalog;
@@ -360,11 +361,11 @@ public class Recognitions {
 		return this.records.findByCode(code.strip().toUpperCase());
 	}
 
-	@Transactional(readOnly = true)
-	PageResult<Recognition> forBureau(CurrentUser user, String region, String level, String keyword, Integer page) {
+	/** 认定管理: the titles within the user's region (or a region within it), sortable. */
+	ListQuery<Recognition> forBureau(CurrentUser user, String region, String level, String keyword, String status) {
 		String scope = (region != null && !region.isBlank() && this.regions.contains(user.regionCode(), region))
 				? region : user.regionCode();
-		return this.records.search(this.regions.codesWithin(scope), level, keyword, (String) null, page, null);
+		return this.records.list(this.regions.codesWithin(scope), level, keyword, status(status));
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package cn.zhongchuang.sanction;
 import java.util.Map;
 
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.recognition.Recognitions.RecognitionSummary;
@@ -37,16 +38,17 @@ class SanctionController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) String region, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page,
-			@AuthenticationPrincipal CurrentUser user, Model model,
-			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+			@RequestParam(required = false) Boolean active, ListParams list, @AuthenticationPrincipal CurrentUser user,
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("region", region);
 		model.addAttribute("q", q);
 		model.addAttribute("active", Boolean.TRUE.equals(active));
 		model.addAttribute("scope", user.regionCode());
 		model.addAttribute("today", this.sanctions.today());
-		model.addAttribute("results",
-				this.sanctions.register(user, region, q, Boolean.TRUE.equals(active), page).map(this::view));
+		this.sanctions.registerList(user, region, q, Boolean.TRUE.equals(active))
+			.map(this::view)
+			.page(list)
+			.addTo(model);
 		return (htmx != null) ? "sanction/list :: results" : "sanction/list";
 	}
 

@@ -1,12 +1,11 @@
 package cn.zhongchuang.sanction;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.zhongchuang.platform.CurrentUser;
-import cn.zhongchuang.platform.PageResult;
-import cn.zhongchuang.platform.Xlsx;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -36,32 +35,27 @@ class SanctionExports {
 
 	@GetMapping("/bureau/sanctions/export.xlsx")
 	void export(@RequestParam(required = false) String region, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Boolean active, @AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) Boolean active, ListParams list, @AuthenticationPrincipal CurrentUser user,
 			HttpServletResponse response) {
 		LocalDate today = this.sanctions.today();
-		List<List<String>> rows = new ArrayList<>();
-		int page = 1;
-		PageResult<Sanction> result;
-		do {
-			result = this.sanctions.register(user, region, q, Boolean.TRUE.equals(active), page++, PageResult.MAX_SIZE);
-			for (Sanction s : result.items()) {
-				rows.add(List.of((s.recognitionNumber() != null) ? s.recognitionNumber() : "认定申请 #" + s.applicationId(),
-						s.institutionName(), s.operatorName(), s.creditCode(), s.regionCode(), s.finding(),
-						String.valueOf(s.foundOn()), yesNo(s.titleRevoked()), text(s.banStartsOn()),
-						text(s.banEndsOn()), yesNo(s.banActiveOn(today)), (s.recovery() != null) ? s.recovery() : ""));
-			}
-		}
-		while (result.hasNext());
-		Xlsx.respond(response, m("export.sheet.sanctions") + ".xlsx", m("export.sheet.sanctions"),
-				List.of(m("export.col.number"), m("export.col.institution"), m("export.col.operator"),
-						m("export.col.creditCode"), m("export.col.region"), m("export.col.finding"),
-						m("export.col.foundOn"), m("export.col.titleRevoked"), m("export.col.banStarts"),
-						m("export.col.banEnds"), m("export.col.banActive"), m("export.col.recovery")),
-				rows);
-	}
-
-	private static String text(LocalDate d) {
-		return (d != null) ? d.toString() : "";
+		ListExport.respond(
+				response, m("export.sheet.sanctions"), List.of(
+						ListExport.column(m("export.col.number"),
+								(Sanction s) -> (s.recognitionNumber() != null) ? s.recognitionNumber()
+										: "认定申请 #" + s.applicationId()),
+						ListExport.column(m("export.col.institution"), Sanction::institutionName),
+						ListExport.column(m("export.col.operator"), Sanction::operatorName),
+						ListExport.column(m("export.col.creditCode"), Sanction::creditCode),
+						ListExport.column(m("export.col.region"),
+								(Sanction s) -> this.sanctions.regionName(s.regionCode())),
+						ListExport.column(m("export.col.finding"), Sanction::finding),
+						ListExport.column(m("export.col.foundOn"), Sanction::foundOn),
+						ListExport.column(m("export.col.titleRevoked"), (Sanction s) -> yesNo(s.titleRevoked())),
+						ListExport.column(m("export.col.banStarts"), Sanction::banStartsOn),
+						ListExport.column(m("export.col.banEnds"), Sanction::banEndsOn),
+						ListExport.column(m("export.col.banActive"), (Sanction s) -> yesNo(s.banActiveOn(today))),
+						ListExport.column(m("export.col.recovery"), Sanction::recovery)),
+				this.sanctions.registerList(user, region, q, Boolean.TRUE.equals(active)), list);
 	}
 
 	private String yesNo(boolean b) {

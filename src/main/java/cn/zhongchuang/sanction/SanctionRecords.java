@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 import cn.zhongchuang.platform.PageResult;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,30 +92,33 @@ class SanctionRecords {
 
 	PageResult<Sanction> search(List<String> regions, String keyword, boolean activeOnly, LocalDate today, Integer page,
 			Integer size) {
-		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("scope", regions.toArray(String[]::new));
-		if (activeOnly) {
-			where.append(" AND ban_ends_on >= :today AND ban_starts_on <= :today");
-			params.put("today", today);
-		}
-		if (keyword != null && !keyword.isBlank()) {
-			where.append(" AND (institution_name ILIKE :kw OR operator_name ILIKE :kw OR credit_code ILIKE :kw"
+		return list(regions, keyword, activeOnly, today).page(ListParams.page(page, size)).results();
+	}
+
+	/** 处罚登记: the sorts, newest finding first; the date: 认定日期 of the finding. */
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("found", "found_on")
+		.sort("number", "recognition_number")
+		.sort("operator", "operator_name")
+		.sort("region", "region_code")
+		.sort("ban", "ban_ends_on")
+		.defaultSort("found", false)
+		.dates("found_on")
+		.build();
+
+	/**
+	 * Sanctions within the regions, by keyword, only bans in force on {@code today} if
+	 * asked.
+	 */
+	ListQuery<Sanction> list(List<String> regions, String keyword, boolean activeOnly, LocalDate today) {
+		ListQuery<Sanction> list = ListQuery.of(this.jdbc, LIST, "SELECT * FROM sanction", SanctionRecords::map)
+			.where("region_code = ANY(:scope)", "scope", regions.toArray(String[]::new))
+			.keyword(keyword, "(institution_name ILIKE :kw OR operator_name ILIKE :kw OR credit_code ILIKE :kw"
 					+ " OR recognition_number ILIKE :kw OR CAST(application_id AS text) = :exact)");
-			params.put("exact", keyword.strip().replaceFirst("^#", ""));
-			params.put("kw", "%" + keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		if (keyword != null && !keyword.isBlank()) {
+			list.param("exact", keyword.strip().replaceFirst("^#", ""));
 		}
-		long total = this.jdbc.sql("SELECT count(*) FROM sanction" + where).params(params).query(Long.class).single();
-		int s = PageResult.clampSize(size);
-		int p = PageResult.clampPage(page);
-		List<Sanction> rows = this.jdbc
-			.sql("SELECT * FROM sanction" + where + " ORDER BY found_on DESC, id DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", s)
-			.param("offset", PageResult.offset(p, s))
-			.query(SanctionRecords::map)
-			.list();
-		return new PageResult<>(rows, total, p, s);
+		return activeOnly ? list.where("ban_ends_on >= :today AND ban_starts_on <= :today", "today", today) : list;
 	}
 
 	private static Sanction map(ResultSet rs, int n) throws SQLException {

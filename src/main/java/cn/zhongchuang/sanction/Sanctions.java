@@ -13,6 +13,7 @@ import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.policy.PackDefinition;
 import cn.zhongchuang.policy.PolicyCatalog;
@@ -227,6 +228,13 @@ public class Sanctions {
 				? region : user.regionCode();
 		return this.records.search(this.regions.codesWithin(scope), keyword, activeOnly, ChinaTime.today(this.clock),
 				page, size);
+	}
+
+	/** The register of the user's region (or a region within it) as a sortable list. */
+	ListQuery<Sanction> registerList(CurrentUser user, String region, String keyword, boolean activeOnly) {
+		String scope = (region != null && !region.isBlank() && this.regions.contains(user.regionCode(), region))
+				? region : user.regionCode();
+		return this.records.list(this.regions.codesWithin(scope), keyword, activeOnly, ChinaTime.today(this.clock));
 	}
 
 	@Transactional(readOnly = true)

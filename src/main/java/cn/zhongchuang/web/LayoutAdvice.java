@@ -42,6 +42,12 @@ class LayoutAdvice {
 		return (user != null) ? this.regions.fullName(user.regionCode()) : null;
 	}
 
+	/** The links of the list fragment: sort, page and export keeping the filters. */
+	@ModelAttribute("lists")
+	ListLinks lists(HttpServletRequest request) {
+		return new ListLinks(request);
+	}
+
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
 		return request.getRequestURI();
