@@ -95,41 +95,14 @@ public final class DataBenchmarks {
 			password = args[4];
 		}
 		else {
-			Path dir = Path.of("target", "bench-pg-" + set).toAbsolutePath();
-			Files.createDirectories(dir);
-			pg = EmbeddedPostgres.builder()
-				.setDataDirectory(dir)
-				.setCleanDataDirectory(false)
-				.setPGStartupWait(Duration.ofSeconds(120))
-				.setLocaleConfig("encoding", "UTF8")
-				.setLocaleConfig("locale", "C")
-				.setServerConfig("timezone", "Asia/Shanghai")
-				.setServerConfig("max_wal_size", "4GB")
-				.setServerConfig("shared_buffers", "512MB")
-				.start();
+			pg = BenchApp.postgres(set);
 			url = pg.getJdbcUrl("postgres", "postgres");
 			username = "postgres";
 			password = "postgres";
 		}
 		ConfigurableApplicationContext app = null;
 		try {
-			// the application itself: Flyway runs its migrations, and the import is the
-			// real one
-			app = new SpringApplicationBuilder(ZhongchuangApplication.class)
-				.properties(Map.ofEntries(Map.entry("spring.datasource.url", url),
-						Map.entry("spring.datasource.username", username),
-						Map.entry("spring.datasource.password", password), Map.entry("zhongchuang.demo-data", "false"),
-						Map.entry("zhongchuang.admin.initial-password", "Bench#Run-2026-x"),
-						// a key of the benchmark's own (production refuses to start
-						// without one);
-						// the generated contact phones are encrypted with it once
-						Map.entry("zhongchuang.crypto.sm4-key", "YmVuY2gtb25seS1rZXkxNg=="),
-						Map.entry("zhongchuang.audit.hmac-key", "YmVuY2gtb25seS1hdWRpdC1obWFjLWtleS0zMmJ5dGU="),
-						Map.entry("server.port", "0"), Map.entry("logging.level.root", "WARN"),
-						Map.entry("logging.level.cn.zhongchuang.tenant.TaxFilingImporter", "INFO"),
-						Map.entry("spring.main.banner-mode", "off"),
-						Map.entry("zhongchuang.data-dir", "target/bench-data")))
-				.run();
+			app = BenchApp.start(url, username, password, 0);
 			DataSource ds = app.getBean(DataSource.class);
 			Map<String, Object> generation = new LinkedHashMap<>();
 			try (Connection c = ds.getConnection()) {
