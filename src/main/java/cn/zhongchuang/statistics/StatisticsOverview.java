@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.zhongchuang.institution.InstitutionKind;
 import cn.zhongchuang.institution.SectorType;
@@ -28,7 +29,9 @@ import cn.zhongchuang.region.Region;
 import cn.zhongchuang.region.Regions;
 import cn.zhongchuang.tenant.TenantCensus;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,12 +55,24 @@ public class StatisticsOverview {
 
 	private final Clock clock;
 
-	StatisticsOverview(TitleCensus titles, TenantCensus tenants, PolicyCatalog packs, Regions regions, Clock clock) {
+	private final JdbcClient jdbc;
+
+	/**
+	 * Overviews computed on this node, each under the change counter read in the same
+	 * snapshot as its figures (table statistics_change, bumped by every transaction that
+	 * writes a title, an institution or a tenant, on any node): a key with an older
+	 * counter is never asked for again.
+	 */
+	private final Map<Kept, Overview> kept = new ConcurrentHashMap<>();
+
+	StatisticsOverview(TitleCensus titles, TenantCensus tenants, PolicyCatalog packs, Regions regions, Clock clock,
+			JdbcClient jdbc) {
 		this.titles = titles;
 		this.tenants = tenants;
 		this.packs = packs;
 		this.regions = regions;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -96,7 +111,7 @@ public class StatisticsOverview {
 		}
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Overview overview(String region, LocalDate asOf) {
 		return figures(region, asOf, null);
 	}
@@ -106,7 +121,7 @@ public class StatisticsOverview {
 	 * institutions of one kind only when {@code kind} is given (the targets always count
 	 * every kind).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Computed compute(String region, LocalDate asOf, String kind) {
 		List<TitleOnDay> titles = this.titles.titlesOn(scope(region), asOf);
 		return new Computed(figures(region, asOf, kind),
@@ -120,8 +135,35 @@ public class StatisticsOverview {
 	 * lies above the region.
 	 */
 	private Overview figures(String region, LocalDate asOf, String kind) {
-		List<PolicyPack> applicable = this.packs.all()
-			.stream()
+		List<PolicyPack> all = this.packs.all();
+		// the counter in this transaction's snapshot (repeatable read): the figures below
+		// are those of exactly this counter value
+		long change = this.jdbc.sql("SELECT n FROM statistics_change WHERE id = 1").query(Long.class).single();
+		Kept key = new Kept(region, asOf, kind, change, all.stream().map((p) -> p.id() + "@" + p.version()).toList());
+		Overview known = this.kept.get(key);
+		if (known != null) {
+			return known;
+		}
+		Overview computed = figures(region, asOf, kind, all);
+		if (this.kept.size() >= KEPT_MAX) {
+			this.kept.clear();
+		}
+		this.kept.put(key, computed);
+		return computed;
+	}
+
+	/** At most this many overviews kept per node (a few hundred KiB). */
+	static final int KEPT_MAX = 256;
+
+	/**
+	 * What an overview's figures depend on: region, day, kind, the change counter and the
+	 * versions of the packs in force (their targets).
+	 */
+	private record Kept(String region, LocalDate asOf, String kind, long change, List<String> packs) {
+	}
+
+	private Overview figures(String region, LocalDate asOf, String kind, List<PolicyPack> all) {
+		List<PolicyPack> applicable = all.stream()
 			.filter((p) -> this.regions.contains(p.jurisdiction(), region)
 					|| this.regions.contains(region, p.jurisdiction()))
 			.toList();
