@@ -45,9 +45,9 @@ final class BenchApp {
 	static ConfigurableApplicationContext start(String url, String username, String password, int port) {
 		// the application itself: Flyway runs its migrations, and the import is the real
 		// one
-		return new SpringApplicationBuilder(ZhongchuangApplication.class).properties(Map.ofEntries(
-				Map.entry("spring.datasource.url", url), Map.entry("spring.datasource.username", username),
-				Map.entry("spring.datasource.password", password), Map.entry("zhongchuang.demo-data", "false"),
+		Map<String, String> properties = Map.ofEntries(Map.entry("spring.datasource.url", url),
+				Map.entry("spring.datasource.username", username), Map.entry("spring.datasource.password", password),
+				Map.entry("zhongchuang.demo-data", "false"),
 				Map.entry("zhongchuang.admin.initial-password", "Bench#Run-2026-x"),
 				// a key of the benchmark's own (production refuses to start without one);
 				// the generated contact phones are encrypted with it once
@@ -56,8 +56,14 @@ final class BenchApp {
 				Map.entry("zhongchuang.rate-limits.enabled", "false"), Map.entry("server.port", String.valueOf(port)),
 				Map.entry("logging.level.root", "WARN"),
 				Map.entry("logging.level.cn.zhongchuang.tenant.TaxFilingImporter", "INFO"),
-				Map.entry("spring.main.banner-mode", "off"), Map.entry("zhongchuang.data-dir", "target/bench-data")))
-			.run();
+				Map.entry("spring.main.banner-mode", "off"), Map.entry("zhongchuang.data-dir", "target/bench-data"));
+		// as command-line arguments: they win over application.yml (default properties
+		// would not: server.port 8080 and demo-data true there)
+		String[] args = properties.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(ZhongchuangApplication.class).run(args);
 	}
 
 }

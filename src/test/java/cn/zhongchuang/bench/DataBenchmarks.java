@@ -137,8 +137,17 @@ public final class DataBenchmarks {
 			bench.results.put("generation", generation);
 			bench.results.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 			String only = System.getProperty("bench.only", "");
-			bench.overview(app.getEnvironment().getProperty("local.server.port", Integer.class));
-			if ("overview".equals(only)) {
+			int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+			bench.overview(port);
+			// bench.only: a comma list; overview and http are the web parts
+			java.util.Set<String> parts = only.isEmpty() ? java.util.Set.of() : java.util.Set.of(only.split(","));
+			if (parts.isEmpty() || parts.contains("http")) {
+				HttpBenchmarks web = new HttpBenchmarks(ds, port);
+				bench.results.put("publicPages", web.publicPages());
+				bench.results.put("bureauPages", web
+					.bureauPages(app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)));
+			}
+			if (!parts.isEmpty() && java.util.Set.of("overview", "http").containsAll(parts)) {
 				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), bench.results);
 				System.out.println("overview benchmark written to " + out);
 				return;
