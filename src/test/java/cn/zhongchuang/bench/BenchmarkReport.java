@@ -187,6 +187,12 @@ public final class BenchmarkReport {
 			}
 		}
 		webSections(data, lines);
+		if (data.has("notRun")) {
+			lines.add("");
+			lines.add("## Not measured in this run");
+			lines.add("");
+			lines.add(data.get("notRun").asString());
+		}
 		JsonNode scan = data.get("exitScan");
 		if (scan != null) {
 			lines.add("");
