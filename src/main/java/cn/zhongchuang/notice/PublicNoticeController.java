@@ -30,6 +30,8 @@ class PublicNoticeController {
 
 	@GetMapping
 	String list(Model model) {
+		// no form, no CSRF token: the same page for every visitor
+		model.addAttribute("sessionless", true);
 		model.addAttribute("notices", this.notices.publicNotices().stream().map(this.notices::view).toList());
 		return "notice/public-list";
 	}

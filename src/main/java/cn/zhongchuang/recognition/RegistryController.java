@@ -27,6 +27,8 @@ class RegistryController {
 			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Integer page, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		// no CSRF token on the page (its forms only GET): the same page for every visitor
+		model.addAttribute("sessionless", true);
 		model.addAttribute("region", region);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", Recognition.Status.values());
@@ -43,6 +45,7 @@ class RegistryController {
 	String detail(@PathVariable String number, Model model) {
 		Recognition r = this.recognitions.findByNumber(number)
 			.orElseThrow(() -> new NotFoundException("recognition " + number));
+		model.addAttribute("sessionless", true);
 		model.addAttribute("rec", RecognitionView.of(r, this.recognitions));
 		model.addAttribute("seal", this.recognitions.seal(r.id()));
 		return "recognition/detail";
@@ -50,6 +53,7 @@ class RegistryController {
 
 	@GetMapping("/verify")
 	String verifyForm(@RequestParam(required = false) String code, Model model) {
+		model.addAttribute("sessionless", true);
 		if (code != null && !code.isBlank()) {
 			String bare = bareCode(code);
 			if (bare.matches("[A-Za-z0-9]{1,32}")) {
@@ -85,6 +89,7 @@ class RegistryController {
 
 	@GetMapping("/verify/{code}")
 	String verify(@PathVariable String code, Model model) {
+		model.addAttribute("sessionless", true);
 		model.addAttribute("code", code);
 		this.recognitions.verify(code).ifPresent((r) -> {
 			model.addAttribute("rec", RecognitionView.of(r, this.recognitions));

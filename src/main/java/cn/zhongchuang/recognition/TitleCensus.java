@@ -62,6 +62,56 @@ public class TitleCensus {
 			.list();
 	}
 
+	/**
+	 * The titles within the region codes ({@code null} for the whole country) on
+	 * {@code asOf}, counted in the database by level and status on that day; of
+	 * institutions of one kind only when {@code kind} is given.
+	 */
+	@Transactional(readOnly = true)
+	public List<TitleCount> countsOn(Collection<String> regionCodes, LocalDate asOf, String kind) {
+		String scope = ((regionCodes != null) ? " AND i.region_code = ANY(:scope)" : "")
+				+ ((kind != null) ? " AND i.kind = :kind" : "");
+		var spec = this.jdbc.sql("""
+				SELECT r.level,
+				       CASE WHEN r.status = 'ACTIVE' OR r.ended_on > :asOf THEN 'ACTIVE' ELSE r.status END AS status_on,
+				       count(*) AS titles
+				FROM recognition r JOIN institution i ON i.id = r.institution_id
+				WHERE r.recognized_on <= :asOf""" + scope + " GROUP BY 1, 2").param("asOf", asOf);
+		spec = (regionCodes != null) ? spec.param("scope", regionCodes.toArray(String[]::new)) : spec;
+		spec = (kind != null) ? spec.param("kind", kind) : spec;
+		return spec
+			.query((rs, n) -> new TitleCount(rs.getString("level"), rs.getString("status_on"), rs.getLong("titles")))
+			.list();
+	}
+
+	/**
+	 * The institutions within the region codes ({@code null} for the whole country)
+	 * holding at least one ACTIVE title on {@code asOf}, one row per institution with the
+	 * levels it holds on that day, found in the database (the titles are not read).
+	 */
+	@Transactional(readOnly = true)
+	public List<Holder> holdersOn(Collection<String> regionCodes, LocalDate asOf) {
+		String scope = (regionCodes != null) ? " AND i.region_code = ANY(:scope)" : "";
+		var spec = this.jdbc
+			.sql("""
+					SELECT i.id, i.region_code, i.kind, i.sector_type, array_to_string(i.service_models, ',') AS service_models,
+					       h.levels
+					FROM (SELECT r.institution_id, string_agg(DISTINCT r.level, ',') AS levels
+					      FROM recognition r
+					      WHERE r.recognized_on <= :asOf AND (r.status = 'ACTIVE' OR r.ended_on > :asOf)
+					      GROUP BY r.institution_id) h
+					JOIN institution i ON i.id = h.institution_id
+					WHERE true"""
+					+ scope)
+			.param("asOf", asOf);
+		spec = (regionCodes != null) ? spec.param("scope", regionCodes.toArray(String[]::new)) : spec;
+		return spec
+			.query((rs, n) -> new Holder(rs.getLong("id"), rs.getString("region_code").strip(), rs.getString("kind"),
+					rs.getString("sector_type"), strings(rs.getString("service_models")),
+					java.util.Set.copyOf(strings(rs.getString("levels")))))
+			.list();
+	}
+
 	private static TitleOnDay row(java.sql.ResultSet rs, int n) throws SQLException {
 		return new TitleOnDay(rs.getLong("institution_id"), rs.getString("level"), rs.getString("status_on"),
 				rs.getObject("recognized_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
@@ -71,6 +121,18 @@ public class TitleCensus {
 
 	private static List<String> strings(String joined) {
 		return (joined == null || joined.isEmpty()) ? List.of() : List.of(joined.split(","));
+	}
+
+	/** How many titles had a level and a status on a day. */
+	public record TitleCount(String level, String status, long titles) {
+	}
+
+	/**
+	 * An institution holding at least one ACTIVE title on a day: its region code, kind,
+	 * sector type (null when none), service models and the levels of its ACTIVE titles.
+	 */
+	public record Holder(long institutionId, String regionCode, String kind, String sectorType,
+			List<String> serviceModels, java.util.Set<String> levels) {
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.zhongchuang.institution.InstitutionKind;
 import cn.zhongchuang.institution.SectorType;
@@ -21,13 +22,17 @@ import cn.zhongchuang.policy.PackDefinition;
 import cn.zhongchuang.policy.PolicyCatalog;
 import cn.zhongchuang.policy.PolicyPack;
 import cn.zhongchuang.recognition.TitleCensus;
+import cn.zhongchuang.recognition.TitleCensus.Holder;
+import cn.zhongchuang.recognition.TitleCensus.TitleCount;
 import cn.zhongchuang.recognition.TitleCensus.TitleOnDay;
 import cn.zhongchuang.region.Region;
 import cn.zhongchuang.region.Regions;
 import cn.zhongchuang.tenant.TenantCensus;
 import cn.zhongchuang.tenant.TenantYearCensus;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -53,14 +58,25 @@ public class StatisticsOverview {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
+	/**
+	 * Overviews computed on this node, each under the change counter read in the same
+	 * snapshot as its figures (table statistics_change, bumped by every transaction that
+	 * writes a title, an institution or a tenant, on any node): a key with an older
+	 * counter is never asked for again.
+	 */
+	private final Map<Kept, Overview> kept = new ConcurrentHashMap<>();
+
 	StatisticsOverview(TitleCensus titles, TenantCensus tenants, TenantYearCensus tenantYears, PolicyCatalog packs,
-			Regions regions, Clock clock) {
+			Regions regions, Clock clock, JdbcClient jdbc) {
 		this.titles = titles;
 		this.tenants = tenants;
 		this.tenantYears = tenantYears;
 		this.packs = packs;
 		this.regions = regions;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -99,45 +115,92 @@ public class StatisticsOverview {
 		}
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Overview overview(String region, LocalDate asOf) {
-		return compute(region, asOf, null).overview();
+		return figures(region, asOf, null);
 	}
 
 	/**
-	 * The overview with the titles it counted, of institutions of one kind only when
-	 * {@code kind} is given (the targets always count every kind).
+	 * The overview with the titles it counted (for the dashboards' titles per year), of
+	 * institutions of one kind only when {@code kind} is given (the targets always count
+	 * every kind).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Computed compute(String region, LocalDate asOf, String kind) {
-		List<PolicyPack> applicable = this.packs.all()
-			.stream()
+		List<TitleOnDay> titles = this.titles.titlesOn(scope(region), asOf);
+		return new Computed(figures(region, asOf, kind),
+				(kind == null) ? titles : titles.stream().filter((x) -> kind.equals(x.kind())).toList());
+	}
+
+	/**
+	 * The figures counted in the database: the titles by level and status, the
+	 * institutions holding an ACTIVE title (one row each, no titles read), their tenants
+	 * per institution; targets over each pack's jurisdiction, read apart only when it
+	 * lies above the region.
+	 */
+	private Overview figures(String region, LocalDate asOf, String kind) {
+		List<PolicyPack> all = this.packs.all();
+		// the counter in this transaction's snapshot (repeatable read): the figures below
+		// are those of exactly this counter value
+		long change = this.jdbc.sql("SELECT n FROM statistics_change WHERE id = 1").query(Long.class).single();
+		Kept key = new Kept(region, asOf, kind, change, all.stream().map((p) -> p.id() + "@" + p.version()).toList());
+		Overview known = this.kept.get(key);
+		if (known != null) {
+			return known;
+		}
+		Overview computed = figures(region, asOf, kind, all);
+		if (this.kept.size() >= KEPT_MAX) {
+			this.kept.clear();
+		}
+		this.kept.put(key, computed);
+		return computed;
+	}
+
+	/** At most this many overviews kept per node (a few hundred KiB). */
+	static final int KEPT_MAX = 256;
+
+	/**
+	 * What an overview's figures depend on: region, day, kind, the change counter and the
+	 * versions of the packs in force (their targets).
+	 */
+	private record Kept(String region, LocalDate asOf, String kind, long change, List<String> packs) {
+	}
+
+	private Overview figures(String region, LocalDate asOf, String kind, List<PolicyPack> all) {
+		List<PolicyPack> applicable = all.stream()
 			.filter((p) -> this.regions.contains(p.jurisdiction(), region)
 					|| this.regions.contains(region, p.jurisdiction()))
 			.toList();
-		// read once over the widest region needed: the region, or a pack's jurisdiction
-		// above it
-		String widest = region;
-		for (PolicyPack p : applicable) {
-			if (this.regions.contains(p.jurisdiction(), widest)) {
-				widest = p.jurisdiction();
+		List<String> scope = scope(region);
+		List<TitleCount> titleCounts = this.titles.countsOn(scope, asOf, kind);
+		List<Holder> holders = this.titles.holdersOn(scope, asOf);
+		List<Holder> selected = (kind == null) ? holders
+				: holders.stream().filter((h) -> kind.equals(h.kind())).toList();
+		Map<Long, TenantCensus.Counts> perInstitution = this.tenants.countsOn(scope, asOf);
+		long active = 0;
+		long teams = 0;
+		long graduated = 0;
+		for (Holder h : selected) {
+			TenantCensus.Counts c = perInstitution.get(h.institutionId());
+			if (c != null) {
+				active += c.active();
+				teams += c.teams();
+				graduated += c.graduated();
 			}
 		}
-		List<TitleOnDay> read = this.titles.titlesOn(NATION.equals(widest) ? null : this.regions.codesWithin(widest),
-				asOf);
-		List<TitleOnDay> inRegion = widest.equals(region) ? read : within(read, region);
-		List<TitleOnDay> selected = (kind == null) ? inRegion
-				: inRegion.stream().filter((x) -> kind.equals(x.kind())).toList();
-		Counted counted = count(selected);
-		TenantCensus.Counts t = this.tenants.totalsOn(counted.institutionIds(), asOf);
 		List<Overview.TargetProgress> targets = new ArrayList<>();
+		Map<String, List<Holder>> byJurisdiction = new HashMap<>();
 		for (PolicyPack p : applicable) {
 			List<PackDefinition.Target> defined = p.definition().targets();
 			if (defined == null || defined.isEmpty()) {
 				continue;
 			}
-			List<TitleOnDay> inJurisdiction = p.jurisdiction().equals(region) ? inRegion
-					: within(read, p.jurisdiction());
+			List<Holder> inJurisdiction = byJurisdiction.computeIfAbsent(p.jurisdiction(), (j) -> {
+				if (j.equals(region)) {
+					return holders;
+				}
+				return this.regions.contains(region, j) ? within(holders, j) : this.titles.holdersOn(scope(j), asOf);
+			});
 			for (PackDefinition.Target target : defined) {
 				Number actual = null;
 				if (TargetMeasures.measurable(target.code())) {
@@ -151,9 +214,13 @@ public class StatisticsOverview {
 						(actual != null) ? null : TargetMeasures.whyNot(target.code())));
 			}
 		}
-		return new Computed(new Overview(region, asOf, counted.institutions(),
-				new Overview.Tenants(t.active(), t.teams(), t.graduated()), byRegion(region, counted.regionOf()),
-				targets), selected);
+		return new Overview(region, asOf, count(titleCounts, selected), new Overview.Tenants(active, teams, graduated),
+				byRegion(region, selected), targets);
+	}
+
+	/** The region codes within a region, null for the whole country (no filter). */
+	private List<String> scope(String region) {
+		return NATION.equals(region) ? null : this.regions.codesWithin(region);
 	}
 
 	/**
@@ -162,9 +229,8 @@ public class StatisticsOverview {
 	@Transactional(readOnly = true)
 	Computed ofInstitutions(String region, java.util.Collection<Long> institutionIds, LocalDate asOf) {
 		List<TitleOnDay> titles = this.titles.titlesOfInstitutions(institutionIds, asOf);
-		Counted counted = count(titles);
 		TenantCensus.Counts t = this.tenants.totalsOn(institutionIds, asOf);
-		return new Computed(new Overview(region, asOf, counted.institutions(),
+		return new Computed(new Overview(region, asOf, count(titles),
 				new Overview.Tenants(t.active(), t.teams(), t.graduated()), List.of(), List.of()), titles);
 	}
 
@@ -172,21 +238,48 @@ public class StatisticsOverview {
 	record Computed(Overview overview, List<TitleOnDay> titles) {
 	}
 
-	private List<TitleOnDay> within(List<TitleOnDay> titles, String scope) {
+	private List<Holder> within(List<Holder> holders, String scope) {
 		Map<String, Boolean> inside = new HashMap<>();
-		return titles.stream()
-			.filter((t) -> inside.computeIfAbsent(t.regionCode(), (c) -> this.regions.contains(scope, c)))
+		return holders.stream()
+			.filter((h) -> inside.computeIfAbsent(h.regionCode(), (c) -> this.regions.contains(scope, c)))
 			.toList();
 	}
 
-	private static Counted count(List<TitleOnDay> titles) {
+	/**
+	 * The institutions' figures from the titles counted by level and status and the
+	 * institutions holding an ACTIVE title.
+	 */
+	private static Overview.Institutions count(List<TitleCount> titles, List<Holder> holders) {
+		Map<String, Long> byLevel = keys(PackDefinition.Level.values());
+		Map<String, Long> byStatus = keys("ACTIVE", "LAPSED", "REVOKED");
+		for (TitleCount t : titles) {
+			byStatus.merge(t.status(), t.titles(), Long::sum);
+			if ("ACTIVE".equals(t.status())) {
+				byLevel.merge(t.level(), t.titles(), Long::sum);
+			}
+		}
+		Map<String, Long> byKind = keys(InstitutionKind.values());
+		Map<String, Long> bySector = keys(SectorType.values());
+		Map<String, Long> byModel = keys(ServiceModel.values());
+		for (Holder h : holders) {
+			byKind.merge(h.kind(), 1L, Long::sum);
+			if (h.sectorType() != null) {
+				bySector.merge(h.sectorType(), 1L, Long::sum);
+			}
+			h.serviceModels().forEach((m) -> byModel.merge(m, 1L, Long::sum));
+		}
+		return new Overview.Institutions(holders.size(), nonZero(byKind), nonZero(byLevel), nonZero(byStatus),
+				nonZero(bySector), nonZero(byModel));
+	}
+
+	/** The same figures from titles read one by one (an operator's few institutions). */
+	private static Overview.Institutions count(List<TitleOnDay> titles) {
 		Map<String, Long> byLevel = keys(PackDefinition.Level.values());
 		Map<String, Long> byStatus = keys("ACTIVE", "LAPSED", "REVOKED");
 		Map<String, Long> byKind = keys(InstitutionKind.values());
 		Map<String, Long> bySector = keys(SectorType.values());
 		Map<String, Long> byModel = keys(ServiceModel.values());
 		Set<Long> seen = new HashSet<>();
-		Map<Long, String> regionOf = new LinkedHashMap<>();
 		for (TitleOnDay t : titles) {
 			byStatus.merge(t.status(), 1L, Long::sum);
 			if (!t.active()) {
@@ -194,7 +287,6 @@ public class StatisticsOverview {
 			}
 			byLevel.merge(t.level(), 1L, Long::sum);
 			if (seen.add(t.institutionId())) {
-				regionOf.put(t.institutionId(), t.regionCode());
 				byKind.merge(t.kind(), 1L, Long::sum);
 				if (t.sectorType() != null) {
 					bySector.merge(t.sectorType(), 1L, Long::sum);
@@ -202,11 +294,11 @@ public class StatisticsOverview {
 				t.serviceModels().forEach((m) -> byModel.merge(m, 1L, Long::sum));
 			}
 		}
-		return new Counted(new Overview.Institutions(seen.size(), nonZero(byKind), nonZero(byLevel), nonZero(byStatus),
-				nonZero(bySector), nonZero(byModel)), regionOf);
+		return new Overview.Institutions(seen.size(), nonZero(byKind), nonZero(byLevel), nonZero(byStatus),
+				nonZero(bySector), nonZero(byModel));
 	}
 
-	private List<Overview.SubRegion> byRegion(String region, Map<Long, String> regionOf) {
+	private List<Overview.SubRegion> byRegion(String region, List<Holder> holders) {
 		List<Region> children = this.regions.children(region);
 		if (children.isEmpty()) {
 			return List.of();
@@ -214,7 +306,8 @@ public class StatisticsOverview {
 		int depth = this.regions.path(region).size();
 		Map<String, String> childOf = new HashMap<>();
 		Map<String, Long> counts = new HashMap<>();
-		for (String code : regionOf.values()) {
+		for (Holder h : holders) {
+			String code = h.regionCode();
 			String child = childOf.computeIfAbsent(code, (c) -> {
 				List<Region> path = this.regions.path(c);
 				return (path.size() > depth) ? path.get(depth).code() : "";
@@ -254,14 +347,6 @@ public class StatisticsOverview {
 
 	private static Number number(double value) {
 		return (value == Math.rint(value) && Math.abs(value) < 1e15) ? (Number) (long) value : (Number) value;
-	}
-
-	private record Counted(Overview.Institutions institutions, Map<Long, String> regionOf) {
-
-		Set<Long> institutionIds() {
-			return regionOf.keySet();
-		}
-
 	}
 
 }

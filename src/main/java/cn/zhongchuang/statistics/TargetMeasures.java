@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import cn.zhongchuang.recognition.TitleCensus.TitleOnDay;
+import cn.zhongchuang.recognition.TitleCensus.Holder;
 
 /**
- * How the system measures a pack's target ({@code targets[].code}) from the titles in the
- * pack's jurisdiction on the day, or why it cannot. The measured targets count
- * institutions holding an ACTIVE title:
+ * How the system measures a pack's target ({@code targets[].code}) from the institutions
+ * holding an ACTIVE title in the pack's jurisdiction on the day, or why it cannot. The
+ * measured targets count institutions holding an ACTIVE title:
  * <ul>
  * <li>{@code SPACES_TOTAL} (众创空间等新型创业服务平台总数): of any kind, at any level;</li>
  * <li>{@code MUNICIPAL_OR_ABOVE}, {@code CITY_LEVEL_OR_ABOVE} (市级以上众创空间): maker spaces
@@ -27,11 +27,11 @@ final class TargetMeasures {
 
 	private static final Set<String> CITY_OR_ABOVE = Set.of("CITY", "PROVINCE", "NATIONAL");
 
-	private static final Map<String, Predicate<TitleOnDay>> COUNTED = Map.of("SPACES_TOTAL", (t) -> true,
-			"MUNICIPAL_OR_ABOVE", (t) -> makerSpace(t) && CITY_OR_ABOVE.contains(t.level()), "CITY_LEVEL_OR_ABOVE",
-			(t) -> makerSpace(t) && CITY_OR_ABOVE.contains(t.level()), "PROVINCIAL",
-			(t) -> makerSpace(t) && "PROVINCE".equals(t.level()), "NATIONAL_FILED",
-			(t) -> makerSpace(t) && "NATIONAL".equals(t.level()));
+	private static final Map<String, Predicate<Holder>> COUNTED = Map.of("SPACES_TOTAL", (h) -> true,
+			"MUNICIPAL_OR_ABOVE", (h) -> makerSpace(h) && holdsAny(h, CITY_OR_ABOVE), "CITY_LEVEL_OR_ABOVE",
+			(h) -> makerSpace(h) && holdsAny(h, CITY_OR_ABOVE), "PROVINCIAL",
+			(h) -> makerSpace(h) && h.levels().contains("PROVINCE"), "NATIONAL_FILED",
+			(h) -> makerSpace(h) && h.levels().contains("NATIONAL"));
 
 	/** Measured from the bureau's 黑马 marks of tenants. */
 	static final String DARK_HORSES = "DARK_HORSE_ENTERPRISES";
@@ -46,20 +46,14 @@ final class TargetMeasures {
 	}
 
 	/** The count of institutions with an ACTIVE title the target counts. */
-	static long measure(String code, List<TitleOnDay> titlesInJurisdiction) {
-		Predicate<TitleOnDay> counted = COUNTED.get(code);
-		return titlesInJurisdiction.stream()
-			.filter(TitleOnDay::active)
-			.filter(counted)
-			.mapToLong(TitleOnDay::institutionId)
-			.distinct()
-			.count();
+	static long measure(String code, List<Holder> holdersInJurisdiction) {
+		return holdersInJurisdiction.stream().filter(COUNTED.get(code)).count();
 	}
 
-	/** The institutions holding an ACTIVE title among the titles. */
-	static java.util.Set<Long> holders(List<TitleOnDay> titles) {
-		java.util.Set<Long> ids = new java.util.HashSet<>();
-		titles.stream().filter(TitleOnDay::active).forEach((t) -> ids.add(t.institutionId()));
+	/** The ids of the institutions holding an ACTIVE title. */
+	static Set<Long> holders(List<Holder> holders) {
+		Set<Long> ids = new java.util.HashSet<>();
+		holders.forEach((h) -> ids.add(h.institutionId()));
 		return ids;
 	}
 
@@ -68,8 +62,12 @@ final class TargetMeasures {
 		return WHY_NOT.getOrDefault(code, "系统尚无该指标的统计口径");
 	}
 
-	private static boolean makerSpace(TitleOnDay t) {
-		return "MAKER_SPACE".equals(t.kind());
+	private static boolean makerSpace(Holder h) {
+		return "MAKER_SPACE".equals(h.kind());
+	}
+
+	private static boolean holdsAny(Holder h, Set<String> levels) {
+		return h.levels().stream().anyMatch(levels::contains);
 	}
 
 }

@@ -71,6 +71,35 @@ public class TenantCensus {
 			.single();
 	}
 
+	/**
+	 * The tenants per institution as they stood on a day (as {@link #totalsOn}), of every
+	 * institution within the region codes ({@code null} for the whole country) that has
+	 * any counted: grouped in the database, one row per institution.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Counts> countsOn(Collection<String> regionCodes, LocalDate asOf) {
+		String scope = (regionCodes != null)
+				? " AND x.institution_id IN (SELECT id FROM institution WHERE region_code = ANY(:scope))" : "";
+		var spec = this.jdbc
+			.sql("""
+					SELECT x.institution_id,
+					       count(*) FILTER (WHERE x.admitted_on <= :asOf AND (x.left_on IS NULL OR x.left_on > :asOf)) AS active,
+					       count(*) FILTER (WHERE x.admitted_on <= :asOf AND (x.left_on IS NULL OR x.left_on > :asOf)
+					                        AND x.kind = 'TEAM') AS teams,
+					       count(*) FILTER (WHERE x.status = 'GRADUATED' AND x.left_on <= :asOf) AS graduated
+					FROM tenant x
+					WHERE (x.admitted_on <= :asOf OR x.left_on <= :asOf)"""
+					+ scope + " GROUP BY x.institution_id")
+			.param("asOf", asOf);
+		spec = (regionCodes != null) ? spec.param("scope", regionCodes.toArray(String[]::new)) : spec;
+		Map<Long, Counts> out = new HashMap<>();
+		spec.query((rs, n) -> Map.entry(rs.getLong("institution_id"),
+				new Counts(rs.getLong("active"), rs.getLong("teams"), rs.getLong("graduated"))))
+			.list()
+			.forEach((e) -> out.put(e.getKey(), e.getValue()));
+		return out;
+	}
+
 	/** Tenants of one institution. */
 	public record Counts(long active, long teams, long graduated) {
 

@@ -66,9 +66,6 @@ public final class BenchmarkReport {
 		if (args.length > 3 && Files.exists(Path.of(args[3]))) {
 			dataSections(JsonMapper.builder().build().readTree(Path.of(args[3]).toFile()), lines);
 		}
-		lines.add("");
-		lines.add("Benchmarks of HTTP throughput of the registry pages arrive with the issues that build them (see");
-		lines.add("`scale.md`).");
 		Files.write(Path.of(args[2]), lines);
 	}
 
@@ -182,6 +179,10 @@ public final class BenchmarkReport {
 					"Beside it a plain aggregate query over `recognition`, `institution` and `tenant` (JDBC, no HTTP) that");
 			lines.add(
 					"must give the same figures (total, by level, status, kind, service model, sector type, tenants).");
+			lines.add("Warm means kept: each node keeps an overview under the database's change counter");
+			lines.add(
+					"(`statistics_change`, read in the same snapshot as the figures), so the measured requests read the");
+			lines.add("counter and answer from memory; the first request of each region computes it in SQL.");
 			lines.add("");
 			lines.add(
 					"| region | institutions | active titles | tenants | p50 | p95 | target | reference p50 | reference p95 | same figures |");
@@ -194,6 +195,13 @@ public final class BenchmarkReport {
 						+ ms(r.get("referenceP95Millis").asDouble()) + " | "
 						+ (r.get("agree").asBoolean() ? "yes" : "NO") + " |");
 			}
+		}
+		webSections(data, lines);
+		if (data.has("notRun")) {
+			lines.add("");
+			lines.add("## Not measured in this run");
+			lines.add("");
+			lines.add(data.get("notRun").asString());
 		}
 		JsonNode scan = data.get("exitScan");
 		if (scan != null) {
@@ -228,6 +236,85 @@ public final class BenchmarkReport {
 
 	static final String OVERVIEW_WARM_TEXT = String.valueOf(DataBenchmarks.OVERVIEW_WARM) + " requests first, then "
 			+ DataBenchmarks.OVERVIEW_RUNS + " measured";
+
+	static final double PUBLIC_RATIO_TARGET = 0.5;
+
+	static final double PUBLIC_P99_TARGET = 100;
+
+	static final double BUREAU_P95_TARGET = 300;
+
+	/** The public pages under wrk beside a static file; the bureau pages signed in. */
+	static void webSections(JsonNode data, List<String> lines) {
+		JsonNode pub = data.get("publicPages");
+		if (pub != null) {
+			lines.add("");
+			lines.add("## Public pages and registry API");
+			lines.add("");
+			if (pub.has("skipped")) {
+				lines.add("Not measured: " + pub.get("skipped").asString() + ".");
+			}
+			else {
+				lines.add("`wrk -t2 -c" + pub.get("connections").asInt() + " -d" + pub.get("seconds").asInt()
+						+ "s --latency` against the application in the benchmark's JVM (after a "
+						+ HttpBenchmarks.WARM_SECONDS + " s warm-up each),");
+				lines.add(
+						"no cookies (a visitor without a session); wrk runs on the same 2 cores. Comparator: a static");
+				lines.add("file of the same server. Load average when measured: " + pub.get("loadAverage").asString()
+						+ ".");
+				lines.add("");
+				lines.add("| page | status | bytes | session cookie | req/s | p50 | p99 | ratio to static | target |");
+				lines.add("|---|---:|---:|---|---:|---:|---:|---:|---|");
+				double reference = 0;
+				for (JsonNode r : pub.get("pages")) {
+					if (r.has("error")) {
+						lines.add("| " + r.get("page").asString() + " | " + r.get("status").asInt()
+								+ " | – | – | not measured: "
+								+ r.get("error").asString().replace("|", "/").replace("\n", " ") + " | | | | |");
+						continue;
+					}
+					double rate = r.get("requestsPerSecond").asDouble();
+					boolean isStatic = r.get("page").asString().startsWith("static");
+					if (isStatic) {
+						reference = rate;
+					}
+					String p50 = r.has("p50Millis") ? ms(r.get("p50Millis").asDouble()) : "–";
+					String p99 = r.has("p99Millis") ? ms(r.get("p99Millis").asDouble()) : "–";
+					lines.add("| " + r.get("page").asString().replace("|", "/") + " | " + r.get("status").asInt()
+							+ ((r.get("non2xx").asLong() > 0) ? " (" + r.get("non2xx").asLong() + " not 2xx)" : "")
+							+ " | " + fmt(r.get("bytes").asDouble()) + " | "
+							+ (r.get("sessionCookie").asBoolean() ? "YES" : "no") + " | " + fmt(rate) + " | " + p50
+							+ " | " + p99 + " | "
+							+ (isStatic ? "1.00"
+									: ratio(rate / (r.has("staticRequestsPerSecond")
+											? r.get("staticRequestsPerSecond").asDouble() : reference)))
+							+ " | "
+							+ (isStatic ? "comparator"
+									: "≥ " + ratio(PUBLIC_RATIO_TARGET) + " × static, p99 ≤ " + ms(PUBLIC_P99_TARGET))
+							+ " |");
+				}
+			}
+		}
+		JsonNode bureau = data.get("bureauPages");
+		if (bureau != null) {
+			lines.add("");
+			lines.add("## Bureau pages, signed in");
+			lines.add("");
+			lines.add(
+					"A province user (`" + HttpBenchmarks.PROVINCE_USER + "`, region " + bureau.get("region").asString()
+							+ ", the province with the most institutions of the data set) signs in through the");
+			lines.add("sign-in form; each page " + HttpBenchmarks.BUREAU_WARM + " times warm, then "
+					+ bureau.get("runs").asInt() + " requests one after the other on one connection (java.net.http).");
+			lines.add("Load average when measured: " + bureau.get("loadAverage").asString() + ".");
+			lines.add("");
+			lines.add("| page | status | bytes | p50 | p95 | target |");
+			lines.add("|---|---:|---:|---:|---:|---|");
+			for (JsonNode r : bureau.get("pages")) {
+				lines.add("| " + r.get("page").asString() + " | " + r.get("status").asInt() + " | "
+						+ fmt(r.get("bytes").asDouble()) + " | " + ms(r.get("p50Millis").asDouble()) + " | "
+						+ ms(r.get("p95Millis").asDouble()) + " | p95 ≤ " + ms(BUREAU_P95_TARGET) + " |");
+			}
+		}
+	}
 
 	private static String ms(double value) {
 		return String.format(Locale.ROOT, "%.1f ms", value);

@@ -102,47 +102,15 @@ public final class DataBenchmarks {
 			password = args[4];
 		}
 		else {
-			Path dir = Path.of("target", "bench-pg-" + set).toAbsolutePath();
-			Files.createDirectories(dir);
-			pg = EmbeddedPostgres.builder()
-				.setDataDirectory(dir)
-				.setCleanDataDirectory(false)
-				.setPGStartupWait(Duration.ofSeconds(120))
-				.setLocaleConfig("encoding", "UTF8")
-				.setLocaleConfig("locale", "C")
-				.setServerConfig("timezone", "Asia/Shanghai")
-				.setServerConfig("max_wal_size", "4GB")
-				.setServerConfig("shared_buffers", "512MB")
-				.start();
-			pgData = dir;
+			pg = BenchApp.postgres(set);
+			pgData = Path.of("target", "bench-pg-" + set).toAbsolutePath();
 			url = pg.getJdbcUrl("postgres", "postgres");
 			username = "postgres";
 			password = "postgres";
 		}
 		ConfigurableApplicationContext app = null;
 		try {
-			// the application itself: Flyway runs its migrations, and the import is the
-			// real one
-			app = new SpringApplicationBuilder(ZhongchuangApplication.class)
-				.properties(Map.ofEntries(Map.entry("spring.datasource.url", url),
-						Map.entry("spring.datasource.username", username),
-						Map.entry("spring.datasource.password", password), Map.entry("zhongchuang.demo-data", "false"),
-						Map.entry("zhongchuang.admin.initial-password", "Bench#Run-2026-x"),
-						// a key of the benchmark's own (production refuses to start
-						// without one);
-						// the generated contact phones are encrypted with it once
-						Map.entry("zhongchuang.crypto.sm4-key", "YmVuY2gtb25seS1rZXkxNg=="),
-						Map.entry("zhongchuang.audit.hmac-key", "YmVuY2gtb25seS1hdWRpdC1obWFjLWtleS0zMmJ5dGU="),
-						Map.entry("zhongchuang.seal.hmac-key", "YmVuY2gtb25seS1zZWFsLWhtYWMta2V5LTMyYnl0ZXM="),
-						// the generated titles are inserted in bulk, unsealed: sealing
-						// them in
-						// the background would compete with the measurements
-						Map.entry("zhongchuang.seal.backfill", "false"), Map.entry("server.port", "0"),
-						Map.entry("logging.level.root", "WARN"),
-						Map.entry("logging.level.cn.zhongchuang.tenant.TaxFilingImporter", "INFO"),
-						Map.entry("spring.main.banner-mode", "off"),
-						Map.entry("zhongchuang.data-dir", "target/bench-data")))
-				.run();
+			app = BenchApp.start(url, username, password, 0);
 			DataSource ds = app.getBean(DataSource.class);
 			Map<String, Object> generation = new LinkedHashMap<>();
 			try (Connection c = ds.getConnection()) {
@@ -181,10 +149,27 @@ public final class DataBenchmarks {
 			// import
 			// sections, nothing else), "xlsx" (the XLSX section alone); empty: everything
 			String only = System.getProperty("bench.only", "");
-			boolean imports = only.isEmpty() || "import".equals(only) || "xlsx".equals(only);
-			if (only.isEmpty() || "overview".equals(only)) {
-				bench.overview(app.getEnvironment().getProperty("local.server.port", Integer.class));
+			int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+			// bench.only: a comma list of parts; overview and http are the web parts, import
+			// (both import sections) and xlsx (the XLSX section alone) the import parts;
+			// empty: everything
+			java.util.Set<String> parts = only.isEmpty() ? java.util.Set.of() : java.util.Set.of(only.split(","));
+			if (parts.isEmpty() || parts.contains("overview")) {
+				bench.overview(port);
 			}
+			if (parts.isEmpty() || parts.contains("http")) {
+				HttpBenchmarks web = new HttpBenchmarks(ds, port);
+				try {
+					bench.results.put("publicPages", web.publicPages());
+					bench.results.put("bureauPages", web
+						.bureauPages(app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)));
+				}
+				catch (RuntimeException ex) {
+					// the other benchmarks still run; the report says what failed
+					bench.results.put("publicPages", Map.of("skipped", "failed: " + ex));
+				}
+			}
+			boolean imports = parts.isEmpty() || parts.contains("import") || parts.contains("xlsx");
 			if (!imports) {
 				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), bench.results);
 				System.out.println("overview benchmark written to " + out);
@@ -199,7 +184,7 @@ public final class DataBenchmarks {
 				// times as long in one run on a busy machine (cause not found), while the
 				// CSV run beside it did not
 				bench.xlsxImport();
-				if (!"xlsx".equals(only)) {
+				if (parts.isEmpty() || parts.contains("import")) {
 					bench.csvImport();
 				}
 			}

@@ -164,6 +164,36 @@ class StatisticsOverviewTests {
 	}
 
 	@Test
+	void aWriteInTheDatabaseIsCountedAtOnceThoughTheOverviewIsKept() throws Exception {
+		// 西藏 城关区, a space of this test's own
+		var t = space("540102", "MAKER_SPACE", null, "{}");
+		title(t, "CITY", "ACTIVE", "2025-01-01", null);
+		tenant(t, "ACTIVE", "2025-02-01", null);
+		JsonNode first = overview("540000", AS_OF.toString());
+		assertThat(first.get("tenants").get("active").asLong()).isEqualTo(1);
+		// asked again unchanged: the kept overview, the same figures
+		assertThat(overview("540000", AS_OF.toString())).isEqualTo(first);
+		// written in plain SQL, as by another node or by hand: no application code hears
+		// of
+		// it, yet the next answer counts it
+		tenant(t, "ACTIVE", "2025-03-01", null);
+		assertThat(overview("540000", AS_OF.toString()).get("tenants").get("active").asLong()).isEqualTo(2);
+		this.jdbc.sql("UPDATE institution SET kind = 'INCUBATOR', specialization = NULL WHERE id = :id")
+			.param("id", t.org().institutionId())
+			.update();
+		assertThat(map(overview("540000", AS_OF.toString()).get("institutions").get("byKind")))
+			.isEqualTo("{INCUBATOR=1}");
+		this.jdbc
+			.sql("UPDATE recognition SET status = 'REVOKED', ended_on = DATE '2026-01-01' WHERE institution_id = :id")
+			.param("id", t.org().institutionId())
+			.update();
+		JsonNode revoked = overview("540000", AS_OF.toString());
+		assertThat(revoked.get("institutions").get("total").asLong()).isZero();
+		assertThat(map(revoked.get("institutions").get("byStatus"))).isEqualTo("{REVOKED=1}");
+		assertThat(revoked.get("tenants").get("active").asLong()).isZero();
+	}
+
+	@Test
 	void aCityCountsItsCountiesAndACountyHasNoSubRegions() throws Exception {
 		JsonNode city = overview("630100", AS_OF.toString());
 		assertThat(city.get("institutions").get("total").asLong()).isEqualTo(3);
