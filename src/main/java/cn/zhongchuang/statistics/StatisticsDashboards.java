@@ -92,7 +92,8 @@ class StatisticsDashboards {
 						String.valueOf(this.rectifications.open(scope, null)), national ? null : "/bureau/supervision"),
 				new Board.Figure("recoveries", this.boards.msg("stats.work.recoveries", locale),
 						String.valueOf(this.recoveries.due(scope, null)), national ? null : "/bureau/subsidies"));
-		List<Board.Figure> tenantFigures = tenantFigures(TargetMeasures.holders(c.titles()), day, !national, locale);
+		List<Board.Figure> tenantFigures = tenantFigures(TargetMeasures.activeHolders(c.titles()), day, !national,
+				locale);
 		return new Dashboard(board, work, tenantFigures, byYear(c.titles(), locale), false, k, kinds(locale));
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import cn.zhongchuang.recognition.TitleCensus;
 import cn.zhongchuang.recognition.TitleCensus.Holder;
 
 /**
@@ -54,6 +55,13 @@ final class TargetMeasures {
 	static Set<Long> holders(List<Holder> holders) {
 		Set<Long> ids = new java.util.HashSet<>();
 		holders.forEach((h) -> ids.add(h.institutionId()));
+		return ids;
+	}
+
+	/** The ids of the institutions holding an ACTIVE title among the titles on a day. */
+	static Set<Long> activeHolders(List<TitleCensus.TitleOnDay> titles) {
+		Set<Long> ids = new java.util.HashSet<>();
+		titles.stream().filter(TitleCensus.TitleOnDay::active).forEach((t) -> ids.add(t.institutionId()));
 		return ids;
 	}
 

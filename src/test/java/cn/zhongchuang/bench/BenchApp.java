@@ -54,10 +54,11 @@ final class BenchApp {
 				Map.entry("zhongchuang.crypto.sm4-key", "YmVuY2gtb25seS1rZXkxNg=="),
 				Map.entry("zhongchuang.audit.hmac-key", "YmVuY2gtb25seS1hdWRpdC1obWFjLWtleS0zMmJ5dGU="),
 				Map.entry("zhongchuang.seal.hmac-key", "YmVuY2gtb25seS1zZWFsLWhtYWMta2V5LTMyYnl0ZXM="),
-				// the generated titles are inserted in bulk, unsealed: sealing them in the
+				// the generated titles are inserted in bulk, unsealed: sealing them in
+				// the
 				// background would compete with the measurements
-				Map.entry("zhongchuang.seal.backfill", "false"), Map.entry("zhongchuang.rate-limits.enabled", "false"), Map.entry("server.port", String.valueOf(port)),
-				Map.entry("logging.level.root", "WARN"),
+				Map.entry("zhongchuang.seal.backfill", "false"), Map.entry("zhongchuang.rate-limits.enabled", "false"),
+				Map.entry("server.port", String.valueOf(port)), Map.entry("logging.level.root", "WARN"),
 				Map.entry("logging.level.cn.zhongchuang.tenant.TaxFilingImporter", "INFO"),
 				Map.entry("spring.main.banner-mode", "off"), Map.entry("zhongchuang.data-dir", "target/bench-data"));
 		// as command-line arguments: they win over application.yml (default properties

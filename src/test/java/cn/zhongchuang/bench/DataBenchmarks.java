@@ -150,7 +150,8 @@ public final class DataBenchmarks {
 			// sections, nothing else), "xlsx" (the XLSX section alone); empty: everything
 			String only = System.getProperty("bench.only", "");
 			int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
-			// bench.only: a comma list of parts; overview and http are the web parts, import
+			// bench.only: a comma list of parts; overview and http are the web parts,
+			// import
 			// (both import sections) and xlsx (the XLSX section alone) the import parts;
 			// empty: everything
 			java.util.Set<String> parts = only.isEmpty() ? java.util.Set.of() : java.util.Set.of(only.split(","));
