@@ -27,17 +27,22 @@ class AuditController {
 
 	private final Regions regions;
 
-	AuditController(AuditLog log, AuditChain chain, Regions regions) {
+	private final AuditObjects objects;
+
+	AuditController(AuditLog log, AuditChain chain, Regions regions, AuditObjects objects) {
 		this.log = log;
 		this.chain = chain;
 		this.regions = regions;
+		this.objects = objects;
 	}
 
 	@GetMapping("/audit")
 	String search(AuditQuery query, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("query", query);
-		model.addAttribute("results", this.log.search(query, scopeOf(user, this.regions)));
+		var results = this.log.search(query, scopeOf(user, this.regions));
+		model.addAttribute("results", results);
+		model.addAttribute("objectNames", this.objects.namesOf(results.items()));
 		model.addAttribute("actions", this.log.actions());
 		model.addAttribute("resultValues", AuditEntry.Result.values());
 		return (htmx != null) ? "audit/events :: results" : "audit/events";
