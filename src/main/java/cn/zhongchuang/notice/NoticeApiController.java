@@ -3,6 +3,7 @@ package cn.zhongchuang.notice;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.zhongchuang.platform.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,11 +42,17 @@ class NoticeApiController {
 					.map(Notice.Item::item)
 					.map((i) -> new Item(i.institutionName(), i.operatorName(), i.creditCode(), i.kind(),
 							i.specialization(), i.level(), i.regionCode()))
-					.toList());
+					.toList(),
+				(n.withdrawnAt() != null) ? n.withdrawnAt().atZone(ChinaTime.ZONE).toLocalDate() : null,
+				n.withdrawalReason());
 	}
 
+	/**
+	 * A notice as the public sees it; {@code withdrawnOn} (ISO date) and
+	 * {@code withdrawalReason} (撤回原因) are set for a withdrawn one, null otherwise.
+	 */
 	record PublicNotice(long id, String title, String policy, LocalDate startsOn, LocalDate endsOn, int workingDays,
-			String status, List<Item> items) {
+			String status, List<Item> items, LocalDate withdrawnOn, String withdrawalReason) {
 	}
 
 	record Item(String name, String operator, String creditCode, String kind, String specialization, String level,

@@ -168,7 +168,12 @@ class NoticePageTests {
 			.andExpect(content().string(containsString("名单有误，更正后重新公示。")))
 			.andExpect(content().string(not(containsString("withdraw-form"))))
 			.andExpect(content().string(not(containsString("close-form"))));
-		this.mvc.perform(get("/api/v1/notices/" + id)).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+		this.mvc.perform(get("/api/v1/notices/" + id))
+			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
+			.andExpect(jsonPath("$.withdrawalReason").value("名单有误，更正后重新公示。"))
+			.andExpect(jsonPath("$.withdrawnOn").value(this.notices.today().toString()));
+		this.mvc.perform(get("/api/v1/notices"))
+			.andExpect(jsonPath("$[?(@.id == " + id + ")].withdrawalReason").value("名单有误，更正后重新公示。"));
 	}
 
 	@Test
@@ -207,7 +212,9 @@ class NoticePageTests {
 			.andExpect(jsonPath("$.status").value("PUBLISHED"))
 			.andExpect(jsonPath("$.items", hasSize(1)))
 			.andExpect(jsonPath("$.items[0].name").value("接口空间"))
-			.andExpect(jsonPath("$.*", hasSize(8)));
+			.andExpect(jsonPath("$.withdrawnOn").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.withdrawalReason").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.*", hasSize(10)));
 		this.mvc.perform(get("/api/v1/notices"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].title").value("接口字段公示"));
