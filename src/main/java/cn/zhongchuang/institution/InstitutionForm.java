@@ -42,7 +42,8 @@ public record InstitutionForm(String name, String kind, String specialization, L
 	 * @throws FieldErrorException naming each field in error
 	 */
 	Data validate(LocalDate today, java.util.function.Predicate<String> regionExists) {
-		// regionExists is Regions::isValid: the one check of a region code (six digits, known)
+		// regionExists is Regions::isValid: the one check of a region code (six digits,
+		// known)
 		Map<String, String> errors = new LinkedHashMap<>();
 		String n = strip(this.name);
 		if (n == null || n.length() > 100) {

@@ -31,9 +31,10 @@ public class Regions {
 	}
 
 	/**
-	 * The one check of a region code that a request names: {@code VALID} for six digits of
-	 * a region in the tree, {@code MALFORMED} for anything but six digits, {@code UNKNOWN}
-	 * for six digits of no region. Callers answer it their way (a field error, 400, 404).
+	 * The one check of a region code that a request names: {@code VALID} for six digits
+	 * of a region in the tree, {@code MALFORMED} for anything but six digits,
+	 * {@code UNKNOWN} for six digits of no region. Callers answer it their way (a field
+	 * error, 400, 404).
 	 */
 	public CodeCheck check(String code) {
 		if (code == null || !code.matches("\\d{6}")) {
