@@ -125,9 +125,32 @@
     });
   }
 
+  // A native date picker speaks the browser's language: echo the day in Chinese under it
+  // (2026年12月1日), and the format 年-月-日 while it is empty.
+  function dateText(value) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || '');
+    return m ? (m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日') : '格式：年-月-日';
+  }
+
+  function initDate(input) {
+    if (input.dataset.zcDate) { return; }
+    input.dataset.zcDate = '1';
+    if (!input.title) { input.title = '日期（年-月-日）'; }
+    if (input.closest('.input-group, .zc-filter')) { return; }
+    var echo = document.createElement('div');
+    echo.className = 'form-text zc-date-echo';
+    echo.setAttribute('aria-live', 'polite');
+    echo.textContent = dateText(input.value);
+    input.insertAdjacentElement('afterend', echo);
+    var update = function () { echo.textContent = dateText(input.value); };
+    input.addEventListener('input', update);
+    input.addEventListener('change', update);
+  }
+
   function initAll(root) {
     (root || document).querySelectorAll('.zc-region-picker').forEach(initPicker);
     (root || document).querySelectorAll('[data-credit-code]').forEach(initCreditCode);
+    (root || document).querySelectorAll('input[type="date"]').forEach(initDate);
   }
 
   document.addEventListener('change', function (e) {

@@ -232,6 +232,42 @@ class ApplicationController {
 		return "application/detail";
 	}
 
+	/**
+	 * 申请书 for print (A4): applicant, institution, the facts with their labels, the
+	 * materials and the self-check verdict.
+	 */
+	@GetMapping("/applications/{id}/print")
+	String print(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		Applications.FormView view = this.applications.form(id, user);
+		model.addAttribute("view", view);
+		model.addAttribute("app", view.application());
+		model.addAttribute("regionName", this.regions.fullName(view.application().regionCode()));
+		model.addAttribute("today", this.applications.today());
+		return "application/print";
+	}
+
+	/**
+	 * 审查意见 for print (A4): each stage's decision with reviewer, date and reasons, and for
+	 * reviewers the experts' scores and opinions once revealed.
+	 */
+	@GetMapping("/applications/{id}/opinions/print")
+	String printOpinions(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		Applications.FormView view = this.applications.form(id, user);
+		Application app = view.application();
+		model.addAttribute("view", view);
+		model.addAttribute("app", app);
+		model.addAttribute("regionName", this.regions.fullName(app.regionCode()));
+		model.addAttribute("history",
+				this.applications.history(id, user)
+					.stream()
+					.filter((h) -> h.stageCode() != null || "RECOGNIZE".equals(h.decision()))
+					.toList());
+		model.addAttribute("expertResults",
+				user.role().isGovernment() ? this.applications.revealedPanel(app, user).orElse(null) : null);
+		model.addAttribute("today", this.applications.today());
+		return "application/opinions-print";
+	}
+
 	/** Saves the declared facts and answers the live verdict (htmx, on change). */
 	@PostMapping("/applications/{id}/facts")
 	String facts(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,

@@ -936,7 +936,7 @@ public class Applications {
 		app.drainEvents().forEach(this.events::publishEvent);
 	}
 
-	private LocalDate today() {
+	LocalDate today() {
 		return ChinaTime.today(this.clock);
 	}
 

@@ -36,18 +36,22 @@ class AuditController {
 
 	private final MessageSource messages;
 
-	AuditController(AuditLog log, AuditChain chain, Regions regions, MessageSource messages) {
+	private final AuditObjects objects;
+
+	AuditController(AuditLog log, AuditChain chain, Regions regions, MessageSource messages, AuditObjects objects) {
 		this.messages = messages;
 		this.log = log;
 		this.chain = chain;
 		this.regions = regions;
+		this.objects = objects;
 	}
 
 	@GetMapping("/audit")
 	String search(AuditQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("query", query);
-		this.log.list(query, scopeOf(user, this.regions)).page(list).addTo(model);
+		var page = this.log.list(query, scopeOf(user, this.regions)).page(list).addTo(model);
+		model.addAttribute("objectNames", this.objects.namesOf(page.results().items()));
 		model.addAttribute("actions", this.log.actions());
 		model.addAttribute("resultValues", AuditEntry.Result.values());
 		return (htmx != null) ? "audit/events :: results" : "audit/events";

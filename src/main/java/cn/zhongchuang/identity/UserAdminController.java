@@ -84,13 +84,10 @@ class UserAdminController {
 
 	@PostMapping
 	String create(UserAdministration.UserForm form, @AuthenticationPrincipal CurrentUser admin, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			UserAdministration.Created created = this.users.create(form, admin);
-			model.addAttribute("user", view(created.account()));
-			model.addAttribute("temporaryPassword", created.temporaryPassword());
-			model.addAttribute("created", true);
-			return "identity/temporary-password";
+			return showOnce(created, true, redirect);
 		}
 		catch (FieldErrorException ex) {
 			response.setStatus(422);
@@ -160,12 +157,29 @@ class UserAdminController {
 
 	@PostMapping("/{id}/reset-password")
 	String resetPassword(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal CurrentUser admin,
-			Model model) {
+			RedirectAttributes redirect) {
 		UserAdministration.Created reset = this.users.resetPassword(id, version, admin);
-		model.addAttribute("user", view(reset.account()));
-		model.addAttribute("temporaryPassword", reset.temporaryPassword());
-		model.addAttribute("created", false);
+		return showOnce(reset, false, redirect);
+	}
+
+	/**
+	 * The temporary password, shown once after the redirect that follows the POST (a
+	 * reload neither repeats the action nor shows the password again: it goes back to the
+	 * account).
+	 */
+	@GetMapping("/{id}/temporary-password")
+	String temporaryPassword(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, Model model) {
+		if (!model.containsAttribute("temporaryPassword")) {
+			return "redirect:/admin/users/" + id;
+		}
+		model.addAttribute("user", view(this.users.get(id, admin)));
 		return "identity/temporary-password";
+	}
+
+	private static String showOnce(UserAdministration.Created done, boolean created, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("temporaryPassword", done.temporaryPassword());
+		redirect.addFlashAttribute("created", created);
+		return "redirect:/admin/users/" + done.account().id() + "/temporary-password";
 	}
 
 	private String form(Model model, UserView existing, Map<String, String> errors, CurrentUser admin) {

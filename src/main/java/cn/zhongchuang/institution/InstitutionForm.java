@@ -42,6 +42,8 @@ public record InstitutionForm(String name, String kind, String specialization, L
 	 * @throws FieldErrorException naming each field in error
 	 */
 	Data validate(LocalDate today, java.util.function.Predicate<String> regionExists) {
+		// regionExists is Regions::isValid: the one check of a region code (six digits,
+		// known)
 		Map<String, String> errors = new LinkedHashMap<>();
 		String n = strip(this.name);
 		if (n == null || n.length() > 100) {
@@ -78,7 +80,7 @@ public record InstitutionForm(String name, String kind, String specialization, L
 			}
 		}
 		String region = strip(this.regionCode);
-		if (region == null || !region.matches("\\d{6}") || !regionExists.test(region)) {
+		if (!regionExists.test(region)) {
 			errors.put("regionCode", "请选择载体所在的区县");
 		}
 		String addr = strip(this.address);

@@ -151,7 +151,7 @@ public class Institutions {
 	public InstitutionSummary register(InstitutionForm form, CurrentUser user) {
 		OperatorOrganisation org = this.operators.organisationOf(user)
 			.orElseThrow(() -> new FieldErrorException("name", "请先登记运营机构，再登记孵化载体"));
-		InstitutionForm.Data data = form.validate(today(), (code) -> this.regions.find(code).isPresent());
+		InstitutionForm.Data data = form.validate(today(), this.regions::isValid);
 		Institution saved = this.records.insert(Institution.register(org.id(), org.name(), org.creditCode(), data,
 				user.username(), this.clock.instant()));
 		this.audit.record(AuditEntry.success("INSTITUTION_REGISTER", "institution", saved.id(),
@@ -170,7 +170,7 @@ public class Institutions {
 		if (current.version() != version) {
 			throw new org.springframework.dao.OptimisticLockingFailureException("stale institution " + id);
 		}
-		InstitutionForm.Data data = form.validate(today(), (code) -> this.regions.find(code).isPresent());
+		InstitutionForm.Data data = form.validate(today(), this.regions::isValid);
 		Institution saved = this.records.update(current.revise(data));
 		this.audit.record(AuditEntry.success("INSTITUTION_UPDATE", "institution", id,
 				"修改孵化载体“" + current.data().name() + "”的登记信息"
@@ -206,7 +206,7 @@ public class Institutions {
 				? ((holder.specialization() != null) ? holder.specialization() : "COMPREHENSIVE") : null;
 		InstitutionForm.Data data = new InstitutionForm(name, k.name(), spec, List.of(), null, holder.regionCode(),
 				null, false, null, null, List.of())
-			.validate(today(), (c) -> this.regions.find(c).isPresent());
+			.validate(today(), this.regions::isValid);
 		Institution saved = this.records
 			.insert(Institution.external(operatorId, holder.operatorName(), code, data, by, this.clock.instant()));
 		this.audit.record(AuditEntry.success("INSTITUTION_REGISTER", "institution", saved.id(),
@@ -302,7 +302,7 @@ public class Institutions {
 	/** The mistakes in a form, by field (none: an empty map), without saving anything. */
 	Map<String, String> check(InstitutionForm form) {
 		try {
-			form.validate(today(), (code) -> this.regions.find(code).isPresent());
+			form.validate(today(), this.regions::isValid);
 			return Map.of();
 		}
 		catch (FieldErrorException ex) {

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.zhongchuang.audit.SealCheck;
+import cn.zhongchuang.platform.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
-import cn.zhongchuang.audit.SealCheck;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +43,18 @@ class NoticeApiController {
 					.map(Notice.Item::item)
 					.map((i) -> new Item(i.institutionName(), i.operatorName(), i.creditCode(), i.kind(),
 							i.specialization(), i.level(), i.regionCode()))
-					.toList());
+					.toList(),
+				(n.withdrawnAt() != null) ? n.withdrawnAt().atZone(ChinaTime.ZONE).toLocalDate() : null,
+				n.withdrawalReason());
 	}
 
-	/** A public notice; {@code seal} is the check of its HMAC-SM3 seal as stored now. */
+	/**
+	 * A notice as the public sees it; {@code withdrawnOn} (ISO date) and
+	 * {@code withdrawalReason} (撤回原因) are set for a withdrawn one, null otherwise;
+	 * {@code seal} is the check of its HMAC-SM3 seal as stored now.
+	 */
 	record PublicNotice(long id, String title, String policy, LocalDate startsOn, LocalDate endsOn, int workingDays,
-			String status, SealCheck.Json seal, List<Item> items) {
+			String status, SealCheck.Json seal, List<Item> items, LocalDate withdrawnOn, String withdrawalReason) {
 	}
 
 	record Item(String name, String operator, String creditCode, String kind, String specialization, String level,

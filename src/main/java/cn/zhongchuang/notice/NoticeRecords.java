@@ -268,6 +268,14 @@ class NoticeRecords {
 			.single();
 	}
 
+	/** Objections not yet answered on the notices of the regions. */
+	long countOpenObjections(java.util.Collection<String> regionCodes) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM notice_objection o JOIN notice n ON n.id = o.notice_id
+				WHERE o.status = 'OPEN' AND n.region_code = ANY(:regions)
+				""").param("regions", regionCodes.toArray(String[]::new)).query(Long.class).single();
+	}
+
 	Objection save(Objection o) {
 		if (o.id() == null) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -77,7 +77,7 @@ class PublicInstitutions {
 		where.append(" WHERE EXISTS (SELECT 1 FROM recognition r WHERE ").append(titleWhere).append(")");
 		String r = blank(region);
 		if (r != null) {
-			if (!r.matches("\\d{6}") || this.regions.find(r).isEmpty()) {
+			if (!this.regions.isValid(r)) {
 				throw new FieldErrorException("region", "region 须为有效的 6 位行政区划代码");
 			}
 			where.append(" AND i.region_code = ANY(:scope)");

@@ -30,6 +30,31 @@ public class Regions {
 		return Optional.ofNullable(tree().byCode.get(code));
 	}
 
+	/**
+	 * The one check of a region code that a request names: {@code VALID} for six digits
+	 * of a region in the tree, {@code MALFORMED} for anything but six digits,
+	 * {@code UNKNOWN} for six digits of no region. Callers answer it their way (a field
+	 * error, 400, 404).
+	 */
+	public CodeCheck check(String code) {
+		if (code == null || !code.matches("\\d{6}")) {
+			return CodeCheck.MALFORMED;
+		}
+		return find(code).isPresent() ? CodeCheck.VALID : CodeCheck.UNKNOWN;
+	}
+
+	/** Whether the code is of a region in the tree ({@link #check} is {@code VALID}). */
+	public boolean isValid(String code) {
+		return check(code) == CodeCheck.VALID;
+	}
+
+	/** The outcome of {@link #check}. */
+	public enum CodeCheck {
+
+		VALID, MALFORMED, UNKNOWN
+
+	}
+
 	/** The region's name, or the code itself when unknown (never null for display). */
 	public String nameOf(String code) {
 		return find(code).map(Region::name).orElse(code);

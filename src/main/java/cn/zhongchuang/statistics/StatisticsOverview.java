@@ -93,11 +93,11 @@ public class StatisticsOverview {
 	/** The region code checked: six digits and known. */
 	public String region(String region) {
 		String code = (region == null || region.isBlank()) ? NATION : region.strip();
-		if (!code.matches("\\d{6}")) {
-			throw new FieldErrorException("region", "region 须为 6 位行政区划代码");
-		}
-		if (this.regions.find(code).isEmpty()) {
-			throw new NotFoundException("region " + code, "没有行政区划代码 " + code);
+		switch (this.regions.check(code)) {
+			case MALFORMED -> throw new FieldErrorException("region", "region 须为 6 位行政区划代码");
+			case UNKNOWN -> throw new NotFoundException("region " + code, "没有行政区划代码 " + code);
+			case VALID -> {
+			}
 		}
 		return code;
 	}

@@ -3,6 +3,10 @@ package cn.zhongchuang.web;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.PublicPaths;
 import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.platform.TaskSource;
+
+import java.util.Comparator;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +22,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+	private final List<TaskSource> taskSources;
+
+	HomeController(List<TaskSource> taskSources) {
+		this.taskSources = taskSources;
+	}
+
 	@Bean
 	static PublicPaths portalPublicPaths() {
 		return PublicPaths.pages("/", "/open-api");
@@ -31,7 +41,20 @@ class HomeController {
 		}
 		model.addAttribute("isGovernment", user.role().isGovernment());
 		model.addAttribute("isAdmin", user.hasRole(Role.ADMIN));
+		model.addAttribute("tasks", tasks(user));
 		return "home";
+	}
+
+	/**
+	 * What waits for the user, one line per kind with something waiting, from every
+	 * module's {@link TaskSource}.
+	 */
+	List<TaskSource.Task> tasks(CurrentUser user) {
+		return this.taskSources.stream()
+			.flatMap((s) -> s.tasksFor(user).stream())
+			.filter((t) -> t.count() > 0)
+			.sorted(Comparator.comparingInt(TaskSource.Task::order))
+			.toList();
 	}
 
 	/**

@@ -102,7 +102,7 @@ class SeparationOfDutiesTests {
 			.perform(post("/admin/users/" + auditor.id() + "/reset-password").with(user(secadmin.principal()))
 				.with(csrf())
 				.param("version", String.valueOf(version(auditor.id()))))
-			.andExpect(status().isOk());
+			.andExpect(status().is3xxRedirection());
 
 		assertThat(hash(auditor.id())).isNotEqualTo(hashBefore);
 		assertThat(this.jdbc.sql("""

@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -145,8 +146,8 @@ class UserAdministrationTests {
 			.perform(post("/admin/users/" + clerk.id() + "/reset-password").param("version", "1")
 				.with(user(admin.principal()))
 				.with(csrf()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("temporary-password")));
+			.andExpect(redirectedUrl("/admin/users/" + clerk.id() + "/temporary-password"))
+			.andExpect(flash().attributeExists("temporaryPassword"));
 
 		assertThat(this.jdbc
 			.sql("SELECT action FROM audit_event WHERE object_type = 'user' AND object_id = :id ORDER BY id")

@@ -168,7 +168,12 @@ class NoticePageTests {
 			.andExpect(content().string(containsString("名单有误，更正后重新公示。")))
 			.andExpect(content().string(not(containsString("withdraw-form"))))
 			.andExpect(content().string(not(containsString("close-form"))));
-		this.mvc.perform(get("/api/v1/notices/" + id)).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+		this.mvc.perform(get("/api/v1/notices/" + id))
+			.andExpect(jsonPath("$.status").value("WITHDRAWN"))
+			.andExpect(jsonPath("$.withdrawalReason").value("名单有误，更正后重新公示。"))
+			.andExpect(jsonPath("$.withdrawnOn").value(this.notices.today().toString()));
+		this.mvc.perform(get("/api/v1/notices"))
+			.andExpect(jsonPath("$[?(@.id == " + id + ")].withdrawalReason").value("名单有误，更正后重新公示。"));
 	}
 
 	@Test
@@ -207,9 +212,10 @@ class NoticePageTests {
 			.andExpect(jsonPath("$.status").value("PUBLISHED"))
 			.andExpect(jsonPath("$.items", hasSize(1)))
 			.andExpect(jsonPath("$.items[0].name").value("接口空间"))
-			// the check of its HMAC-SM3 seal (SECURITY.md, seals)
 			.andExpect(jsonPath("$.seal.valid").value(true))
-			.andExpect(jsonPath("$.*", hasSize(9)));
+			.andExpect(jsonPath("$.withdrawnOn").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.withdrawalReason").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.*", hasSize(11)));
 		this.mvc.perform(get("/api/v1/notices"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].title").value("接口字段公示"));

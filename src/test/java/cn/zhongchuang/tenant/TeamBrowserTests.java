@@ -46,6 +46,10 @@ class TeamBrowserTests extends BrowserTest {
 		page.fill("#members", "赵一、钱二");
 		page.fill("#field", "智能硬件");
 		page.fill("#admittedOn", "2025-03-01");
+		// the native picker speaks the browser's language: the day is echoed in Chinese
+		assertThat(page.locator("#admittedOn + .zc-date-echo")).hasText("2025年3月1日");
+		assertThat(page.locator("#agreementDate + .zc-date-echo")).hasText("格式：年-月-日");
+		assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
 		shot(page, "team-01-admission-form");
 		page.click("#submit-team");
 		assertThat(page.locator("#tenant-kind")).hasText("创业团队");
@@ -74,6 +78,8 @@ class TeamBrowserTests extends BrowserTest {
 		assertThat(page.locator("h1")).containsText("北京青芽智能科技有限公司");
 		assertThat(page.locator("main")).containsText("创业团队注册企业：北京青芽智能科技有限公司");
 		assertThat(page.locator("#tenant-kind")).hasCount(0);
+		assertThat(page.locator("#registered-company")).containsText("已注册企业：北京青芽智能科技有限公司");
+		assertThat(page.locator("main")).not().containsText("尚未注册企业");
 		org.assertj.core.api.Assertions.assertThat(confirmations.toString()).contains("毕业团队注册企业", "不能再更改");
 		shot(page, "team-04-registered");
 

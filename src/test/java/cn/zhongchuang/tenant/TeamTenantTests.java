@@ -191,6 +191,9 @@ class TeamTenantTests {
 		this.mvc.perform(get("/tenants/" + id).with(user(principal)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2025年5月20日")))
+			// its condition is the company it registered, no longer the team's verdict
+			.andExpect(content().string(containsString("已注册企业：北京云途物流科技有限公司（统一社会信用代码 " + code + "），2025年5月20日注册")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("尚未注册企业"))))
 			.andExpect(content()
 				.string(org.hamcrest.Matchers.matchesPattern("(?s).*入孵协议签订日期</dt><dd class=\"col-8\">否</dd>.*")));
 	}
