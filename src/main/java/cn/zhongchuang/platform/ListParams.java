@@ -61,6 +61,23 @@ public record ListParams(String sort, String dir, String page, String size, Stri
 		return new ListState(key, ascending, page(this.page), size(this.size), fromDate, toDate, errors);
 	}
 
+	/**
+	 * For an API: a page or size given but not a whole number is refused (400 naming the
+	 * parameter) rather than read as the default, as a page does for a clerk.
+	 */
+	void requireWholeNumbers() {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (blankToNull(this.page) != null && number(this.page) == null) {
+			errors.put("page", "页码须为正整数");
+		}
+		if (blankToNull(this.size) != null && number(this.size) == null) {
+			errors.put("size", "每页条数须为正整数");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrorException(errors);
+		}
+	}
+
 	static int page(String text) {
 		Integer n = number(text);
 		return (n == null || n < 1) ? 1 : Math.min(n, PageResult.MAX_PAGE);

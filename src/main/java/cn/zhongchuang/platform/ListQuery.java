@@ -122,7 +122,9 @@ public final class ListQuery<T> {
 	 * naming the field.
 	 */
 	public PageResult<T> results(ListParams params) {
-		ListState state = ((params != null) ? params : ListParams.none()).resolve(this.spec);
+		ListParams given = (params != null) ? params : ListParams.none();
+		given.requireWholeNumbers();
+		ListState state = given.resolve(this.spec);
 		state.requireValid();
 		return page(params).results();
 	}
