@@ -212,6 +212,23 @@ class TenantWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"scan-now\"")))
 			.andExpect(content().string(not(containsString("confirm-clearance"))));
+		// the findings are a shared list: sortable, with a checked date range and its
+		// export
+		this.mvc.perform(
+				get("/tenants/exit-findings").param("from", "2026-05-01").param("to", "2026-04-01").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-zc-sort=\"monthsWithoutTax\"")))
+			.andExpect(content().string(containsString("截止日期不能早于起始日期")));
+		byte[] xlsx = this.mvc
+			.perform(get("/tenants/exit-findings/export.xlsx").param("sort", "name").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(Xlsx.CONTENT_TYPE))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(book.getSheetAt(0).getRow(0).getCell(9).getStringCellValue()).isEqualTo("处理");
+		}
 	}
 
 	@Test
