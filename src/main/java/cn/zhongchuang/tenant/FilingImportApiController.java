@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.PageResult;
 
 /**
@@ -48,7 +49,7 @@ class FilingImportApiController {
 	PageResult<FilingImportJob> apiHistory(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
 		FilingImportController.requireImporter(user);
-		return this.imports.history(user, page, size);
+		return this.imports.history(user).results(ListParams.page(page, size));
 	}
 
 	@GetMapping("/{id}")

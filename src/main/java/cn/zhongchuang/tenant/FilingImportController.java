@@ -20,12 +20,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.NotFoundException;
 
 /**
@@ -50,9 +53,28 @@ class FilingImportController {
 	}
 
 	@GetMapping("/tax-filings/imports")
-	String page(@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return page(user, page, Map.of(), model);
+	String page(ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		String view = page(user, list, Map.of(), model);
+		return (htmx != null) ? view + " :: results" : view;
 	}
+
+	/** 导出 Excel of the 导入记录: what is filtered, in the order of the page. */
+	@GetMapping("/tax-filings/imports/export.xlsx")
+	void export(ListParams list, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		requireImporter(user);
+		ListExport.respond(response, "导入记录", List.of(ListExport.column("时间", FilingImportJob::createdAt),
+				ListExport.column("文件", FilingImportJob::fileName), ListExport.column("导入人", FilingImportJob::username),
+				ListExport.column("读取行数", FilingImportJob::rowsRead),
+				ListExport.column("写入条数", FilingImportJob::rowsWritten),
+				ListExport.column("企业数", FilingImportJob::tenants), ListExport.column("所属期", FilingImportJob::months),
+				ListExport.column("错误数", FilingImportJob::errorCount),
+				ListExport.column("状态", (FilingImportJob j) -> STATUS.getOrDefault(j.status(), j.status())),
+				ListExport.column("完成时间", FilingImportJob::finishedAt)), this.imports.history(user), list);
+	}
+
+	private static final Map<String, String> STATUS = Map.of("QUEUED", "排队中", "RUNNING", "导入中", "SUCCEEDED", "已导入",
+			"REJECTED", "未通过校验", "FAILED", "失败");
 
 	@PostMapping("/tax-filings/imports")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
@@ -65,7 +87,7 @@ class FilingImportController {
 		}
 		catch (FieldErrorException ex) {
 			response.setStatus(422);
-			return page(user, null, ex.errors(), model);
+			return page(user, ListParams.none(), ex.errors(), model);
 		}
 	}
 
@@ -131,9 +153,9 @@ class FilingImportController {
 		}
 	}
 
-	private String page(CurrentUser user, Integer page, Map<String, String> errors, Model model) {
+	private String page(CurrentUser user, ListParams list, Map<String, String> errors, Model model) {
 		requireImporter(user);
-		model.addAttribute("history", this.imports.history(user, page, null));
+		this.imports.history(user).page(list).addTo(model);
 		model.addAttribute("errors", errors);
 		return "tenant/filing-imports";
 	}

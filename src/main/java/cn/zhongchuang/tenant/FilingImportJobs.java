@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 
 /**
  * The bookkeeping rows of tax-filing imports (table tax_filing_import) and their refused
@@ -164,30 +165,28 @@ class FilingImportJobs {
 			.optional();
 	}
 
+	/** 导入记录: sorted by 时间 (newest first), 文件, 导入人, 状态; dates on 时间. */
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("createdAt", "created_at")
+		.sort("file", "file_name")
+		.sort("user", "username")
+		.sort("status", "status")
+		.defaultSort("createdAt", false)
+		.instants("created_at")
+		.build();
+
 	/**
 	 * An operator's imports, or those of a region scope (regionCodes) for government
-	 * users.
+	 * users (indexes {@code tax_filing_import_operator_idx} and {@code _region_idx}).
 	 */
-	PageResult<FilingImportJob> page(Long operatorId, List<String> regionCodes, int page, int size) {
-		String where = (operatorId != null) ? "operator_id = :operator"
-				: "operator_id IS NULL AND region_code IN (:regions)";
-		var count = this.jdbc.sql("SELECT count(*) FROM tax_filing_import WHERE " + where);
-		var select = this.jdbc.sql("SELECT " + COLUMNS + " FROM tax_filing_import WHERE " + where
-				+ " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+	ListQuery<FilingImportJob> list(Long operatorId, List<String> regionCodes) {
+		ListQuery<FilingImportJob> list = ListQuery.of(this.jdbc, LIST, "SELECT " + COLUMNS + " FROM tax_filing_import",
+				FilingImportJobs::map);
 		if (operatorId != null) {
-			count = count.param("operator", operatorId);
-			select = select.param("operator", operatorId);
+			return list.where("operator_id = :operator", "operator", operatorId);
 		}
-		else {
-			count = count.param("regions", regionCodes);
-			select = select.param("regions", regionCodes);
-		}
-		long total = count.query(Long.class).single();
-		List<FilingImportJob> items = select.param("limit", size)
-			.param("offset", (long) (page - 1) * size)
-			.query(FilingImportJobs::map)
-			.list();
-		return new PageResult<>(items, total, page, size);
+		return list.where("operator_id IS NULL")
+			.where("region_code = ANY (:regions)", "regions", regionCodes.toArray(String[]::new));
 	}
 
 	List<FilingImportError> errors(long id, int limit) {

@@ -34,7 +34,7 @@ import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Regions;
 
@@ -173,11 +173,9 @@ public class FilingImports {
 	 * The imports of the user's organisation (operators) or region (government users),
 	 * newest first.
 	 */
-	public PageResult<FilingImportJob> history(CurrentUser user, Integer page, Integer size) {
+	public ListQuery<FilingImportJob> history(CurrentUser user) {
 		FilingImportScope scope = scopeOf(user);
-		int p = (page == null || page < 1) ? 1 : page;
-		int s = (size == null || size < 1) ? PageResult.DEFAULT_SIZE : Math.min(size, PageResult.MAX_SIZE);
-		return this.jobs.page(scope.operatorId(), scope.regionCodes(), p, s);
+		return this.jobs.list(scope.operatorId(), scope.regionCodes());
 	}
 
 	/** Whether the user's role imports tax filings at all. */

@@ -1,12 +1,11 @@
 package cn.zhongchuang.tenant;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.zhongchuang.operator.OperatorOrganisation;
 import cn.zhongchuang.operator.Operators;
 import cn.zhongchuang.platform.CurrentUser;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.region.Regions;
 
@@ -30,47 +29,31 @@ class Findings {
 		this.regions = regions;
 	}
 
-	@Transactional(readOnly = true)
-	PageResult<FindingRow> search(FindingQuery q, CurrentUser user, boolean all) {
-		int page = PageResult.clampPage(q.page());
-		int size = all ? 0 : PageResult.clampSize(q.size());
-		StringBuilder where = new StringBuilder(" WHERE true");
-		List<Object> args = new ArrayList<>();
+	/**
+	 * The list the user may see (page and export). The operator's name is looked up once
+	 * per operator of the rows read, not per row.
+	 */
+	ListQuery<FindingRow> list(FindingQuery q, CurrentUser user) {
+		ListQuery<FindingRow> list = ListQuery.of(this.jdbc, FindingQuery.LIST,
+				"SELECT e.*, t.name AS tenant_name, t.credit_code, t.region_code, t.operator_id"
+						+ " FROM tenant_exit_finding e JOIN tenant t ON t.id = e.tenant_id",
+				mapper(new java.util.HashMap<>()));
 		if (user.hasRole(Role.OPERATOR)) {
-			where.append(" AND t.operator_id = ?");
-			args.add(this.operators.organisationOf(user).map(OperatorOrganisation::id).orElse(-1L));
+			list.where("t.operator_id = :operator", "operator",
+					this.operators.organisationOf(user).map(OperatorOrganisation::id).orElse(-1L));
 		}
 		else if (user.role().isGovernment()) {
-			where.append(" AND t.region_code = ANY (?)");
-			args.add(this.regions.codesWithin(user.regionCode()).toArray(String[]::new));
+			list.where("t.region_code = ANY (:regions)", "regions",
+					this.regions.codesWithin(user.regionCode()).toArray(String[]::new));
 		}
 		else {
-			return new PageResult<>(List.of(), 0, page, PageResult.DEFAULT_SIZE);
-		}
-		if (q.status() != null && !q.status().isBlank()) {
-			where.append(" AND e.status = ?");
-			args.add(q.status());
+			list.where("false");
 		}
 		if (q.open() == null || q.open()) {
-			where.append(" AND e.cleared_on IS NULL");
+			list.where("e.cleared_on IS NULL");
 		}
-		if (q.keyword() != null && !q.keyword().isBlank()) {
-			where.append(" AND (t.name ILIKE ? OR t.credit_code ILIKE ?)");
-			String like = "%" + q.keyword().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-			args.add(like);
-			args.add(like);
-		}
-		String from = " FROM tenant_exit_finding e JOIN tenant t ON t.id = e.tenant_id";
-		long total = this.jdbc.sql("SELECT count(*)" + from + where).params(args).query(Long.class).single();
-		String limit = (size > 0) ? " LIMIT " + size + " OFFSET " + PageResult.offset(page, size) : "";
-		List<FindingRow> rows = this.jdbc
-			.sql("SELECT e.*, t.name AS tenant_name, t.credit_code, t.region_code, t.operator_id" + from + where
-					+ " ORDER BY e.decision NULLS FIRST, e.months_without_tax DESC, e.months_without_filing DESC, e.id"
-					+ limit)
-			.params(args)
-			.query(mapper(new java.util.HashMap<>()))
-			.list();
-		return new PageResult<>(rows, total, page, (size > 0) ? size : Math.max(rows.size(), 1));
+		return list.filter(q.status(), "e.status = :status", "status")
+			.keyword(q.keyword(), "(t.name ILIKE :kw OR t.credit_code ILIKE :kw)");
 	}
 
 	/** The findings of one tenant (the caller has checked it may see the tenant). */

@@ -6,6 +6,7 @@ import java.util.List;
 import cn.zhongchuang.platform.FieldErrorException;
 
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -67,8 +68,8 @@ class TenantApiController {
 
 	@GetMapping("/api/v1/tenants")
 	@Operation(summary = "Tenants in scope, filtered by status, chain stage and keyword (name or credit code)")
-	PageResult<TenantJson> list(TenantQuery query, @AuthenticationPrincipal CurrentUser user) {
-		return this.tenants.search(query, user, false).map(TenantJson::of);
+	PageResult<TenantJson> list(TenantQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user) {
+		return this.tenants.list(query, user).map(TenantJson::of).results(list);
 	}
 
 	@GetMapping("/api/v1/tenants/{id}")

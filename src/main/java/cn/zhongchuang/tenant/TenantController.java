@@ -13,6 +13,8 @@ import cn.zhongchuang.operator.Operators;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.platform.Xlsx;
@@ -68,27 +70,29 @@ class TenantController {
 	}
 
 	@GetMapping("/tenants")
-	String list(TenantQuery query, @AuthenticationPrincipal CurrentUser user, Model model,
+	String list(TenantQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("query", query);
-		model.addAttribute("results", this.tenants.search(query, user, false));
+		this.tenants.list(query, user).page(list).addTo(model);
 		model.addAttribute("stages", ChainStage.values());
 		model.addAttribute("statuses", TenantStatus.values());
 		return (htmx != null) ? "tenant/list :: results" : "tenant/list";
 	}
 
+	/** 导出 Excel: every tenant the filters leave, in the order of the page. */
 	@GetMapping("/tenants/export.xlsx")
-	void export(TenantQuery query, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
-		PageResult<Tenant> all = this.tenants.search(query, user, true);
-		List<List<String>> rows = all.items()
-			.stream()
-			.map((t) -> List.of(t.name(), t.team() ? "创业团队" : (t.registeredFromTeam() ? "企业（毕业团队注册）" : "企业"),
-					(t.creditCode() != null) ? t.creditCode() : "", t.regionCode(), String.valueOf(t.admittedOn()),
-					stageLabel(t.chainStage()), statusLabel(t.status()),
-					(t.leftOn() != null) ? t.leftOn().toString() : "", (t.exitReason() != null) ? t.exitReason() : ""))
-			.toList();
-		Xlsx.respond(response, "在孵企业.xlsx", "在孵企业",
-				List.of("企业名称", "类型", "统一社会信用代码", "区划", "入孵日期", "孵化阶段", "状态", "离孵日期", "退出原因"), rows);
+	void export(TenantQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response) {
+		ListExport.respond(response, "在孵企业",
+				List.of(ListExport.column("企业名称", Tenant::name),
+						ListExport.column("类型",
+								(Tenant t) -> t.team() ? "创业团队" : (t.registeredFromTeam() ? "企业（毕业团队注册）" : "企业")),
+						ListExport.column("统一社会信用代码", Tenant::creditCode), ListExport.column("区划", Tenant::regionCode),
+						ListExport.column("入孵日期", Tenant::admittedOn),
+						ListExport.column("孵化阶段", (Tenant t) -> stageLabel(t.chainStage())),
+						ListExport.column("状态", (Tenant t) -> statusLabel(t.status())),
+						ListExport.column("离孵日期", Tenant::leftOn), ListExport.column("退出原因", Tenant::exitReason)),
+				this.tenants.list(query, user), list);
 	}
 
 	@GetMapping("/tenants/new")
@@ -319,26 +323,26 @@ class TenantController {
 	// --- exit findings
 
 	@GetMapping("/tenants/exit-findings")
-	String findings(FindingQuery query, @AuthenticationPrincipal CurrentUser user, Model model,
+	String findings(FindingQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("query", query);
-		model.addAttribute("results", this.findings.search(query, user, false));
+		this.findings.list(query, user).page(list).addTo(model);
 		return (htmx != null) ? "tenant/findings :: results" : "tenant/findings";
 	}
 
+	/** 导出 Excel: every finding the filters leave, in the order of the page. */
 	@GetMapping("/tenants/exit-findings/export.xlsx")
-	void exportFindings(FindingQuery query, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
-		List<List<String>> rows = this.findings.search(query, user, true)
-			.items()
-			.stream()
-			.map((f) -> List.of(f.tenantName(), f.creditCode(), f.operatorName(), f.regionCode(),
-					ExitScan.label(f.status()), String.valueOf(f.monthsWithoutFiling()),
-					String.valueOf(f.monthsWithoutTax()), String.valueOf(f.firstFoundOn()), String.valueOf(f.asOf()),
-					decisionLabel(f.decision()), (f.reason() != null) ? f.reason() : ""))
-			.toList();
-		Xlsx.respond(response, "异常与清退名单.xlsx", "异常与清退名单",
-				List.of("企业名称", "统一社会信用代码", "运营机构", "区划", "名单", "连续未申报月数", "连续无税收贡献月数", "首次发现", "最近扫描", "处理", "原因"),
-				rows);
+	void exportFindings(FindingQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response) {
+		ListExport.respond(response, "异常与清退名单", List.of(ListExport.column("企业名称", FindingRow::tenantName),
+				ListExport.column("统一社会信用代码", FindingRow::creditCode),
+				ListExport.column("运营机构", FindingRow::operatorName), ListExport.column("区划", FindingRow::regionCode),
+				ListExport.column("名单", (FindingRow f) -> ExitScan.label(f.status())),
+				ListExport.column("连续未申报月数", FindingRow::monthsWithoutFiling),
+				ListExport.column("连续无税收贡献月数", FindingRow::monthsWithoutTax),
+				ListExport.column("首次发现", FindingRow::firstFoundOn), ListExport.column("最近扫描", FindingRow::asOf),
+				ListExport.column("处理", (FindingRow f) -> decisionLabel(f.decision())),
+				ListExport.column("原因", FindingRow::reason)), this.findings.list(query, user), list);
 	}
 
 	@PostMapping("/tenants/exit-scan")

@@ -4,11 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -151,51 +150,26 @@ class TenantRepository {
 	}
 
 	/**
-	 * A page of tenants: of one operator, or (operatorId null) in the given regions.
-	 * {@code size} 0 means every matching row (the export).
+	 * The tenant list: of one operator, or (operatorId null) in the given regions. One
+	 * SELECT over {@code tenant} alone (every column the page shows is on the row, the
+	 * region's name comes from the in-memory tree), ordered by the index of the sort.
 	 */
-	PageResult<Tenant> search(TenantQuery q, Long operatorId, List<String> regions, int page, int size) {
-		StringBuilder where = new StringBuilder(" WHERE true");
-		List<Object> args = new ArrayList<>();
+	ListQuery<Tenant> list(TenantQuery q, Long operatorId, List<String> regions) {
+		ListQuery<Tenant> list = ListQuery.of(this.jdbc, q.listSpec(), "SELECT * FROM tenant", TenantRepository::map);
 		if (operatorId != null) {
-			where.append(" AND operator_id = ?");
-			args.add(operatorId);
+			list.where("operator_id = :operator", "operator", operatorId);
 		}
 		else {
-			where.append(" AND region_code = ANY (?)");
-			args.add(regions.toArray(String[]::new));
+			list.where("region_code = ANY (:regions)", "regions", regions.toArray(String[]::new));
 		}
-		if (q.status() != null) {
-			where.append(" AND status = ?");
-			args.add(q.status().name());
-		}
-		if (q.stage() != null) {
-			where.append(" AND chain_stage = ?");
-			args.add(q.stage().name());
-		}
-		if (q.revenueYear() != null) {
-			where.append(" AND id IN (SELECT tenant_id FROM tenant_figure WHERE year = ? AND revenue_wan IS NOT NULL)");
-			args.add(q.revenueYear());
-		}
-		if (q.ipYear() != null) {
-			where.append(" AND id IN (SELECT tenant_id FROM tenant_figure WHERE year = ? AND valid_ip > 0)");
-			args.add(q.ipYear());
-		}
-		if (q.keyword() != null && !q.keyword().isBlank()) {
-			where.append(" AND (name ILIKE ? OR credit_code ILIKE ?)");
-			String like = "%" + q.keyword().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-			args.add(like);
-			args.add(like);
-		}
-		long total = this.jdbc.sql("SELECT count(*) FROM tenant" + where).params(args).query(Long.class).single();
-		String order = (q.status() == TenantStatus.ACTIVE || q.status() == null) ? " ORDER BY admitted_on DESC, id DESC"
-				: " ORDER BY left_on DESC NULLS LAST, id DESC";
-		String limit = (size > 0) ? " LIMIT " + size + " OFFSET " + PageResult.offset(page, size) : "";
-		List<Tenant> items = this.jdbc.sql("SELECT * FROM tenant" + where + order + limit)
-			.params(args)
-			.query(TenantRepository::map)
-			.list();
-		return new PageResult<>(items, total, page, (size > 0) ? size : Math.max(items.size(), 1));
+		return list.filter((q.status() != null) ? q.status().name() : null, "status = :status", "status")
+			.filter((q.stage() != null) ? q.stage().name() : null, "chain_stage = :stage", "stage")
+			.filter(q.revenueYear(),
+					"id IN (SELECT tenant_id FROM tenant_figure WHERE year = :revenueYear AND revenue_wan IS NOT NULL)",
+					"revenueYear")
+			.filter(q.ipYear(), "id IN (SELECT tenant_id FROM tenant_figure WHERE year = :ipYear AND valid_ip > 0)",
+					"ipYear")
+			.keyword(q.keyword(), "(name ILIKE :kw OR credit_code ILIKE :kw)");
 	}
 
 	void recordMove(long tenantId, ChainStage from, ChainStage to, LocalDate on, String note, Long by,

@@ -17,7 +17,7 @@ import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.policy.InvalidFactsException;
 import cn.zhongchuang.policy.NotDefinedByPolicyException;
@@ -343,19 +343,16 @@ public class Tenants {
 				this.tenants.leavingItems(id), this.tenants.team(id).orElse(null));
 	}
 
-	/** A page of the tenants the user may see; {@code all} for the export. */
-	@Transactional(readOnly = true)
-	PageResult<Tenant> search(TenantQuery q, CurrentUser user, boolean all) {
-		int page = PageResult.clampPage(q.page());
-		int size = all ? 0 : PageResult.clampSize(q.size());
+	/** The list of the tenants the user may see (page, export, API). */
+	ListQuery<Tenant> list(TenantQuery q, CurrentUser user) {
 		if (user.hasRole(Role.OPERATOR)) {
 			Long operatorId = this.operators.organisationOf(user).map(OperatorOrganisation::id).orElse(-1L);
-			return this.tenants.search(q, operatorId, null, page, size);
+			return this.tenants.list(q, operatorId, null);
 		}
 		if (user.role().isGovernment()) {
-			return this.tenants.search(q, null, this.regions.codesWithin(user.regionCode()), page, size);
+			return this.tenants.list(q, null, this.regions.codesWithin(user.regionCode()));
 		}
-		return new PageResult<>(List.of(), 0, page, PageResult.DEFAULT_SIZE);
+		return this.tenants.list(q, -1L, null).where("false");
 	}
 
 	List<Tenant> ofOperator(long operatorId) {

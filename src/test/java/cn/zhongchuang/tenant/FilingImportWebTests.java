@@ -151,6 +151,28 @@ class FilingImportWebTests {
 		this.mvc.perform(get("/tax-filings/imports").with(user(other.account().principal())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("ok.csv"))));
+		// 导入记录 is a shared list: 共 N 条, sortable headers, and its export holds the own
+		// imports only
+		this.mvc.perform(get("/tax-filings/imports").param("sort", "file").with(user(op.account().principal())))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("共 1 条")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("data-zc-sort=\"file\"")));
+		for (var who : List.of(op, other)) {
+			byte[] history = this.mvc
+				.perform(get("/tax-filings/imports/export.xlsx").with(user(who.account().principal())))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(history))) {
+				Sheet sheet = wb.getSheetAt(0);
+				assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("文件");
+				assertThat(sheet.getLastRowNum()).isEqualTo((who == op) ? 1 : 0);
+				if (who == op) {
+					assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("ok.csv");
+					assertThat(sheet.getRow(1).getCell(8).getStringCellValue()).isEqualTo("已导入");
+				}
+			}
+		}
 		byte[] csv = this.mvc.perform(get("/tax-filings/imports/template.csv").with(user(op.account().principal())))
 			.andExpect(status().isOk())
 			.andReturn()

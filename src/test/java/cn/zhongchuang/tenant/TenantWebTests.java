@@ -212,6 +212,79 @@ class TenantWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"scan-now\"")))
 			.andExpect(content().string(not(containsString("confirm-clearance"))));
+		// the findings are a shared list: sortable, with a checked date range and its
+		// export
+		this.mvc.perform(
+				get("/tenants/exit-findings").param("from", "2026-05-01").param("to", "2026-04-01").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-zc-sort=\"monthsWithoutTax\"")))
+			.andExpect(content().string(containsString("截止日期不能早于起始日期")));
+		byte[] xlsx = this.mvc
+			.perform(get("/tenants/exit-findings/export.xlsx").param("sort", "name").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(Xlsx.CONTENT_TYPE))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(book.getSheetAt(0).getRow(0).getCell(9).getStringCellValue()).isEqualTo("处理");
+		}
+	}
+
+	@Test
+	void theTenantListSortsPagesAndFiltersByAdmissionDateWithinItsScope() throws Exception {
+		var op = this.operators.operator("110105");
+		var principal = op.account().principal();
+		admitOn(op, "北京甲列表科技有限公司", LocalDate.of(2025, 1, 10));
+		admitOn(op, "北京乙列表科技有限公司", LocalDate.of(2025, 3, 10));
+		admitOn(op, "北京丙列表科技有限公司", LocalDate.of(2025, 5, 10));
+		var other = this.operators.operator("110105");
+		admitOn(other, "北京他人列表科技有限公司", LocalDate.of(2025, 6, 10));
+
+		// newest admitted first, one per page, 共 3 条 of the operator's own only
+		String first = this.mvc.perform(get("/tenants").param("keyword", "列表").param("size", "1").with(user(principal)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 3 条")))
+			.andExpect(content().string(containsString("data-zc-sort=\"admitted\"")))
+			.andExpect(content().string(not(containsString("北京他人列表科技有限公司"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).contains("北京丙列表科技有限公司").doesNotContain("北京甲列表科技有限公司");
+		// sorted by 入孵日期 ascending, the last page is the newest
+		this.mvc
+			.perform(get("/tenants").param("keyword", "列表")
+				.param("sort", "admitted")
+				.param("dir", "asc")
+				.param("size", "1")
+				.param("page", "3")
+				.with(user(principal)))
+			.andExpect(content().string(containsString("北京丙列表科技有限公司")))
+			.andExpect(content().string(not(containsString("北京乙列表科技有限公司"))));
+		// the date range on 入孵日期
+		this.mvc
+			.perform(get("/tenants").param("keyword", "列表")
+				.param("from", "2025-02-01")
+				.param("to", "2025-04-30")
+				.with(user(principal)))
+			.andExpect(content().string(containsString("共 1 条")))
+			.andExpect(content().string(containsString("北京乙列表科技有限公司")));
+		// a sort key outside the whitelist falls back to the default, never into SQL
+		this.mvc.perform(get("/tenants").param("sort", "name; DROP TABLE tenant").with(user(principal)))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/v1/tenants").param("keyword", "列表")
+				.param("sort", "admitted")
+				.param("dir", "asc")
+				.with(user(principal)))
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.items[0].name").value("北京甲列表科技有限公司"));
+	}
+
+	private void admitOn(TenantTestOperators.Operator op, String name, LocalDate on) {
+		this.tenants.admit(op.id(),
+				TenantFixtures.eligible(name, TenantTestOperators.creditCode("110105"), on, on, false),
+				op.account().principal());
 	}
 
 	private long admit(TenantTestOperators.Operator op, String name) {
