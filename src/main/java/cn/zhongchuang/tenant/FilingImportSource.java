@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -39,10 +43,9 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The rows of an uploaded tax-filing file, streamed: CSV line by line (UTF-8 with or
- * without BOM, or GB18030 when the bytes are not valid UTF-8), XLSX through POI's SAX
- * event API and {@link SheetXmlScanner} (the first sheet; never a whole workbook in
- * memory). The first line is a header when its first cell names the column. Blank lines
- * are skipped.
+ * without BOM, or GB18030 when the bytes are not valid UTF-8), XLSX through POI's package
+ * API and the Aalto StAX parser (the first sheet; never a whole workbook in memory). The
+ * first line is a header when its first cell names the column. Blank lines are skipped.
  */
 abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingImportSource.Xlsx {
 
@@ -283,19 +286,16 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 					long size = Math.max(1, sheets.getSheetPart().getSize());
 					CountingInputStream counting = new CountingInputStream(sheet);
 					Sheet rows = new Sheet(handler, counting, size, strings, styles, date1904);
+					XMLStreamReader xml = SHEET_XML.createXMLStreamReader(counting);
 					try {
-						SheetXmlScanner.parse(counting, rows);
+						rows.read(xml);
 					}
-					catch (SheetXmlScanner.OtherEncoding other) {
-						// not UTF-8 (no spreadsheet program we know writes that): the
-						// JDK's parser, as securely configured by POI
-						XMLReader xml = XMLHelper.newXMLReader();
-						xml.setContentHandler(rows);
-						xml.parse(new InputSource(other.stream()));
+					finally {
+						xml.close();
 					}
 				}
 			}
-			catch (OpenXML4JException | SAXException | ParserConfigurationException ex) {
+			catch (OpenXML4JException | SAXException | ParserConfigurationException | XMLStreamException ex) {
 				throw new UnreadableFileException(reason(ex), ex);
 			}
 			catch (IOException ex) {
@@ -307,6 +307,27 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 			catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.util.RecordFormatException ex) {
 				throw new UnreadableFileException(reason(ex), ex);
 			}
+		}
+
+		/**
+		 * The worksheet's parser (Aalto, thread-safe once configured): no DTD, no
+		 * external entity, no entity reference replaced beyond the five predefined ones
+		 * and character references (any other is an event {@link Sheet#read} refuses, as
+		 * it refuses a DOCTYPE); text not coalesced (the sheet joins a cell's pieces).
+		 */
+		static final XMLInputFactory SHEET_XML = sheetXmlFactory();
+
+		static XMLInputFactory sheetXmlFactory() {
+			XMLInputFactory factory = new com.fasterxml.aalto.stax.InputFactoryImpl();
+			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+			factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+			factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+			factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+			factory.setXMLResolver((publicId, systemId, base, namespace) -> {
+				throw new XMLStreamException("external entity refused: " + systemId);
+			});
+			return factory;
 		}
 
 		private static String reason(Exception ex) {
@@ -401,7 +422,7 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 		}
 
 		/**
-		 * The first sheet's XML, read by SAX: the cells of columns A–D of each row as
+		 * The first sheet's XML, read by StAX: the cells of columns A–D of each row as
 		 * text, and each non-blank row handed on. Written for this import instead of
 		 * POI's {@code XSSFSheetXMLHandler}, which builds an XMLBeans rich-text object
 		 * for every string cell (most of the reading time, measured). A cell's text is
@@ -412,7 +433,7 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 		 * formats that carry no format code) as the date, 2026年3月1日, and other formats
 		 * through POI's {@link DataFormatter}.
 		 */
-		static final class Sheet extends DefaultHandler {
+		static final class Sheet {
 
 			/** Built-in date formats of the Chinese (zh-CN) locale, ECMA-376 18.8.30. */
 			private static final java.util.Set<Integer> CHINESE_DATE_FORMATS = java.util.Set.of(27, 28, 29, 30, 31, 36,
@@ -478,23 +499,51 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 				this.date1904 = date1904;
 			}
 
-			@Override
-			public void startElement(String uri, String localName, String qName, Attributes attributes)
-					throws SAXException {
-				switch (local(localName, qName)) {
+			/**
+			 * Reads the sheet's events to the end; a DOCTYPE or an entity reference other
+			 * than the predefined ones is refused before anything more is read.
+			 */
+			void read(XMLStreamReader xml) throws XMLStreamException, SAXException {
+				while (xml.hasNext()) {
+					switch (xml.next()) {
+						case XMLStreamConstants.START_ELEMENT -> startElement(xml.getLocalName(), xml);
+						case XMLStreamConstants.END_ELEMENT -> endElement(xml.getLocalName());
+						case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+							if (wantsText()) {
+								this.text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+							}
+						}
+						case XMLStreamConstants.DTD -> throw new XMLStreamException(
+								"DOCTYPE is disallowed: a worksheet declares no document type or entities",
+								xml.getLocation());
+						case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
+								"The entity \"" + xml.getLocalName() + "\" was referenced, but not declared",
+								xml.getLocation());
+						default -> {
+						}
+					}
+				}
+			}
+
+			private boolean wantsText() {
+				return this.inText && this.column >= 0 && this.column < 4;
+			}
+
+			private void startElement(String local, XMLStreamReader attributes) throws SAXException {
+				switch (local) {
 					case "row" -> {
-						String r = attributes.getValue("r");
+						String r = attributes.getAttributeValue(null, "r");
 						this.row = (r != null) ? integer(r) : this.row + 1;
 						java.util.Arrays.fill(this.cells, null);
 						this.any = false;
 						this.nextColumn = 0;
 					}
 					case "c" -> {
-						String r = attributes.getValue("r");
+						String r = attributes.getAttributeValue(null, "r");
 						this.column = (r != null) ? column(r) : this.nextColumn;
 						this.nextColumn = this.column + 1;
-						this.type = attributes.getValue("t");
-						String s = attributes.getValue("s");
+						this.type = attributes.getAttributeValue(null, "t");
+						String s = attributes.getAttributeValue(null, "s");
 						this.style = (s != null) ? integer(s) : 0;
 						this.hasValue = false;
 						this.inInline = false;
@@ -518,16 +567,8 @@ abstract sealed class FilingImportSource permits FilingImportSource.Csv, FilingI
 				}
 			}
 
-			@Override
-			public void characters(char[] ch, int start, int length) {
-				if (this.inText && this.column >= 0 && this.column < 4) {
-					this.text.append(ch, start, length);
-				}
-			}
-
-			@Override
-			public void endElement(String uri, String localName, String qName) throws SAXException {
-				switch (local(localName, qName)) {
+			private void endElement(String local) throws SAXException {
+				switch (local) {
 					case "v", "t" -> this.inText = false;
 					case "rPh" -> this.phonetic--;
 					case "is" -> this.inInline = false;

@@ -308,7 +308,7 @@ public final class DataGenerator {
 							SELECT bm.operator_id, bm.institution_id, bm.id, bm.contract_start + ((g * 31 + %d) %% 900)::int, %s,
 							  (ARRAY['商业模式梳理', '融资路演辅导', '知识产权布局', '财务规范', '市场拓展', '团队建设', '政策申报'])[1 + (g * 5) %% 7],
 							  1 + (g %% 6) * 0.5, now()
-							FROM generate_series(0, %d) g JOIN bench_mentor bm ON bm.n = (g * 40503 + %d) %% %d"""
+							FROM generate_series(0, %d) g JOIN bench_mentor bm ON bm.n = (g::bigint * 40503 + %d) %% %d"""
 						.formatted(k, company.formatted(words, industries, "g", k + 3, WORDS.length, INDUSTRIES.length),
 								shapes.counselling() - 1, k, shapes.mentors()));
 			s.execute(
