@@ -12,6 +12,8 @@ import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.PublicPaths;
 import cn.zhongchuang.policy.PackDefinition;
@@ -25,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -126,12 +129,29 @@ class AssessmentController {
 
 	@GetMapping("/bureau/assessments")
 	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
-	String rounds(@AuthenticationPrincipal CurrentUser user, Model model) {
-		return rounds(user, model, null, null, Map.of());
+	String rounds(ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		String page = rounds(user, model, null, null, Map.of(), list);
+		return (htmx != null) ? "assessment/rounds :: results" : page;
 	}
 
-	private String rounds(CurrentUser user, Model model, String policyId, Integer year, Map<String, String> errors) {
-		model.addAttribute("rounds", this.assessments.rounds(user));
+	/** 导出 Excel of the rounds as sorted and filtered by 公布日期. */
+	@GetMapping("/bureau/assessments/export")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
+	void exportRounds(ListParams list, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		Map<String, String> packs = this.assessments.packs();
+		ListExport.respond(response, "考核",
+				List.of(ListExport.column("年度", AssessmentRound::year),
+						ListExport.column("政策", (AssessmentRound r) -> packs.getOrDefault(r.policyId(), r.policyId())),
+						ListExport.column("区划", (AssessmentRound r) -> this.assessments.regionName(r.regionCode())),
+						ListExport.column("状态", (AssessmentRound r) -> r.published() ? "已公布" : "评分中"),
+						ListExport.column("公布日期", AssessmentRound::publishedOn)),
+				this.assessments.roundList(user), list);
+	}
+
+	private String rounds(CurrentUser user, Model model, String policyId, Integer year, Map<String, String> errors,
+			ListParams list) {
+		this.assessments.roundList(user).page(list).addTo(model);
 		model.addAttribute("packs", this.assessments.packs());
 		model.addAttribute("policyId", policyId);
 		model.addAttribute("year", (year != null) ? year : ChinaTime.today(this.clock).getYear() - 1);
@@ -151,7 +171,7 @@ class AssessmentController {
 		}
 		catch (FieldErrorException ex) {
 			response.setStatus(422);
-			return rounds(user, model, policyId, year, ex.errors());
+			return rounds(user, model, policyId, year, ex.errors(), ListParams.none());
 		}
 	}
 

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -208,6 +211,23 @@ class AssessmentRecords {
 			.param("scope", (regions == null) ? new String[0] : regions.toArray(String[]::new))
 			.query(AssessmentRecords::round)
 			.list();
+	}
+
+	/** 考核 rounds of the bureau: newest year first; the date: 公布日期. */
+	static final ListSpec ROUNDS = ListSpec.builder()
+		.sort("year", "year")
+		.sort("policy", "policy_id")
+		.sort("region", "region_code")
+		.sort("status", "status")
+		.sort("published", "published_on")
+		.defaultSort("year", false)
+		.dates("published_on")
+		.build();
+
+	/** The rounds within the regions as a sortable list (no cap: the list pages). */
+	ListQuery<AssessmentRound> roundList(List<String> regions) {
+		return ListQuery.of(this.jdbc, ROUNDS, "SELECT * FROM assessment_round", AssessmentRecords::round)
+			.where("region_code = ANY(:scope)", "scope", regions.toArray(String[]::new));
 	}
 
 	private static AssessmentRound round(ResultSet rs, int n) throws SQLException {

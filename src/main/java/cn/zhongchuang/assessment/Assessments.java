@@ -18,6 +18,7 @@ import cn.zhongchuang.expert.Results;
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.policy.PackDefinition;
@@ -201,6 +202,11 @@ public class Assessments {
 	@Transactional(readOnly = true)
 	public List<AssessmentRound> rounds(CurrentUser user) {
 		return this.records.rounds(this.regions.codesWithin(user.regionCode()), false);
+	}
+
+	/** The rounds of the user's region as a sortable list (page, export). */
+	ListQuery<AssessmentRound> roundList(CurrentUser user) {
+		return this.records.roundList(this.regions.codesWithin(user.regionCode()));
 	}
 
 	/** The published rounds, everywhere. */

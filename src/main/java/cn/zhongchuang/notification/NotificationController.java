@@ -1,11 +1,14 @@
 package cn.zhongchuang.notification;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,14 +39,25 @@ class NotificationController {
 	}
 
 	@GetMapping("/notifications")
-	String list(@RequestParam(defaultValue = "all") String filter, @RequestParam(required = false) Integer page,
+	String list(@RequestParam(defaultValue = "all") String filter, ListParams list,
 			@AuthenticationPrincipal CurrentUser user, @RequestHeader(name = "HX-Request", required = false) String hx,
 			Model model) {
 		boolean unreadOnly = "unread".equals(filter);
 		model.addAttribute("filter", unreadOnly ? "unread" : "all");
-		model.addAttribute("results", this.notifications.page(user, unreadOnly, page, null));
+		this.notifications.list(user, unreadOnly).page(list).addTo(model);
 		model.addAttribute("unread", this.notifications.unreadCount(user.id()));
 		return (hx != null) ? "notification/list :: results" : "notification/list";
+	}
+
+	/** 导出 Excel of the user's notifications as filtered and sorted. */
+	@GetMapping("/notifications/export")
+	void export(@RequestParam(defaultValue = "all") String filter, ListParams list,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		ListExport.respond(response, "消息中心",
+				List.of(ListExport.column("状态", (Notification n) -> n.unread() ? "未读" : "已读"),
+						ListExport.column("通知", Notification::title), ListExport.column("内容", Notification::body),
+						ListExport.column("时间", Notification::createdAt)),
+				this.notifications.list(user, "unread".equals(filter)), list);
 	}
 
 	/** The top bar's badge, polled by htmx every 60 s. */

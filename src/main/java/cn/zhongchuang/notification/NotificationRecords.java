@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 import cn.zhongchuang.platform.PageResult;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -84,22 +87,27 @@ class NotificationRecords {
 
 	/** Unread first, newest first within each. */
 	PageResult<Notification> page(long recipientId, boolean unreadOnly, Integer page, Integer size) {
-		String where = " WHERE recipient_id = :r" + (unreadOnly ? " AND read_at IS NULL" : "");
-		long total = this.jdbc.sql("SELECT count(*) FROM notification" + where)
-			.param("r", recipientId)
-			.query(Long.class)
-			.single();
-		int s = PageResult.clampSize(size);
-		int p = PageResult.clampPage(page);
-		List<Notification> rows = this.jdbc
-			.sql("SELECT * FROM notification" + where
-					+ " ORDER BY (read_at IS NULL) DESC, created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-			.param("r", recipientId)
-			.param("limit", s)
-			.param("offset", PageResult.offset(p, s))
-			.query(NotificationRecords::map)
-			.list();
-		return new PageResult<>(rows, total, p, s);
+		return list(recipientId, unreadOnly).page(ListParams.page(page, size)).results();
+	}
+
+	/**
+	 * 消息中心: by default unread first, newest first within each; the date: when it was
+	 * sent.
+	 */
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("status", "(read_at IS NULL)", "created_at")
+		.sort("created", "created_at")
+		.sort("title", "title")
+		.defaultSort("status", false)
+		.instants("created_at")
+		.build();
+
+	/** The notifications of one recipient, only the unread if asked. */
+	ListQuery<Notification> list(long recipientId, boolean unreadOnly) {
+		ListQuery<Notification> list = ListQuery
+			.of(this.jdbc, LIST, "SELECT * FROM notification", NotificationRecords::map)
+			.where("recipient_id = :r", "r", recipientId);
+		return unreadOnly ? list.where("read_at IS NULL") : list;
 	}
 
 	boolean anyFor(long recipientId) {

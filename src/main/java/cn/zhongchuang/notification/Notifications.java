@@ -12,6 +12,7 @@ import cn.zhongchuang.identity.Accounts;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,6 +96,11 @@ public class Notifications {
 	@Transactional(readOnly = true)
 	PageResult<Notification> page(CurrentUser user, boolean unreadOnly, Integer page, Integer size) {
 		return this.records.page(user.id(), unreadOnly, page, size);
+	}
+
+	/** The user's notifications as a sortable list (page, export). */
+	ListQuery<Notification> list(CurrentUser user, boolean unreadOnly) {
+		return this.records.list(user.id(), unreadOnly);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,12 +1,15 @@
 package cn.zhongchuang.recognition;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,31 +54,69 @@ class RecommendationController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) String box, @RequestParam(required = false) String status,
-			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model,
+			ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		String level = this.levels.levelOf(user).orElse(null);
 		boolean receives = level != null && !"DISTRICT".equals(level);
 		boolean sends = level != null && !"NATIONAL".equals(level);
-		boolean incoming = (box == null || box.isBlank()) ? receives : "incoming".equals(box);
+		boolean incoming = incoming(box, level);
 		String s = (status == null || status.isBlank()) ? null : status;
-		PageResult<Recommendations.View> results;
+		ListQuery<Recommendations.View> query;
 		try {
-			results = this.recommendations.list(incoming, s, page, null, user);
+			query = this.recommendations.listQuery(incoming, s, user);
 		}
 		catch (FieldErrorException ex) {
 			s = null;
-			results = this.recommendations.list(incoming, null, page, null, user);
+			query = this.recommendations.listQuery(incoming, null, user);
 		}
+		query.page(list).addTo(model);
 		model.addAttribute("box", incoming ? "incoming" : "outgoing");
 		model.addAttribute("status", s);
 		model.addAttribute("statuses", Recommendation.Status.values());
 		model.addAttribute("receives", receives);
 		model.addAttribute("sends", sends);
 		model.addAttribute("pending", this.recommendations.pendingFor(user));
-		model.addAttribute("results", results);
 		model.addAttribute("levelLabel", (level != null) ? Recognitions.levelLabel(level) : null);
 		return (htmx != null) ? "recognition/recommendations :: results" : "recognition/recommendations";
 	}
+
+	/** Without a box: the incoming ones for a level that receives, else its own. */
+	private static boolean incoming(String box, String level) {
+		boolean receives = level != null && !"DISTRICT".equals(level);
+		return (box == null || box.isBlank()) ? receives : "incoming".equals(box);
+	}
+
+	/**
+	 * 导出 Excel of the box as filtered and sorted (an unknown status: all, as the page).
+	 */
+	@GetMapping("/export")
+	void export(@RequestParam(required = false) String box, @RequestParam(required = false) String status,
+			ListParams list, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		boolean incoming = incoming(box, this.levels.levelOf(user).orElse(null));
+		ListQuery<Recommendations.View> query;
+		try {
+			query = this.recommendations.listQuery(incoming, status, user);
+		}
+		catch (FieldErrorException ex) {
+			query = this.recommendations.listQuery(incoming, null, user);
+		}
+		ListExport.respond(response, "推荐", List.of(ListExport.column("推荐函编号", Recommendations.View::number),
+				ListExport.column("载体名称", Recommendations.View::institutionName),
+				ListExport.column("运营机构", Recommendations.View::operatorName),
+				ListExport.column("推荐",
+						(Recommendations.View r) -> LEVELS.get(r.fromLevel()) + " → " + LEVELS.get(r.toLevel())),
+				ListExport.column("推荐单位", Recommendations.View::fromAuthority),
+				ListExport.column("接收单位", Recommendations.View::toAuthority),
+				ListExport.column("推荐日期", Recommendations.View::submittedOn),
+				ListExport.column("状态", (Recommendations.View r) -> STATUSES.get(r.status())),
+				ListExport.column("处理日期", Recommendations.View::decidedOn)), query, list);
+	}
+
+	private static final Map<String, String> LEVELS = Map.of("DISTRICT", "区县级", "CITY", "市级", "PROVINCE", "省级",
+			"NATIONAL", "国家级");
+
+	private static final Map<String, String> STATUSES = Map.of("SUBMITTED", "待处理", "ACCEPTED", "已接受", "REFUSED", "不予接受",
+			"WITHDRAWN", "已撤回");
 
 	@GetMapping("/new")
 	String form(@RequestParam long title, @AuthenticationPrincipal CurrentUser user, Model model) {

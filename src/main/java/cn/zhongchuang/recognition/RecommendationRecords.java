@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 import cn.zhongchuang.platform.PageResult;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -129,30 +132,33 @@ class RecommendationRecords {
 	 */
 	PageResult<Recommendation> search(boolean incoming, String level, List<String> regions, String status, Integer page,
 			Integer size) {
-		StringBuilder where = new StringBuilder(incoming ? " WHERE to_level = :level AND to_region = ANY(:scope)"
-				: " WHERE from_level = :level AND region_code = ANY(:scope)");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("level", level);
-		params.put("scope", regions.toArray(String[]::new));
-		if (status != null) {
-			where.append(" AND status = :status");
-			params.put("status", status);
+		return list(incoming, level, regions, status).page(ListParams.page(page, size)).results();
+	}
+
+	/** 推荐: by default those waiting first, newest first; the date: 推荐日期. */
+	static final ListSpec LIST = ListSpec.builder()
+		.sort("status", "(status = 'SUBMITTED')", "submitted_at")
+		.sort("number", "number")
+		.sort("name", "institution_name")
+		.sort("from", "from_authority")
+		.sort("to", "to_authority")
+		.sort("submitted", "submitted_on", "submitted_at")
+		.defaultSort("status", false)
+		.dates("submitted_on")
+		.build();
+
+	/** The same recommendations as a sortable list; {@code level} null: none. */
+	ListQuery<Recommendation> list(boolean incoming, String level, List<String> regions, String status) {
+		ListQuery<Recommendation> list = ListQuery.of(this.jdbc, LIST, "SELECT * FROM recommendation",
+				RecommendationRecords::map);
+		if (level == null) {
+			return list.where("false");
 		}
-		long total = this.jdbc.sql("SELECT count(*) FROM recommendation" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		int s = PageResult.clampSize(size);
-		int p = PageResult.clampPage(page);
-		List<Recommendation> rows = this.jdbc
-			.sql("SELECT * FROM recommendation" + where
-					+ " ORDER BY (status = 'SUBMITTED') DESC, submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", s)
-			.param("offset", PageResult.offset(p, s))
-			.query(RecommendationRecords::map)
-			.list();
-		return new PageResult<>(rows, total, p, s);
+		return list
+			.where(incoming ? "to_level = :level AND to_region = ANY(:scope)"
+					: "from_level = :level AND region_code = ANY(:scope)", "level", level)
+			.param("scope", regions.toArray(String[]::new))
+			.filter(status, "status = :status", "status");
 	}
 
 	/** How many wait at {@code level} in the region codes. */

@@ -19,6 +19,7 @@ import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 
@@ -286,6 +287,20 @@ public class Recommendations {
 			return new PageResult<>(List.of(), 0, 1, PageResult.clampSize(size));
 		}
 		return this.records.search(incoming, level, this.regions.codesWithin(user.regionCode()), s, page, size)
+			.map(this::view);
+	}
+
+	/**
+	 * The user's list as {@link #list} gives it, sortable (page, export).
+	 * @throws FieldErrorException {@code status} not one of the statuses
+	 */
+	ListQuery<View> listQuery(boolean incoming, String status, CurrentUser user) {
+		String s = status(status);
+		String level = this.levels.levelOf(user).orElse(null);
+		boolean allowed = level != null && user != null && user.role().isGovernment();
+		return this.records
+			.list(incoming, allowed ? level : null, allowed ? this.regions.codesWithin(user.regionCode()) : List.of(),
+					s)
 			.map(this::view);
 	}
 

@@ -24,6 +24,8 @@ import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.policy.PolicyCatalog;
@@ -220,10 +222,15 @@ public class Subsidies {
 	/** The programmes of the user's region (or a region within it), newest year first. */
 	@Transactional(readOnly = true)
 	public PageResult<Programme> programmes(CurrentUser user, String region, Integer year, Integer page, Integer size) {
+		return programmeList(user, region, year).results(ListParams.page(page, size));
+	}
+
+	/** The same programmes as a sortable list (page, export). */
+	ListQuery<Programme> programmeList(CurrentUser user, String region, Integer year) {
 		requireBureau(user);
 		String scope = (region != null && !region.isBlank() && this.regions.contains(user.regionCode(), region))
 				? region : user.regionCode();
-		return this.records.programmes(this.regions.codesWithin(scope), year, page, size);
+		return this.records.programmes(this.regions.codesWithin(scope), year);
 	}
 
 	/** Budget, awarded, disbursed, recovered and remaining of a programme. */

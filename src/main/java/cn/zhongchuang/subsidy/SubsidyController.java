@@ -10,6 +10,8 @@ import java.util.Map;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.Xlsx;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,13 +47,43 @@ class SubsidyController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model,
+			ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("region", region);
 		model.addAttribute("year", year);
 		model.addAttribute("scope", user.regionCode());
-		model.addAttribute("results", this.subsidies.programmes(user, region, year, page, null).map(this::row));
+		this.subsidies.programmeList(user, region, year).map(this::row).page(list).addTo(model);
 		return (htmx != null) ? "subsidy/list :: results" : "subsidy/list";
+	}
+
+	/** 导出 Excel of the programmes as filtered and sorted, amounts in yuan. */
+	@GetMapping("/export")
+	void exportList(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
+			ListParams list, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		ListExport.respond(response, "奖补项目", List.of(ListExport.column("项目名称", (ProgrammeRow r) -> r.p().name()),
+				ListExport.column("年度", (ProgrammeRow r) -> r.p().year()),
+				ListExport.column("区划", ProgrammeRow::regionName),
+				ListExport.column("奖补依据",
+						(ProgrammeRow r) -> Programme.ON_RECOGNITION.equals(r.p().basis()) ? "按认定奖补" : "按考核结果后补助"),
+				ListExport.column("状态", (ProgrammeRow r) -> programmeStatus(r.p().status())),
+				ListExport.column("预算（元）", (ProgrammeRow r) -> plain(r.t().budget())),
+				ListExport.column("已奖补（元）", (ProgrammeRow r) -> plain(r.t().awarded())),
+				ListExport.column("已发放（元）", (ProgrammeRow r) -> plain(r.t().disbursed())),
+				ListExport.column("已收回（元）", (ProgrammeRow r) -> plain(r.t().recovered())),
+				ListExport.column("剩余（元）", (ProgrammeRow r) -> plain(r.t().remaining()))),
+				this.subsidies.programmeList(user, region, year).map(this::row), list);
+	}
+
+	private static String programmeStatus(String status) {
+		return switch (status) {
+			case "DRAFT" -> "草稿";
+			case "OPEN" -> "发放中";
+			default -> "已结束";
+		};
+	}
+
+	private static String plain(BigDecimal amount) {
+		return (amount != null) ? amount.toPlainString() : "";
 	}
 
 	@GetMapping("/new")

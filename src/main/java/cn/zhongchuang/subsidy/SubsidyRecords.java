@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,28 +94,24 @@ class SubsidyRecords {
 		}
 	}
 
-	PageResult<Programme> programmes(List<String> regions, Integer year, Integer page, Integer size) {
-		StringBuilder where = new StringBuilder(" WHERE region_code = ANY(:scope)");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("scope", regions.toArray(String[]::new));
-		if (year != null) {
-			where.append(" AND year = :year");
-			params.put("year", year);
-		}
-		long total = this.jdbc.sql("SELECT count(*) FROM subsidy_programme" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		int s = PageResult.clampSize(size);
-		int p = PageResult.clampPage(page);
-		List<Programme> rows = this.jdbc
-			.sql("SELECT * FROM subsidy_programme" + where + " ORDER BY year DESC, id DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", s)
-			.param("offset", PageResult.offset(p, s))
-			.query(this::programme)
-			.list();
-		return new PageResult<>(rows, total, p, s);
+	/** 奖补管理: newest year first; the date: when the programme was set up. */
+	static final ListSpec PROGRAMMES = ListSpec.builder()
+		.sort("year", "year")
+		.sort("name", "name")
+		.sort("region", "region_code")
+		.sort("basis", "basis")
+		.sort("status", "status")
+		.sort("budget", "budget")
+		.sort("created", "created_at")
+		.defaultSort("year", false)
+		.instants("created_at")
+		.build();
+
+	/** The programmes within the regions, of one year if given. */
+	ListQuery<Programme> programmes(List<String> regions, Integer year) {
+		return ListQuery.of(this.jdbc, PROGRAMMES, "SELECT * FROM subsidy_programme", this::programme)
+			.where("region_code = ANY(:scope)", "scope", regions.toArray(String[]::new))
+			.filter(year, "year = :year", "year");
 	}
 
 	/** The money of the programme: label and key are filled by the caller. */

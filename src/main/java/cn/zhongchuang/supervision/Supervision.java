@@ -23,6 +23,7 @@ import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.platform.Role;
 import cn.zhongchuang.policy.PackDefinition;
@@ -300,10 +301,11 @@ public class Supervision {
 				+ basis + "，其认定资格自行失效，履行摘牌手续，特此公告。";
 	}
 
-	@Transactional(readOnly = true)
-	PageResult<RectificationOrder> ordersForBureau(CurrentUser user, String region, String status, String keyword,
-			Integer page) {
-		return this.records.orders(this.regions.codesWithin(scope(user, region)), null, status, keyword, page);
+	/**
+	 * The orders of the bureau user's region (or a region within it), as a sortable list.
+	 */
+	ListQuery<RectificationOrder> ordersForBureau(CurrentUser user, String region, String status, String keyword) {
+		return this.records.orderList(this.regions.codesWithin(scope(user, region)), null, status, keyword);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.attachment.AttachmentDownloads;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.recognition.Recognitions.RecognitionSummary;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -138,15 +140,19 @@ class SupervisionController {
 	@GetMapping("/bureau/supervision")
 	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
 	String bureau(@RequestParam(required = false) String region, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String q, @RequestParam(required = false) Boolean late,
-			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) Boolean late, ListParams list,
+			@AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		model.addAttribute("region", region);
 		model.addAttribute("status", status);
 		model.addAttribute("q", q);
 		model.addAttribute("late", Boolean.TRUE.equals(late));
 		model.addAttribute("scope", user.regionCode());
 		model.addAttribute("statuses", RectificationOrder.Status.values());
-		model.addAttribute("orders", this.supervision.ordersForBureau(user, region, status, q, page));
+		this.supervision.ordersForBureau(user, region, status, q).page(list).addTo(model);
+		if (htmx != null) {
+			return "supervision/bureau :: results";
+		}
 		model.addAttribute("changes", this.supervision.changesForBureau(user, region, Boolean.TRUE.equals(late)));
 		return "supervision/bureau";
 	}

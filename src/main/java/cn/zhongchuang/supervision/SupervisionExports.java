@@ -1,12 +1,11 @@
 package cn.zhongchuang.supervision;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
-import cn.zhongchuang.platform.PageResult;
-import cn.zhongchuang.platform.Xlsx;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -36,30 +35,26 @@ class SupervisionExports {
 
 	@GetMapping("/bureau/supervision/export.xlsx")
 	void export(@RequestParam(required = false) RectificationOrder.Status status,
-			@RequestParam(required = false) String region, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String q, ListParams list,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
-		List<List<String>> rows = new ArrayList<>();
-		int page = 1;
-		PageResult<RectificationOrder> result;
-		do {
-			result = this.supervision.orders(user, region, (status != null) ? status.name() : null, q, page++,
-					PageResult.MAX_SIZE);
-			for (RectificationOrder o : result.items()) {
-				rows.add(List.of(o.recognitionNumber, o.institutionName, o.operatorName, o.creditCode, o.regionCode,
-						o.reason, String.valueOf(o.issuedOn), String.valueOf(o.deadline), o.label(),
-						(o.answeredAt != null) ? o.answeredAt.atZone(ChinaTime.ZONE).toLocalDate().toString() : "",
-						(o.answer != null) ? o.answer : "", (o.decisionNote != null) ? o.decisionNote : "",
-						m(o.lapsed ? "export.yes" : "export.no")));
-			}
-		}
-		while (result.hasNext());
-		Xlsx.respond(response, m("export.sheet.orders") + ".xlsx", m("export.sheet.orders"),
-				List.of(m("export.col.number"), m("export.col.institution"), m("export.col.operator"),
-						m("export.col.creditCode"), m("export.col.region"), m("export.col.reason"),
-						m("export.col.issuedOn"), m("export.col.deadline"), m("export.col.status"),
-						m("export.col.answeredOn"), m("export.col.answer"), m("export.col.decisionNote"),
-						m("export.col.lapsed")),
-				rows);
+		ListExport.respond(response, m("export.sheet.orders"),
+				List.of(ListExport.column(m("export.col.number"), (RectificationOrder o) -> o.recognitionNumber),
+						ListExport.column(m("export.col.institution"), (RectificationOrder o) -> o.institutionName),
+						ListExport.column(m("export.col.operator"), (RectificationOrder o) -> o.operatorName),
+						ListExport.column(m("export.col.creditCode"), (RectificationOrder o) -> o.creditCode),
+						ListExport.column(m("export.col.region"), (RectificationOrder o) -> o.regionCode),
+						ListExport.column(m("export.col.reason"), (RectificationOrder o) -> o.reason),
+						ListExport.column(m("export.col.issuedOn"), (RectificationOrder o) -> o.issuedOn),
+						ListExport.column(m("export.col.deadline"), (RectificationOrder o) -> o.deadline),
+						ListExport.column(m("export.col.status"), RectificationOrder::label),
+						ListExport.column(m("export.col.answeredOn"),
+								(RectificationOrder o) -> (o.answeredAt != null)
+										? o.answeredAt.atZone(ChinaTime.ZONE).toLocalDate() : null),
+						ListExport.column(m("export.col.answer"), (RectificationOrder o) -> o.answer),
+						ListExport.column(m("export.col.decisionNote"), (RectificationOrder o) -> o.decisionNote),
+						ListExport.column(m("export.col.lapsed"),
+								(RectificationOrder o) -> m(o.lapsed ? "export.yes" : "export.no"))),
+				this.supervision.ordersForBureau(user, region, (status != null) ? status.name() : null, q), list);
 	}
 
 	private String m(String key) {

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
+import cn.zhongchuang.platform.ListSpec;
 import cn.zhongchuang.platform.PageResult;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -112,39 +115,33 @@ class SupervisionRecords {
 
 	PageResult<RectificationOrder> orders(List<String> regions, String creditCode, String status, String keyword,
 			Integer page, Integer size) {
-		StringBuilder where = new StringBuilder(" WHERE true");
-		Map<String, Object> params = new LinkedHashMap<>();
-		if (regions != null) {
-			where.append(" AND region_code = ANY(:scope)");
-			params.put("scope", regions.toArray(String[]::new));
-		}
-		if (creditCode != null) {
-			where.append(" AND credit_code = :credit");
-			params.put("credit", creditCode);
-		}
-		if (status != null && !status.isBlank()) {
-			where.append(" AND status = :status");
-			params.put("status", status.strip());
-		}
-		if (keyword != null && !keyword.isBlank()) {
-			where
-				.append(" AND (institution_name ILIKE :kw OR operator_name ILIKE :kw OR recognition_number ILIKE :kw)");
-			params.put("kw", "%" + keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		long total = this.jdbc.sql("SELECT count(*) FROM rectification_order" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		int s = PageResult.clampSize(size);
-		int p = PageResult.clampPage(page);
-		List<RectificationOrder> rows = this.jdbc
-			.sql("SELECT * FROM rectification_order" + where + " ORDER BY issued_on DESC, id DESC LIMIT :l OFFSET :o")
-			.params(params)
-			.param("l", s)
-			.param("o", PageResult.offset(p, s))
-			.query(SupervisionRecords::order)
-			.list();
-		return new PageResult<>(rows, total, p, s);
+		return orderList(regions, creditCode, status, keyword).page(ListParams.page(page, size)).results();
+	}
+
+	/** 整改通知: newest first; the date: 下达日期. */
+	static final ListSpec ORDERS = ListSpec.builder()
+		.sort("issued", "issued_on")
+		.sort("number", "recognition_number")
+		.sort("name", "institution_name")
+		.sort("deadline", "deadline")
+		.sort("status", "status")
+		.defaultSort("issued", false)
+		.dates("issued_on")
+		.build();
+
+	/**
+	 * The orders within the regions (null: any) or of one credit code (null: any), by
+	 * status and keyword.
+	 */
+	ListQuery<RectificationOrder> orderList(List<String> regions, String creditCode, String status, String keyword) {
+		ListQuery<RectificationOrder> list = ListQuery
+			.of(this.jdbc, ORDERS, "SELECT * FROM rectification_order", SupervisionRecords::order)
+			.filter(creditCode, "credit_code = :credit", "credit")
+			.filter(status, "status = :status", "status")
+			.keyword(keyword,
+					"(institution_name ILIKE :kw OR operator_name ILIKE :kw OR recognition_number ILIKE :kw)");
+		return (regions != null) ? list.where("region_code = ANY(:scope)", "scope", regions.toArray(String[]::new))
+				: list;
 	}
 
 	long insert(ConditionChange c) {

@@ -98,6 +98,18 @@ class AssessmentWebTests {
 			.andExpect(content().string(containsString("连续 2 年考核不合格")));
 		AuthenticatedUser other = this.accounts.create(Role.CITY_BUREAU, "210000").principal();
 		this.mvc.perform(get(location).with(user(other))).andExpect(status().isNotFound());
+		// the rounds list: sortable, a 公布日期 range (an open round has none), 导出 Excel
+		this.mvc.perform(get("/bureau/assessments").param("sort", "year").param("dir", "desc").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-zc-sort=\"published\"")))
+			.andExpect(content().string(containsString("/bureau/assessments/" + id + "\"")));
+		this.mvc.perform(get("/bureau/assessments").param("from", "2000-01-01").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/bureau/assessments/" + id + "\""))));
+		java.util.List<java.util.List<String>> sheet = cn.zhongchuang.Spreadsheets.download(this.mvc,
+				get("/bureau/assessments/export").with(user(bureau)));
+		assertThat(sheet.get(0)).containsExactly("年度", "政策", "区划", "状态", "公布日期");
+		assertThat(sheet).anyMatch((row) -> row.get(0).equals(String.valueOf(y + 1)) && row.get(3).equals("评分中"));
 		this.mvc.perform(get("/assessments/" + id)).andExpect(status().isNotFound());
 
 		AssessmentResult r = this.assessments.results(id)

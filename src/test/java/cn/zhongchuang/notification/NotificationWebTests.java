@@ -75,6 +75,32 @@ class NotificationWebTests {
 	}
 
 	@Test
+	void theListSortsByTitleAndExportsOnlyTheUsersOwnInThatOrder() throws Exception {
+		var a = this.accounts.create(Role.COUNTY_REVIEWER, "620102");
+		var other = this.accounts.create(Role.COUNTY_REVIEWER, "620102");
+		this.notifications.notify(Recipients.user(a.id()), "B 待办", "", null);
+		this.notifications.notify(Recipients.user(a.id()), "A 待办", "", null);
+		this.notifications.notify(Recipients.user(other.id()), "别人的待办", "", null);
+
+		String page = this.mvc.perform(get("/notifications").param("sort", "title").with(user(a.principal())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 2 条")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page.indexOf("A 待办")).isLessThan(page.indexOf("B 待办"));
+		this.mvc.perform(get("/notifications").param("from", "2999-01-01").with(user(a.principal())))
+			.andExpect(content().string(containsString("共 0 条")));
+
+		java.util.List<java.util.List<String>> sheet = cn.zhongchuang.Spreadsheets.download(this.mvc,
+				get("/notifications/export").param("sort", "title").param("dir", "desc").with(user(a.principal())));
+		assertThat(sheet.get(0)).containsExactly("状态", "通知", "内容", "时间");
+		assertThat(sheet.subList(1, sheet.size())).extracting((row) -> row.get(1)).containsExactly("B 待办", "A 待办");
+		assertThat(sheet.get(1).get(0)).isEqualTo("未读");
+		assertThat(sheet.get(1).get(3)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+	}
+
+	@Test
 	void anotherUsersNotificationAnswers404() throws Exception {
 		var owner = this.accounts.create(Role.OPERATOR, "110105");
 		var other = this.accounts.create(Role.OPERATOR, "110105");

@@ -150,4 +150,31 @@ class SubsidyWebTests {
 		assertThat(sheet.get(1).get(6)).isEqualTo("'=HYPERLINK(\"http://evil\")");
 	}
 
+	@Test
+	void theProgrammeListSortsByBudgetFiltersBySetUpDateAndExportsWhatIsListed() throws Exception {
+		AuthenticatedUser bureau = this.accounts.create(Role.CITY_BUREAU, "620100").principal();
+		Programme small = this.fixtures.open(bureau, "620100", "120000", "10000", "lanzhou-2018");
+		Programme large = this.fixtures.open(bureau, "620100", "980000", "10000", "lanzhou-2018");
+
+		this.mvc.perform(get("/bureau/subsidies").param("sort", "budget").param("dir", "desc").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-zc-sort=\"budget\"")))
+			.andExpect(content().string(containsString("id=\"list-total\"")))
+			.andExpect(content().string(containsString("/bureau/subsidies/export?sort=budget&amp;dir=desc")));
+		this.mvc.perform(get("/bureau/subsidies").param("from", "2999-01-01").with(user(bureau)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 0 条")))
+			.andExpect(content().string(not(containsString(small.name()))));
+
+		List<List<String>> sheet = Spreadsheets.download(this.mvc,
+				get("/bureau/subsidies/export").param("sort", "budget").param("dir", "desc").with(user(bureau)));
+		assertThat(sheet.get(0)).startsWith("项目名称", "年度", "区划");
+		List<String> names = sheet.subList(1, sheet.size()).stream().map((row) -> row.get(0)).toList();
+		assertThat(names).contains(small.name(), large.name());
+		assertThat(names.indexOf(large.name())).isLessThan(names.indexOf(small.name()));
+		List<String> row = sheet.get(1 + names.indexOf(large.name()));
+		assertThat(row.get(5)).isEqualTo("980000.00");
+		assertThat(row.get(4)).isEqualTo("发放中");
+	}
+
 }
