@@ -279,13 +279,7 @@ class ApplicationRecords {
 			.param("id", id)
 			.query((rs, n) -> this.seals.seal(sealText(rs)))
 			.optional()
-			.map((seal) -> this.jdbc
-				.sql("UPDATE application_decision SET seal = :seal, seal_key_id = :key WHERE id = :id"
-						+ (onlyUnsealed ? " AND seal IS NULL" : ""))
-				.param("seal", seal.value())
-				.param("key", seal.keyId())
-				.param("id", id)
-				.update() == 1)
+			.map((seal) -> Seals.store(this.jdbc, "application_decision", id, seal, onlyUnsealed, null))
 			.orElse(false);
 	}
 
@@ -316,7 +310,7 @@ class ApplicationRecords {
 	}
 
 	private SealCheck check(ResultSet rs) throws SQLException {
-		return this.seals.verify(sealText(rs), rs.getObject("seal_key_id", Integer.class), rs.getString("seal"));
+		return this.seals.verifyStored(sealText(rs), rs);
 	}
 
 	/**

@@ -63,13 +63,7 @@ class ResultSeals {
 			.list();
 		int n = 0;
 		for (Sealed s : sealed) {
-			n += this.jdbc
-				.sql("UPDATE assessment_result SET seal = :seal, seal_key_id = :key WHERE id = :id"
-						+ (onlyUnsealed ? " AND seal IS NULL" : ""))
-				.param("seal", s.seal().value())
-				.param("key", s.seal().keyId())
-				.param("id", s.id())
-				.update();
+			n += Seals.store(this.jdbc, "assessment_result", s.id(), s.seal(), onlyUnsealed, null) ? 1 : 0;
 		}
 		return n;
 	}
@@ -94,7 +88,7 @@ class ResultSeals {
 	}
 
 	private SealCheck check(ResultSet rs) throws SQLException {
-		return this.seals.verify(text(rs), rs.getObject("seal_key_id", Integer.class), rs.getString("seal"));
+		return this.seals.verifyStored(text(rs), rs);
 	}
 
 	/**

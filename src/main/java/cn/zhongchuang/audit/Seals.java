@@ -1,6 +1,8 @@
 package cn.zhongchuang.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -8,6 +10,8 @@ import cn.zhongchuang.platform.Keyring;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * HMAC-SM3 seals (电子印章, tamper evidence) on decisions, notices and assessment results: a
@@ -63,6 +67,31 @@ public final class Seals {
 		boolean same = MessageDigest.isEqual(mac(key, text.text()).getBytes(StandardCharsets.US_ASCII),
 				value.getBytes(StandardCharsets.US_ASCII));
 		return new SealCheck(same ? SealCheck.Status.VALID : SealCheck.Status.INVALID, keyId);
+	}
+
+	/**
+	 * Checks the seal a row keeps in its {@code seal} and {@code seal_key_id} columns
+	 * (the layout every sealed table has) against the row's text as stored now.
+	 */
+	public SealCheck verifyStored(SealText text, ResultSet row) throws SQLException {
+		return verify(text, row.getObject("seal_key_id", Integer.class), row.getString("seal"));
+	}
+
+	/**
+	 * Stores a seal in row {@code id} of a sealed table ({@code seal},
+	 * {@code seal_key_id} columns); with {@code onlyUnsealed} only while the row has
+	 * none; {@code condition}, when not null, is a further SQL condition on the row
+	 * written by the caller (never user input). Returns whether the row was written.
+	 */
+	public static boolean store(JdbcClient jdbc, String table, long id, Seal seal, boolean onlyUnsealed,
+			String condition) {
+		return jdbc
+			.sql("UPDATE " + table + " SET seal = :seal, seal_key_id = :key WHERE id = :id"
+					+ ((condition != null) ? " AND " + condition : "") + (onlyUnsealed ? " AND seal IS NULL" : ""))
+			.param("seal", seal.value())
+			.param("key", seal.keyId())
+			.param("id", id)
+			.update() == 1;
 	}
 
 	/** The id of the key new seals are made under. */

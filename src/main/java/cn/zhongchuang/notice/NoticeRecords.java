@@ -62,14 +62,7 @@ class NoticeRecords {
 		if (text.isEmpty()) {
 			return false;
 		}
-		Seals.Seal seal = under.seal(text.get());
-		return this.jdbc
-			.sql("UPDATE notice SET seal = :seal, seal_key_id = :key WHERE id = :id AND status <> 'DRAFT'"
-					+ (onlyUnsealed ? " AND seal IS NULL" : ""))
-			.param("seal", seal.value())
-			.param("key", seal.keyId())
-			.param("id", id)
-			.update() == 1;
+		return Seals.store(this.jdbc, "notice", id, under.seal(text.get()), onlyUnsealed, "status <> 'DRAFT'");
 	}
 
 	/** The check of a notice's seal (unsealed for a draft); empty when missing. */

@@ -50,13 +50,7 @@ class RecognitionRecords {
 			.param("id", id)
 			.query((rs, n) -> this.seals.seal(sealText(rs)))
 			.optional()
-			.map((seal) -> this.jdbc
-				.sql("UPDATE recognition SET seal = :seal, seal_key_id = :key WHERE id = :id"
-						+ (onlyUnsealed ? " AND seal IS NULL" : ""))
-				.param("seal", seal.value())
-				.param("key", seal.keyId())
-				.param("id", id)
-				.update() == 1)
+			.map((seal) -> Seals.store(this.jdbc, "recognition", id, seal, onlyUnsealed, null))
 			.orElse(false);
 	}
 
@@ -64,8 +58,7 @@ class RecognitionRecords {
 	Optional<SealCheck> sealCheck(long id) {
 		return this.jdbc.sql("SELECT * FROM recognition WHERE id = :id")
 			.param("id", id)
-			.query((rs, n) -> this.seals.verify(sealText(rs), rs.getObject("seal_key_id", Integer.class),
-					rs.getString("seal")))
+			.query((rs, n) -> this.seals.verifyStored(sealText(rs), rs))
 			.optional();
 	}
 
