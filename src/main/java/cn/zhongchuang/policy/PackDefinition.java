@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * @param kind 认定的载体类型
  * @param level 认定级别
  * @param specialization 仅适用于某类众创空间时为 COMPREHENSIVE 或 SPECIALIZED，否则为空
+ * @param facts 本政策包使用的事实（facts-format）：路径、类型、单位、中文名称、说明与来源；规则只能读取这里声明的事实
  * @param criteria 众创空间的认定条件
  * @param preferred 优先项
  * @param tenantCriteria 在孵企业条件；政策未规定时为空
@@ -39,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackDefinition(String id, String title, String jurisdiction, String version, LocalDate effectiveFrom,
-		String source, String authority, InstitutionKind kind, Level level, String specialization,
+		String source, String authority, InstitutionKind kind, Level level, String specialization, List<Fact> facts,
 		List<Criterion> criteria, List<Preferred> preferred, TenantCriteria tenantCriteria, ExitRule exit,
 		List<Material> materials, Review review, Notice notice, Assessment assessment, List<ScoringItem> scoring,
 		Dynamic dynamic, Sanctions sanctions, AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
@@ -74,6 +75,74 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 
 		/** 连续若干年考核不合格即取消（兰州、辽宁：连续两年）。 */
 		CONSECUTIVE_FAILING_YEARS
+
+	}
+
+	/**
+	 * 本政策包声明的一项事实。
+	 * @param path 事实 JSON 中的路径，如 {@code space.totalAreaM2}
+	 * @return 声明；没有声明时为空
+	 */
+	public java.util.Optional<Fact> fact(String path) {
+		return this.facts.stream().filter((fact) -> fact.path().equals(path)).findFirst();
+	}
+
+	/**
+	 * 事实的中文名称：声明了的取声明的 label；列表元素的路径（{@code funds[].kind}、{@code funds[0].kind}）按元素字段找；
+	 * 都没有时取最近的已声明上级的名称，最后才原样返回。
+	 * @param path 事实路径
+	 * @return 中文名称
+	 */
+	public String labelOf(String path) {
+		String plain = path.replaceAll("\\[\\d*]", "");
+		for (String at = plain; !at.isEmpty(); at = (at.lastIndexOf('.') > 0) ? at.substring(0, at.lastIndexOf('.'))
+				: "") {
+			java.util.Optional<Fact> fact = fact(at);
+			if (fact.isPresent()) {
+				return fact.get().label();
+			}
+		}
+		return path;
+	}
+
+	/** 事实的类型（facts-format）。LIST 只用于公开契约中的列表（{@code funds}），新增的事实不能是列表。 */
+	public enum FactType {
+
+		BOOL, INT, DECIMAL, STRING, DATE, YEAR_MONTH, REGION, ENUM, LIST
+
+	}
+
+	/**
+	 * 政策包声明的一项事实（facts-format.md）。
+	 *
+	 * @param path 事实 JSON 中的点分路径，如
+	 * {@code space.totalAreaM2}、{@code incubator.graduatesTotal}
+	 * @param type 类型；公开契约中已有的路径须与契约的类型一致
+	 * @param unit 单位（可选），显示在数值之后
+	 * @param label 中文名称，所有页面以它代替路径
+	 * @param help 填报说明（可选）
+	 * @param source {@code declared}（申报人填写）或 {@code computed:<name>}（按载体自己的记录计算，见
+	 * {@link FactComputations}）
+	 * @param values 仅 ENUM：代码 → 中文名称，保持声明顺序
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Fact(String path, FactType type, String unit, String label, String help, String source,
+			Map<String, String> values) {
+
+		/** 由载体记录计算（而不是申报人填写）。 */
+		public boolean isComputed() {
+			return this.source != null && this.source.startsWith(FactComputations.PREFIX);
+		}
+
+		/** 计算的名称（{@code computed:premisesArea} 中的 premisesArea）；申报人填写的事实为空。 */
+		public String computation() {
+			return isComputed() ? this.source.substring(FactComputations.PREFIX.length()) : null;
+		}
+
+		/** 枚举代码的中文名称；不是已声明的代码时原样返回。 */
+		public String valueLabel(String code) {
+			return (this.values != null && this.values.containsKey(code)) ? this.values.get(code) : code;
+		}
 
 	}
 

@@ -32,9 +32,13 @@ public final class PolicyPack {
 
 	private final Map<String, Object> tenantConstants;
 
+	/** 空间条件的环境：本政策包的空间事实结构（契约加上新增的事实）。 */
+	private final RuleEnvironment spaceEnvironment;
+
 	PolicyPack(PackDefinition definition) {
 		PackCompiler.Compiled compiled = PackCompiler.compile(definition);
 		this.definition = definition;
+		this.spaceEnvironment = compiled.environment();
 		this.spaceCriteria = compiled.space();
 		this.preferred = compiled.preferred();
 		this.tenantCriteria = compiled.tenant();
@@ -93,7 +97,7 @@ public final class PolicyPack {
 	 * @return 结论
 	 */
 	public Verdict evaluateSpace(SpaceFacts facts) {
-		Frame frame = RuleEnvironment.SPACE.bind(facts.values(), this.spaceConstants);
+		Frame frame = this.spaceEnvironment.bind(facts.values(), this.spaceConstants);
 		CriterionResult[] results = new CriterionResult[this.spaceCriteria.size()];
 		for (int i = 0; i < results.length; i++) {
 			results[i] = this.spaceCriteria.get(i).evaluate(frame);
@@ -113,7 +117,28 @@ public final class PolicyPack {
 	 * @throws InvalidFactsException 事实格式错误
 	 */
 	public Verdict evaluateSpace(JsonNode facts) {
-		return evaluateSpace(SpaceFacts.from(facts));
+		return evaluateSpace(spaceFacts(facts));
+	}
+
+	/**
+	 * 按本政策包的空间事实结构（公开契约加上本包新增的事实）校验并转换事实。新增了事实的政策包须用它 （或
+	 * {@link #evaluateSpace(JsonNode)}）读取事实：{@link SpaceFacts#from} 只认契约中的字段。
+	 * @param facts 请求体
+	 * @return 事实
+	 * @throws InvalidFactsException 格式错误，指明字段路径（新增的事实类型不符时同样指明）
+	 */
+	public SpaceFacts spaceFacts(JsonNode facts) {
+		return SpaceFacts.from(facts, java.time.Clock.system(SpaceFacts.ZONE), this.spaceEnvironment.factSchema());
+	}
+
+	/** 本政策包声明的事实，按声明顺序（表单、自助检查、详情、导出都用它们的中文名称）。 */
+	public List<PackDefinition.Fact> facts() {
+		return this.definition.facts();
+	}
+
+	/** 事实的中文名称（见 {@link PackDefinition#labelOf}）。 */
+	public String labelOf(String path) {
+		return this.definition.labelOf(path);
 	}
 
 	/**

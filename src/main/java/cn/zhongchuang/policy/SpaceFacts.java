@@ -44,7 +44,12 @@ public record SpaceFacts(LocalDate asOf, Map<String, Object> values) {
 	 * @throws InvalidFactsException 字段类型错误、枚举值未定义、日期不存在时，指明字段路径
 	 */
 	public static SpaceFacts from(JsonNode json, Clock clock) {
-		Map<String, Object> values = FactsReader.read(json, FactSchema.SPACE, "");
+		return from(json, clock, FactSchema.SPACE);
+	}
+
+	/** 按某个政策包的空间事实结构读取（见 {@link PolicyPack#spaceFacts}）。 */
+	static SpaceFacts from(JsonNode json, Clock clock, FactSchema.Field schema) {
+		Map<String, Object> values = FactsReader.read(json, schema, "");
 		return new SpaceFacts(asOf(values, clock), values);
 	}
 

@@ -40,8 +40,7 @@ class LanzhouCriteriaTests {
 				expect("C2", FAIL, "综合性 499.99㎡").set("space.totalAreaM2", 499.99)
 					.set("space.officeAndPublicServiceAreaM2", 450),
 				expect("C2", FAIL, "综合性只有 19 个工位").set("space.independentWorkstations", 19),
-				expect("C2", FAIL, "综合性缺少工位数").remove("space.independentWorkstations")
-					.detailContains("缺少事实：space.independentWorkstations"),
+				expect("C2", FAIL, "综合性缺少工位数").remove("space.independentWorkstations").detailContains("缺少：独立工位数"),
 				expect("C2", PASS, "专业化恰好 1000㎡，不看工位").set("specialization", "SPECIALIZED")
 					.set("operator.leadEntity", "UNIVERSITY")
 					.set("space.totalAreaM2", 1000)
@@ -64,7 +63,7 @@ class LanzhouCriteriaTests {
 				expect("C2", PASS, "自有场地不看租期").set("space.tenure", "OWNED")
 					.remove("space.leaseStart")
 					.remove("space.leaseEnd"),
-				expect("C2", FAIL, "租赁场地缺少到期日").remove("space.leaseEnd").detailContains("缺少事实：space.leaseEnd"),
+				expect("C2", FAIL, "租赁场地缺少到期日").remove("space.leaseEnd").detailContains("缺少：租赁截止日期"),
 				expect("C2", NOT_APPLICABLE, "虚拟众创空间不适用场地要求").set("virtual", true).remove("space.totalAreaM2"),
 				expect("C2-virtual", NOT_APPLICABLE, "实体空间不看网络平台这一项").set("space.onlineServices", false),
 				expect("C2-virtual", PASS, "虚拟空间具备网络基础服务平台").set("virtual", true),
@@ -108,11 +107,10 @@ class LanzhouCriteriaTests {
 				expect("S2", PASS, "专业化，聚焦新材料").set("specialization", "SPECIALIZED")
 					.set("space.focusSegment", "新材料")
 					.detailContains("新材料"),
-				expect("S2", FAIL, "专业化，未填细分领域").set("specialization", "SPECIALIZED")
-					.detailContains("缺少事实：space.focusSegment"),
+				expect("S2", FAIL, "专业化，未填细分领域").set("specialization", "SPECIALIZED").detailContains("缺少：聚焦的细分领域"),
 				expect("S2", FAIL, "专业化，细分领域只有空格").set("specialization", "SPECIALIZED")
 					.set("space.focusSegment", "   ")
-					.detailContains("缺少事实：space.focusSegment"),
+					.detailContains("缺少：聚焦的细分领域"),
 				// S3 专业化众创空间应具备较完善的专业化研究开发和产业化条件（seed 004）
 				expect("S3", NOT_APPLICABLE, "综合性众创空间不看研发和产业化条件").set("space.rdAndProductionFacilities", false),
 				expect("S3", PASS, "专业化，具备研发和产业化条件").set("specialization", "SPECIALIZED")
@@ -120,7 +118,7 @@ class LanzhouCriteriaTests {
 				expect("S3", FAIL, "专业化，没有研发和产业化条件").set("specialization", "SPECIALIZED")
 					.set("space.rdAndProductionFacilities", false),
 				expect("S3", FAIL, "专业化，未说明研发和产业化条件").set("specialization", "SPECIALIZED")
-					.detailContains("缺少事实：space.rdAndProductionFacilities"));
+					.detailContains("缺少：有专业研发与生产设施"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -144,7 +142,7 @@ class LanzhouCriteriaTests {
 			.set("investments.amountCny", 0)
 			.applyTo(Packs.baseSpaceFacts(PACK)));
 		assertThat(Packs.preferred(without, "C8").met()).isFalse();
-		assertThat(Packs.preferred(without, "C8").detail()).isEqualTo("缺少事实：investments.count、investments.amountCny");
+		assertThat(Packs.preferred(without, "C8").detail()).isEqualTo("缺少：向在孵企业投资笔数、投资金额合计");
 		assertThat(Packs.preferred(with, "C8").met()).isTrue();
 		assertThat(Packs.preferred(with, "C8").detail()).startsWith("投资记录 2 笔，投资金额合计 150 万元");
 		assertThat(Packs.preferred(recordsButNoMoney, "C8").met()).isFalse();

@@ -32,15 +32,12 @@ class LiaoningCriteriaTests {
 				expect("2.1", FAIL, "运营机构不是独立法人").set("operator.independentLegalEntity", false),
 				// 2.2 聚焦明确的细分领域
 				expect("2.2", PASS, "聚焦工业机器人").set("space.focusSegment", "工业机器人"),
-				expect("2.2", FAIL, "未明确细分领域").set("space.focusSegment", null)
-					.detailContains("缺少事实：space.focusSegment"),
-				expect("2.2", FAIL, "细分领域为空字符串").set("space.focusSegment", "")
-					.detailContains("缺少事实：space.focusSegment"),
+				expect("2.2", FAIL, "未明确细分领域").set("space.focusSegment", null).detailContains("缺少：聚焦的细分领域"),
+				expect("2.2", FAIL, "细分领域为空字符串").set("space.focusSegment", "").detailContains("缺少：聚焦的细分领域"),
 				// 空白文本视同未提供（引擎层面，不靠政策包逐条判断）
-				expect("2.2", FAIL, "细分领域只有两个空格").set("space.focusSegment", "  ")
-					.detailContains("缺少事实：space.focusSegment"),
+				expect("2.2", FAIL, "细分领域只有两个空格").set("space.focusSegment", "  ").detailContains("缺少：聚焦的细分领域"),
 				expect("2.2", FAIL, "细分领域只有全角空格、制表符和换行").set("space.focusSegment", "\u3000\t\n")
-					.detailContains("缺少事实：space.focusSegment"),
+					.detailContains("缺少：聚焦的细分领域"),
 				expect("2.2", PASS, "细分领域前后有空格").set("space.focusSegment", " 工业机器人 ").detailContains("工业机器人"),
 				// 2.3 专业化研发和产业化条件
 				expect("2.3", FAIL, "没有专业化研发生产设施").set("space.rdAndProductionFacilities", false),
@@ -74,7 +71,7 @@ class LiaoningCriteriaTests {
 						List.of(fund("LED", "VC", 1_999_999), fund("COOPERATIVE", "SEED", 1_000_000))),
 				expect("2.7", FAIL, "没有基金").set("funds", List.of()),
 				expect("2.7", FAIL, "基金没有金额").set("funds", List.of(Map.of("role", "LED", "kind", "VC")))
-					.detailContains("缺少事实：funds[].amountCny"),
+					.detailContains("缺少：基金规模"),
 				// 2.8 人工判断
 				expect("2.8", MANUAL, "与建设主体的良性互动由评审判断"),
 				// 2.9 每 15 家企业至少 1 名专业孵化服务人员

@@ -21,7 +21,7 @@ class MissingFactsTests {
 			.applyTo(Packs.baseSpaceFacts(Packs.CHAOYANG)));
 		CriterionResult area = Packs.result(Packs.CHAOYANG, verdict, "5.2");
 		assertThat(area.result()).isEqualTo(Result.FAIL);
-		assertThat(area.detail()).isEqualTo("缺少事实：space.totalAreaM2");
+		assertThat(area.detail()).isEqualTo("缺少：场地总面积");
 		assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.INELIGIBLE);
 	}
 
@@ -30,15 +30,14 @@ class MissingFactsTests {
 		Verdict verdict = Packs.CHAOYANG.evaluateSpace(expect("5.8", Result.FAIL, "").remove("activities.evidence")
 			.remove("activities.financingMatchEvents")
 			.applyTo(Packs.baseSpaceFacts(Packs.CHAOYANG)));
-		assertThat(Packs.result(Packs.CHAOYANG, verdict, "5.8").detail())
-			.isEqualTo("缺少事实：activities.financingMatchEvents、activities.evidence");
+		assertThat(Packs.result(Packs.CHAOYANG, verdict, "5.8").detail()).isEqualTo("缺少：其中投融资对接活动、有活动佐证材料");
 	}
 
 	@Test
 	void aFactNeededOnlyInSomeCasesIsNamedWhenThatCaseArises() {
 		Verdict leased = Packs.LANZHOU.evaluateSpace(
 				expect("C2", Result.FAIL, "").remove("space.leaseStart").applyTo(Packs.baseSpaceFacts(Packs.LANZHOU)));
-		assertThat(Packs.result(Packs.LANZHOU, leased, "C2").detail()).isEqualTo("缺少事实：space.leaseStart");
+		assertThat(Packs.result(Packs.LANZHOU, leased, "C2").detail()).isEqualTo("缺少：租赁起始日期");
 	}
 
 	@Test
@@ -46,7 +45,7 @@ class MissingFactsTests {
 		Verdict verdict = Packs.CHAOYANG
 			.evaluateSpace(expect("5.5", Result.FAIL, "").set("funds", List.of(Map.of("role", "LED")))
 				.applyTo(Packs.baseSpaceFacts(Packs.CHAOYANG)));
-		assertThat(Packs.result(Packs.CHAOYANG, verdict, "5.5").detail()).isEqualTo("缺少事实：funds[].kind");
+		assertThat(Packs.result(Packs.CHAOYANG, verdict, "5.5").detail()).isEqualTo("缺少：基金类别");
 	}
 
 	@Test
@@ -60,7 +59,7 @@ class MissingFactsTests {
 				}
 				else {
 					assertThat(criterion.result()).isEqualTo(Result.FAIL);
-					assertThat(criterion.detail()).startsWith("缺少事实：");
+					assertThat(criterion.detail()).startsWith("缺少：");
 				}
 			});
 			assertThat(verdict.preferred()).extracting(Verdict.PreferredResult::met).doesNotContain(true);

@@ -76,7 +76,7 @@ class PolicyApiTests {
 		space("liaoning-specialized-2019", "{\"asOf\": \"2026-03-01\", \"space\": {\"focusSegment\": \"  \"}}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.criteria[?(@.article == '2.2')].result").value("FAIL"))
-			.andExpect(jsonPath("$.criteria[?(@.article == '2.2')].detail").value("缺少事实：space.focusSegment"));
+			.andExpect(jsonPath("$.criteria[?(@.article == '2.2')].detail").value("缺少：聚焦的细分领域"));
 		this.mvc
 			.perform(post("/self-check/space")
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
@@ -86,8 +86,8 @@ class PolicyApiTests {
 				.param("space.focusSegment", "  "))
 			.andExpect(status().isOk())
 			// the page names the fact by its label, never by its path
-			.andExpect(content().string(containsString("缺少事实：聚焦的细分领域")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("缺少事实：space.focusSegment"))));
+			.andExpect(content().string(containsString("缺少：聚焦的细分领域")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("：space.focusSegment"))));
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class PolicyApiTests {
 	void missingFactsAreNotAnErrorButFailNamingTheField() throws Exception {
 		space("lanzhou-2018", "{\"asOf\": \"2026-03-01\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.outcome").value("INELIGIBLE"))
-			.andExpect(jsonPath("$.criteria[?(@.article == 'C3')].detail").value(hasItems(containsString("tenants"))));
+			.andExpect(jsonPath("$.criteria[?(@.article == 'C3')].detail").value(hasItems(containsString("在孵企业及团队数"))));
 	}
 
 	@Test

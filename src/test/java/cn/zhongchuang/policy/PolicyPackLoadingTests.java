@@ -24,6 +24,12 @@ class PolicyPackLoadingTests {
 			effectiveFrom: "2026-01-01"
 			kind: MAKER_SPACE
 			level: DISTRICT
+			facts:
+			  - path: space.totalAreaM2
+			    type: DECIMAL
+			    unit: ㎡
+			    label: 孵化场地面积
+			    source: computed:premisesArea
 			criteria:
 			  - article: "3.1"
 			    title: 孵化场地
@@ -65,6 +71,8 @@ class PolicyPackLoadingTests {
 		PolicyPack pack = PolicyPacks.load("""
 				{"id": "demo-json", "title": "JSON 政策包", "jurisdiction": "620100", "version": "1",
 				 "effectiveFrom": "2026-01-01", "kind": "MAKER_SPACE", "level": "CITY",
+				 "facts": [{"path": "space.independentWorkstations", "type": "INT", "unit": "个", "label": "独立工位",
+				            "source": "computed:workstations"}],
 				 "criteria": [{"article": "1", "title": "工位", "kind": "AUTOMATIC",
 				               "rule": "space.independentWorkstations >= 30"}]}
 				""");
@@ -81,8 +89,8 @@ class PolicyPackLoadingTests {
 		assertThat(pack.evaluateSpace(SpaceFacts.parse("{\"space\": {\"totalAreaM2\": 300}}")).outcome())
 			.isEqualTo(Verdict.Outcome.ELIGIBLE);
 		Verdict missing = pack.evaluateSpace(SpaceFacts.parse("{\"space\": {}}"));
-		assertThat(missing.criteria().get(0).detail()).isEqualTo("缺少事实：space.totalAreaM2");
-		assertThat(pack.evaluateSpace(SpaceFacts.parse("{}")).criteria().get(0).detail()).isEqualTo("缺少事实：space");
+		assertThat(missing.criteria().get(0).detail()).isEqualTo("缺少：孵化场地面积");
+		assertThat(pack.evaluateSpace(SpaceFacts.parse("{}")).criteria().get(0).detail()).isEqualTo("缺少：孵化场地面积");
 	}
 
 	@Test

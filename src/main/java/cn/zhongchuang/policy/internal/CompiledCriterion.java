@@ -1,5 +1,7 @@
 package cn.zhongchuang.policy.internal;
 
+import java.util.function.UnaryOperator;
+
 import cn.zhongchuang.policy.CriterionKind;
 import cn.zhongchuang.policy.Verdict.CriterionResult;
 import cn.zhongchuang.policy.Verdict.Result;
@@ -31,9 +33,12 @@ public final class CompiledCriterion {
 
 	private final DetailTemplate detail;
 
+	private final UnaryOperator<String> labels;
+
 	CompiledCriterion(String id, String article, String title, CriterionKind kind, FactPath[] requires,
 			CompiledExpression applies, String notApplicable, CompiledExpression rule, Result otherwise,
-			DetailTemplate detail) {
+			DetailTemplate detail, UnaryOperator<String> labels) {
+		this.labels = labels;
 		this.id = id;
 		this.article = article;
 		this.title = title;
@@ -65,25 +70,38 @@ public final class CompiledCriterion {
 			}
 			String missing = missingFacts(frame);
 			if (missing != null) {
-				return result(Result.FAIL, "缺少事实：" + missing);
+				return result(Result.FAIL, missing);
 			}
 			Result result = this.rule.test(frame) ? Result.PASS : this.otherwise;
 			return result(result, (this.detail != null) ? this.detail.render(frame) : null);
 		}
 		catch (RuleError ex) {
 			return result(Result.FAIL,
-					(ex.missingFact() != null) ? "缺少事实：" + ex.missingFact() : "无法判断：" + ex.getMessage());
+					(ex.missingFact() != null) ? missing(this.labels, ex.missingFact()) : "无法判断：" + ex.getMessage());
 		}
 	}
 
 	private String missingFacts(Frame frame) {
+		return missingFacts(this.requires, frame, this.labels);
+	}
+
+	/** requires 中本次缺少的事实的说明；都在时为 {@code null}。 */
+	static String missingFacts(FactPath[] requires, Frame frame, UnaryOperator<String> labels) {
 		StringBuilder missing = null;
-		for (FactPath path : this.requires) {
+		for (FactPath path : requires) {
 			if (!path.isPresentIn(frame)) {
-				missing = (missing == null) ? new StringBuilder(path.path()) : missing.append('、').append(path.path());
+				String name = (labels != null) ? labels.apply(path.path()) : path.path();
+				missing = (missing == null) ? new StringBuilder(name) : missing.append('、').append(name);
 			}
 		}
-		return (missing != null) ? missing.toString() : null;
+		return (missing != null) ? ((labels != null) ? "缺少：" : "缺少事实：") + missing : null;
+	}
+
+	/**
+	 * 缺少事实的说明：政策包声明了事实时写中文名称（{@code 缺少：孵化场地面积}），否则写路径（在孵企业事实：{@code 缺少事实：tenant.industry}）。
+	 */
+	static String missing(UnaryOperator<String> labels, String path) {
+		return (labels != null) ? "缺少：" + labels.apply(path) : "缺少事实：" + path;
 	}
 
 	private CriterionResult result(Result result, String detail) {

@@ -43,6 +43,11 @@ public final class CompiledExpression {
 		return this.source;
 	}
 
+	/** 表达式读取的事实路径（含上级对象，如 space 与 space.totalAreaM2；含 has() 检查的字段）。 */
+	public List<String> referencedPaths() {
+		return this.referencedPaths;
+	}
+
 	/** 是否由快速求值树求值（否则由 CEL-Java 运行时求值）。 */
 	public boolean isFast() {
 		return this.plan != null;
@@ -55,10 +60,31 @@ public final class CompiledExpression {
 	 * @throws RuleError 缺少事实或规则无法求值
 	 */
 	public Object evaluate(Frame frame) {
-		if (this.plan != null) {
-			return this.plan.root().eval(frame);
+		try {
+			if (this.plan != null) {
+				return this.plan.root().eval(frame);
+			}
+			return evaluateWithCel(frame);
 		}
-		return evaluateWithCel(frame);
+		catch (RuleError ex) {
+			throw refined(ex);
+		}
+	}
+
+	/**
+	 * 缺少的是整个对象（没有 {@code operator}）时，改为指明表达式读取的其下第一个事实（{@code operator.bannedUntil}）：
+	 * 详情写它的中文名称，而不是对象的路径。
+	 */
+	private RuleError refined(RuleError error) {
+		String missing = error.missingFact();
+		if (missing != null) {
+			for (String path : this.referencedPaths) {
+				if (path.startsWith(missing + ".")) {
+					return RuleError.missing(path);
+				}
+			}
+		}
+		return error;
 	}
 
 	/** 求布尔值；结果不是布尔值时报错。 */

@@ -1,5 +1,7 @@
 package cn.zhongchuang.policy.internal;
 
+import java.util.function.UnaryOperator;
+
 import cn.zhongchuang.policy.Verdict.PreferredResult;
 import cn.zhongchuang.policy.internal.RuleEnvironment.FactPath;
 
@@ -18,8 +20,11 @@ public final class CompiledPreferred {
 
 	private final DetailTemplate detail;
 
-	CompiledPreferred(String article, String title, FactPath[] requires, CompiledExpression rule,
-			DetailTemplate detail) {
+	private final UnaryOperator<String> labels;
+
+	CompiledPreferred(String article, String title, FactPath[] requires, CompiledExpression rule, DetailTemplate detail,
+			UnaryOperator<String> labels) {
+		this.labels = labels;
 		this.article = article;
 		this.title = title;
 		this.requires = requires;
@@ -28,20 +33,16 @@ public final class CompiledPreferred {
 	}
 
 	public PreferredResult evaluate(Frame frame) {
-		StringBuilder missing = null;
-		for (FactPath path : this.requires) {
-			if (!path.isPresentIn(frame)) {
-				missing = (missing == null) ? new StringBuilder(path.path()) : missing.append('、').append(path.path());
-			}
-		}
+		String missing = CompiledCriterion.missingFacts(this.requires, frame, this.labels);
 		if (missing != null) {
-			return result(false, (this.detail != null) ? "缺少事实：" + missing : null);
+			return result(false, (this.detail != null) ? missing : null);
 		}
 		try {
 			return result(this.rule.test(frame), (this.detail != null) ? this.detail.render(frame) : null);
 		}
 		catch (RuleError ex) {
-			return result(false, (this.detail != null && ex.missingFact() != null) ? "缺少事实：" + ex.missingFact() : null);
+			return result(false, (this.detail != null && ex.missingFact() != null)
+					? CompiledCriterion.missing(this.labels, ex.missingFact()) : null);
 		}
 	}
 

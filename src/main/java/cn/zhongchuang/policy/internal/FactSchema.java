@@ -103,6 +103,116 @@ public final class FactSchema {
 	private FactSchema() {
 	}
 
+	/**
+	 * 路径处的字段；列表的元素字段按 {@code funds.kind} 写。
+	 * @param root 结构
+	 * @param path 点分路径
+	 * @return 字段；结构中没有时为 {@code null}
+	 */
+	public static Field at(Field root, String path) {
+		Field field = root;
+		for (String segment : path.split("\\.")) {
+			if (field.kind() == Kind.LIST) {
+				field = field.element();
+			}
+			field = (field != null) ? field.child(segment) : null;
+			if (field == null) {
+				return null;
+			}
+		}
+		return field;
+	}
+
+	/** 路径的某个上级在结构中存在却不是对象或列表（在 {@code space.totalAreaM2} 之下不能再加字段）。 */
+	static boolean blocked(Field root, String path) {
+		String[] segments = path.split("\\.");
+		Field field = root;
+		for (int i = 0; i < segments.length - 1; i++) {
+			field = (field.kind() == Kind.LIST) ? field.element().child(segments[i]) : field.child(segments[i]);
+			if (field == null) {
+				return false;
+			}
+			if (field.kind() != Kind.OBJECT && field.kind() != Kind.LIST) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** 路径是否在契约的某个列表之内（{@code funds.kind}：列表元素的字段，随列表一起计算）。 */
+	static boolean inList(Field root, String path) {
+		String[] segments = path.split("\\.");
+		Field field = root;
+		for (int i = 0; i < segments.length - 1 && field != null; i++) {
+			field = (field.kind() == Kind.LIST) ? field.element().child(segments[i]) : field.child(segments[i]);
+			if (field != null && field.kind() == Kind.LIST) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** 字段的类型与政策包声明的类型是否一致。 */
+	static boolean sameKind(Field field, cn.zhongchuang.policy.PackDefinition.FactType type) {
+		return field.kind().name().equals(type.name());
+	}
+
+	/**
+	 * 政策包的空间事实结构：公开契约加上政策包新增的路径（facts-format.md）。没有新增路径时就是 {@code base} 本身， 各政策包共用同一份结构与
+	 * CEL 环境。
+	 * @param base 契约结构
+	 * @param facts 政策包声明的事实（已通过 {@link PackReader} 的检查）
+	 * @return 结构
+	 */
+	public static Field extend(Field base, java.util.List<cn.zhongchuang.policy.PackDefinition.Fact> facts) {
+		Map<String, Object> added = new LinkedHashMap<>();
+		for (cn.zhongchuang.policy.PackDefinition.Fact fact : facts) {
+			if (fact.type() == null || at(base, fact.path()) != null || blocked(base, fact.path())) {
+				continue;
+			}
+			Kind kind = Kind.valueOf(fact.type().name());
+			Field leaf = new Field("", kind,
+					(kind == Kind.ENUM && fact.values() != null) ? List.copyOf(fact.values().keySet()) : List.of(),
+					null, null, null);
+			added.put(fact.path(), leaf);
+		}
+		return added.isEmpty() ? base : graft(base, "", added);
+	}
+
+	/** 在对象 {@code field}（位于 {@code prefix}）之下加上 {@code added} 中以它为上级的新字段，返回新的对象结构。 */
+	private static Field graft(Field field, String prefix, Map<String, Object> added) {
+		Map<String, Field> children = new LinkedHashMap<>();
+		for (Field child : field.fields().values()) {
+			String path = prefix + child.name();
+			boolean below = added.keySet().stream().anyMatch((p) -> p.startsWith(path + "."));
+			children.put(child.name(),
+					(below && child.kind() == Kind.OBJECT) ? graft(child, path + ".", added) : child);
+		}
+		Map<String, Map<String, Object>> newObjects = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : added.entrySet()) {
+			if (!entry.getKey().startsWith(prefix)) {
+				continue;
+			}
+			String rest = entry.getKey().substring(prefix.length());
+			String name = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+			if (children.containsKey(name)) {
+				continue;
+			}
+			if (!rest.contains(".")) {
+				Field leaf = (Field) entry.getValue();
+				children.put(name, new Field(name, leaf.kind(), leaf.values(), null, null, null));
+			}
+			else {
+				newObjects.computeIfAbsent(name, (k) -> new LinkedHashMap<>());
+			}
+		}
+		for (String name : newObjects.keySet()) {
+			children.put(name, graft(object(name), prefix + name + ".", added));
+		}
+		Field[] all = children.values().toArray(Field[]::new);
+		return object(field.name(), all);
+	}
+
 	private static Field field(String name, Kind kind) {
 		return new Field(name, kind, List.of(), null, null, null);
 	}

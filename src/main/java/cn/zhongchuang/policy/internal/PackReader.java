@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import cn.zhongchuang.policy.CriterionKind;
+import cn.zhongchuang.policy.FactComputations;
 import cn.zhongchuang.policy.ExitRule;
 import cn.zhongchuang.policy.InvalidPolicyPackException;
 import cn.zhongchuang.policy.InvalidPolicyPackException.Problem;
@@ -24,6 +26,8 @@ import cn.zhongchuang.policy.PackDefinition.Assessment;
 import cn.zhongchuang.policy.PackDefinition.Criterion;
 import cn.zhongchuang.policy.PackDefinition.Dynamic;
 import cn.zhongchuang.policy.PackDefinition.Example;
+import cn.zhongchuang.policy.PackDefinition.Fact;
+import cn.zhongchuang.policy.PackDefinition.FactType;
 import cn.zhongchuang.policy.PackDefinition.GradeBand;
 import cn.zhongchuang.policy.PackDefinition.Indicator;
 import cn.zhongchuang.policy.PackDefinition.Material;
@@ -56,6 +60,8 @@ public final class PackReader {
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	private static final Pattern REGION = Pattern.compile("\\d{6}");
+
+	private static final Pattern FACT_PATH = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*(\\.[a-zA-Z][a-zA-Z0-9]*)*");
 
 	private final List<Problem> problems = new ArrayList<>();
 
@@ -123,12 +129,142 @@ public final class PackReader {
 		return new PackDefinition(id, text(root, "title", "", true), jurisdiction, text(root, "version", "", true),
 				date(root, "effectiveFrom", "", true), text(root, "source", "", false), authority(root),
 				enumValue(root, "kind", "", PackDefinition.InstitutionKind.class, true),
-				enumValue(root, "level", "", PackDefinition.Level.class, true), specialization, criteria,
+				enumValue(root, "level", "", PackDefinition.Level.class, true), specialization, facts(root), criteria,
 				orEmpty(list(root, "preferred", "", false, this::preferred)), tenantCriteria(root), exit(root),
 				orEmpty(list(root, "materials", "", false, this::material)), review(root), notice(root),
 				assessment(root), orEmpty(list(root, "scoring", "", false, this::scoringItem)), dynamic(root),
 				sanctions(root), annualFiling(root), orEmpty(list(root, "targets", "", false, this::target)),
 				orEmpty(list(root, "examples", "", false, this::example)));
+	}
+
+	/**
+	 * {@code facts:}（facts-format.md）：每项事实的路径、类型、中文名称、来源；问题写明位置，如
+	 * {@code facts[3] (incubator.x)：缺少中文名称}。
+	 */
+	private List<Fact> facts(JsonNode root) {
+		JsonNode node = array(root, "facts", "", false);
+		if (node == null) {
+			return List.of();
+		}
+		List<Fact> facts = new ArrayList<>();
+		Set<String> paths = new HashSet<>();
+		for (int i = 0; i < node.size(); i++) {
+			JsonNode item = node.get(i);
+			if (!item.isObject()) {
+				problem("facts[" + i + "]", "应为对象（path、type、label、source）");
+				continue;
+			}
+			JsonNode pathNode = item.get("path");
+			String path = (pathNode != null && pathNode.isString()) ? pathNode.stringValue().strip() : null;
+			String at = "facts[" + i + "]" + ((path != null) ? " (" + path + ")" : "");
+			if (path == null || !FACT_PATH.matcher(path).matches()) {
+				problem(at, (path == null) ? "缺少事实路径 path" : "事实路径应为点分的字段名（如 space.totalAreaM2）：" + path);
+				continue;
+			}
+			if (!paths.add(path)) {
+				problem(at, "事实重复声明：" + path);
+			}
+			FactType type = factType(item, at);
+			String label = text(item, "label", at, false);
+			if (label == null || label.isBlank()) {
+				problem(at, "缺少中文名称（label）");
+				label = null;
+			}
+			else if (!label.codePoints()
+				.anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+				problem(at, "名称应为中文：" + label);
+			}
+			String source = text(item, "source", at, false);
+			source = (source == null || source.isBlank()) ? "declared" : source.strip();
+			if (!source.equals("declared")) {
+				if (!source.startsWith(FactComputations.PREFIX)) {
+					problem(at, "来源 source 应为 declared 或 computed:<计算名称>：" + source);
+				}
+				else {
+					String name = source.substring(FactComputations.PREFIX.length());
+					java.util.Optional<FactComputations.Computation> computation = FactComputations.named(name);
+					if (computation.isEmpty()) {
+						problem(at, "没有名为「" + name + "」的计算，可用：" + String.join("、",
+								FactComputations.ALL.stream().map(FactComputations.Computation::name).toList()));
+					}
+					else if (type != null && computation.get().type() != type
+							&& !FactSchema.inList(FactSchema.SPACE, path)) {
+						problem(at, "计算「" + name + "」给出 " + computation.get().type() + "，与声明的类型 " + type + " 不符");
+					}
+				}
+			}
+			Map<String, String> values = enumLabels(item, at, type);
+			FactSchema.Field contract = FactSchema.at(FactSchema.SPACE, path);
+			if (contract != null && type != null) {
+				if (!FactSchema.sameKind(contract, type)) {
+					problem(at, "公开契约中此事实的类型为 " + contract.kind() + "，声明为 " + type);
+				}
+				else if (type == FactType.ENUM && values != null
+						&& !values.keySet().equals(Set.copyOf(contract.values()))) {
+					problem(at, "枚举值应与公开契约一致：" + String.join("、", contract.values()));
+				}
+			}
+			else if (contract == null && FactSchema.blocked(FactSchema.SPACE, path)) {
+				problem(at, "公开契约中此路径的上级不是对象，不能在其下增加事实：" + path);
+			}
+			else if (contract == null && type == FactType.LIST) {
+				problem(at, "新增的事实不能是列表（LIST 只用于公开契约中的 funds）");
+			}
+			facts.add(new Fact(path, type, blankToNull(text(item, "unit", at, false)), label,
+					blankToNull(text(item, "help", at, false)), source, values));
+		}
+		for (Fact fact : facts) {
+			for (Fact other : facts) {
+				if (other.path().startsWith(fact.path() + ".") && fact.type() != FactType.LIST) {
+					problem("facts (" + other.path() + ")", "上级 " + fact.path() + " 已声明为 " + fact.type() + "，不能再有下级事实");
+				}
+			}
+		}
+		return List.copyOf(facts);
+	}
+
+	private FactType factType(JsonNode item, String at) {
+		JsonNode node = item.get("type");
+		if (node == null || node.isNull() || !node.isString() || node.stringValue().isBlank()) {
+			problem(at, "缺少类型 type，可选：" + String.join("、", Arrays.stream(FactType.values()).map(Enum::name).toList()));
+			return null;
+		}
+		try {
+			return FactType.valueOf(node.stringValue().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			problem(at, "未知的类型 " + node.stringValue() + "，可选："
+					+ String.join("、", Arrays.stream(FactType.values()).map(Enum::name).toList()));
+			return null;
+		}
+	}
+
+	private Map<String, String> enumLabels(JsonNode item, String at, FactType type) {
+		JsonNode node = item.get("values");
+		if (type != FactType.ENUM) {
+			if (node != null && !node.isNull()) {
+				problem(at, "只有 ENUM 类型的事实才有 values");
+			}
+			return null;
+		}
+		if (node == null || !node.isObject() || node.isEmpty()) {
+			problem(at, "枚举类型需要 values：代码与中文名称的映射，如 {OWNED: 自有, LEASED: 租赁}");
+			return null;
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			JsonNode label = entry.getValue();
+			if (label == null || !label.isString() || label.stringValue().isBlank()) {
+				problem(at, "枚举值 " + entry.getKey() + " 缺少中文名称");
+				continue;
+			}
+			values.put(entry.getKey(), label.stringValue().strip());
+		}
+		return Collections.unmodifiableMap(values);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/** 认定机关的名称：可以不写（由地区名推出），写了就不能是空白。 */

@@ -35,6 +35,13 @@ final class ReferencedPaths {
 				if (path != null) {
 					paths.add(path);
 				}
+				else if (expr.select().testOnly()) {
+					// has(space.focusSegment)：读取的是 space.focusSegment 是否存在
+					String operand = path(expr.select().operand(), environment, locals);
+					if (operand != null) {
+						paths.add(operand + "." + expr.select().field());
+					}
+				}
 				collect(expr.select().operand(), environment, locals, paths);
 			}
 			case CALL -> {

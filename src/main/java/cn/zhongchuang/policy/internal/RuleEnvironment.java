@@ -67,23 +67,28 @@ public final class RuleEnvironment {
 	private static final CelType FACTS_MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
 	/** 众创空间条件的环境。 */
-	public static final RuleEnvironment SPACE = new RuleEnvironment(spaceVariables());
+	public static final RuleEnvironment SPACE = new RuleEnvironment(spaceVariables(FactSchema.SPACE), FactSchema.SPACE);
 
 	/** 在孵企业条件的环境。 */
 	public static final RuleEnvironment TENANT = new RuleEnvironment(
 			List.of(new Variable("tenant", FACTS_MAP, FactSchema.TENANT, Source.FACTS),
 					new Variable("asOf", SimpleType.STRING, FactSchema.TENANT.child("asOf"), Source.FACT),
 					new Variable("jurisdiction", SimpleType.STRING, null, Source.CONSTANT),
-					new Variable("keyIndustries", ListType.create(SimpleType.STRING), null, Source.CONSTANT)));
+					new Variable("keyIndustries", ListType.create(SimpleType.STRING), null, Source.CONSTANT)),
+			FactSchema.TENANT);
 
 	private final List<Variable> variables;
 
 	private final Map<String, Integer> slots = new HashMap<>();
 
+	/** 本环境读取的事实结构。 */
+	private final Field root;
+
 	private final Cel cel;
 
-	private RuleEnvironment(List<Variable> variables) {
+	private RuleEnvironment(List<Variable> variables, Field root) {
 		this.variables = List.copyOf(variables);
+		this.root = root;
 		CelBuilder builder = CelFactory.standardCelBuilder()
 			.setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
 			.setStandardMacros(CelStandardMacro.STANDARD_MACROS);
@@ -101,9 +106,23 @@ public final class RuleEnvironment {
 		this.cel = builder.build();
 	}
 
-	private static List<Variable> spaceVariables() {
+	/**
+	 * 一个政策包的空间条件环境：契约之外新增了事实的政策包有自己的环境（新增的顶层对象成为变量）， 其余共用 {@link #SPACE}。
+	 * @param schema 政策包的空间事实结构（{@link FactSchema#extend}）
+	 * @return 环境
+	 */
+	public static RuleEnvironment space(Field schema) {
+		return (schema == FactSchema.SPACE) ? SPACE : new RuleEnvironment(spaceVariables(schema), schema);
+	}
+
+	/** 本环境读取的事实结构：空间事实或在孵企业事实。 */
+	public Field factSchema() {
+		return this.root;
+	}
+
+	private static List<Variable> spaceVariables(Field schema) {
 		List<Variable> variables = new ArrayList<>();
-		for (Field field : FactSchema.SPACE.fields().values()) {
+		for (Field field : schema.fields().values()) {
 			variables.add(new Variable(field.name(), celType(field), field, Source.FACT));
 		}
 		variables.add(new Variable("jurisdiction", SimpleType.STRING, null, Source.CONSTANT));
@@ -152,6 +171,12 @@ public final class RuleEnvironment {
 	int slot(String name) {
 		Integer slot = this.slots.get(name);
 		return (slot != null) ? slot : -1;
+	}
+
+	/** 是否政策包常量（jurisdiction、keyIndustries），而不是事实。 */
+	boolean isConstant(String name) {
+		int slot = slot(name);
+		return slot >= 0 && this.variables.get(slot).source() == Source.CONSTANT;
 	}
 
 	/** 变量的结构（常量为 {@code null}）。 */
