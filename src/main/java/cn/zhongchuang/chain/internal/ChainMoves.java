@@ -28,7 +28,7 @@ final class ChainMoves {
 	record Move(String creditCode, String name, long fromInstitution, String fromStage, LocalDate leftOn,
 			long toInstitution, String toStage, LocalDate admittedOn) {
 
-		String pair() {
+		public String pair() {
 			return fromStage + "→" + toStage;
 		}
 
@@ -37,7 +37,7 @@ final class ChainMoves {
 	/** The moves, and their number per pair of stages (苗圃→孵化器 …) in chain order. */
 	record Count(List<Move> moves, Map<String, Long> byPair) {
 
-		int total() {
+		public int total() {
 			return this.moves.size();
 		}
 

@@ -135,9 +135,10 @@ class ChainService implements Chains {
 				errors.put(field + ".stage", label + "：请选择孵化阶段（苗圃、孵化器、加速器或产业园）");
 				continue;
 			}
-			if (!it.offers(stage)) {
+			List<String> offered = it.stages().isEmpty() ? it.kind().defaultStages() : it.stages();
+			if (!offered.contains(stage)) {
 				errors.put(field + ".stage", label + "不提供「" + Chain.stageName(stage) + "」阶段（该载体提供："
-						+ String.join("、", it.stages().stream().map(Chain::stageName).toList()) + "）");
+						+ String.join("、", offered.stream().map(Chain::stageName).toList()) + "）");
 				continue;
 			}
 			if (Chain.order(stage) <= lastOrder) {

@@ -24,17 +24,17 @@ record ChainView(Chain chain, String regionName, List<LinkView> links, ChainMove
 		return new ChainView(c, regionName, links, moves, names);
 	}
 
-	String stageName(String stage) {
+	public String stageName(String stage) {
 		return Chain.stageName(stage);
 	}
 
 	/** 苗圃→孵化器 for a pair key NURSERY→INCUBATOR. */
-	String pairName(String pair) {
+	public String pairName(String pair) {
 		String[] p = pair.split("→");
 		return Chain.stageName(p[0]) + "→" + Chain.stageName(p[1]);
 	}
 
-	String nameOf(long institutionId) {
+	public String nameOf(long institutionId) {
 		return this.names.getOrDefault(institutionId, "#" + institutionId);
 	}
 
