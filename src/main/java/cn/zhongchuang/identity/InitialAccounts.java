@@ -54,7 +54,12 @@ class InitialAccounts implements ApplicationRunner {
 			new DemoAccount("ln_city", "沈阳市科技局 吴霞", Role.CITY_BUREAU, "210100", "沈阳市科学技术局"),
 			new DemoAccount("ln_province", "辽宁省科技厅 郑斌", Role.PROVINCE, "210000", "辽宁省科学技术厅"),
 			new DemoAccount("ln_expert", "专家 何敏", Role.EXPERT, "210000", "东北大学"),
-			new DemoAccount("national", "科技部火炬中心 周宁", Role.NATIONAL, Region.NATION, "科学技术部火炬高技术产业开发中心"));
+			new DemoAccount("national", "科技部火炬中心 周宁", Role.NATIONAL, Region.NATION, "科学技术部火炬高技术产业开发中心"),
+			// chains: 孵化链条试点 and 众创集聚区 in Jiangsu (chain.internal.DemoChains)
+			new DemoAccount("js_chain_province", "江苏省科技厅 钱程（孵化链条与集聚区）", Role.PROVINCE, "320000", "江苏省科学技术厅"),
+			new DemoAccount("js_chain_nursery", "孙立（玄武创业苗圃运营方）", Role.OPERATOR, "320102", "南京玄武创业苗圃管理有限公司"),
+			new DemoAccount("js_chain_incubator", "钟宁（玄武科技孵化器运营方）", Role.OPERATOR, "320102", "南京玄武科技企业孵化器有限公司"),
+			new DemoAccount("js_chain_accelerator", "蒋涛（玄武加速器运营方）", Role.OPERATOR, "320102", "南京玄武企业加速器发展有限公司"));
 
 	private final UserAccounts accounts;
 

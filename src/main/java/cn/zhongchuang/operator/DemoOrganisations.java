@@ -75,6 +75,14 @@ class DemoOrganisations implements ApplicationRunner {
 		created += create("cy_operator", chaoyang(today), today) ? 1 : 0;
 		created += create("lz_operator", lanzhou(today), today) ? 1 : 0;
 		created += create("ln_operator", liaoning(today), today) ? 1 : 0;
+		// chains: the three Jiangsu operators of the demo chain (records none;
+		// chain.internal.DemoChains)
+		created += create("js_chain_nursery", jiangsu("南京玄武创业苗圃管理有限公司", "MA1JX0N1", "孙立", "南京市玄武区珠江路88号"), today) ? 1
+				: 0;
+		created += create("js_chain_incubator", jiangsu("南京玄武科技企业孵化器有限公司", "MA1JX0K2", "钟宁", "南京市玄武区徐庄软件园1号"), today)
+				? 1 : 0;
+		created += create("js_chain_accelerator", jiangsu("南京玄武企业加速器发展有限公司", "MA1JX0A3", "蒋涛", "南京市玄武区玄武大道699号"), today)
+				? 1 : 0;
 		if (created > 0) {
 			log.info("Created {} demo operator organisations", created);
 		}
@@ -219,6 +227,17 @@ class DemoOrganisations implements ApplicationRunner {
 				List.of(new Fund("兰州星火种子基金", Fund.Role.COOPERATIVE, Fund.Kind.SEED, 2_000_000L,
 						LocalDate.of(2021, 3, 15))),
 				List.of(new Agreement(Agreement.Kind.FINANCING, "甘肃陇原创业投资服务有限公司", today.minusMonths(8), null)));
+	}
+
+	/**
+	 * chains: a Jiangsu operator of 玄武区 without records (its institution is registered by
+	 * DemoChains).
+	 */
+	private static Demo jiangsu(String name, String organisation8, String person, String address) {
+		return new Demo(
+				new OrganisationForm(name, code("320102", organisation8), "320102", person, "025-84561234", address,
+						LocalDate.of(2016, 4, 1), true, true, LeadEntity.NONE, "南京市玄武区人民政府"),
+				List.of(), List.of(), List.of(), List.of(), 0, List.of(), List.of(), List.of());
 	}
 
 	private static Demo liaoning(LocalDate today) {
