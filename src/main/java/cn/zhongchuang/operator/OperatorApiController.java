@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,7 +74,8 @@ class OperatorApiController {
 			@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user) {
 		Organisation org = this.registry.get(id, user);
 		RecordKind<?> recordKind = RecordKind.of(kind);
-		return this.records.list(recordKind, org, parentId, institution, null, page)
+		return this.records.list(recordKind, org, parentId, institution, null, ListParams.page(page, null))
+			.results()
 			.map((r) -> new StoredRecord(r.id(), r.parentId(), r.placement().institutionId(),
 					List.copyOf(r.placement().assignedTo()), r.version(), r.data()));
 	}

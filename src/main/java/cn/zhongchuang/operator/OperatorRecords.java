@@ -16,6 +16,9 @@ import cn.zhongchuang.audit.AuditTrail;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
+import cn.zhongchuang.platform.ListPage;
+import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.region.Regions;
 
@@ -53,13 +56,38 @@ class OperatorRecords {
 		this.directory = directory;
 	}
 
+	/**
+	 * One page of the kind's list with the institutions each record serves: optionally
+	 * under one parent record, serving one institution, matching a keyword; sorted and
+	 * filtered by date as {@code params} ask.
+	 */
 	@Transactional(readOnly = true)
-	<F extends Record & RecordData> PageResult<OperatorRecord<F>> list(RecordKind<F> kind, Organisation org,
-			Long parentId, Long institutionId, String keyword, Integer page) {
+	<F extends Record & RecordData> ListPage<OperatorRecord<F>> list(RecordKind<F> kind, Organisation org,
+			Long parentId, Long institutionId, String keyword, ListParams params) {
+		ListPage<OperatorRecord<F>> page = listing(kind, org, parentId, institutionId, keyword).page(params);
+		PageResult<OperatorRecord<F>> found = page.results();
+		return new ListPage<>(new PageResult<>(this.table.withAssignments(kind, found.items()), found.total(),
+				found.page(), found.size()), page.state());
+	}
+
+	/**
+	 * The same list, every row with the institutions it serves, for 导出 Excel.
+	 */
+	@Transactional(readOnly = true)
+	<F extends Record & RecordData> ListQuery<OperatorRecord<F>> export(RecordKind<F> kind, Organisation org,
+			Long parentId, Long institutionId, String keyword) {
+		Map<Long, Set<Long>> assigned = this.table.assignments(kind, org.id());
+		return listing(kind, org, parentId, institutionId, keyword)
+			.map((r) -> kind.perInstitution() ? r : new OperatorRecord<>(r.id(), r.operatorId(), r.parentId(), r.data(),
+					Placement.assigned(assigned.getOrDefault(r.id(), Set.of())), r.version()));
+	}
+
+	private <F extends Record & RecordData> ListQuery<OperatorRecord<F>> listing(RecordKind<F> kind, Organisation org,
+			Long parentId, Long institutionId, String keyword) {
 		if (kind.parent() != null) {
 			get(kind.parent(), org, parentId, null);
 		}
-		return this.table.page(kind, org.id(), parentId, institutionId, keyword, page);
+		return this.table.list(kind, org.id(), parentId, institutionId, keyword);
 	}
 
 	/** The institutions the organisation runs, for the record forms and filters. */

@@ -9,8 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.region.Regions;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,22 +45,36 @@ class RecordController {
 
 	private final Regions regions;
 
-	RecordController(OrganisationRegistry registry, OperatorRecords records, Regions regions) {
+	private final MessageSource messages;
+
+	RecordController(OrganisationRegistry registry, OperatorRecords records, Regions regions, MessageSource messages) {
 		this.registry = registry;
 		this.records = records;
 		this.regions = regions;
+		this.messages = messages;
 	}
 
 	@GetMapping({ "/operator/{kind:[a-z]+}", "/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}" })
 	@PreAuthorize("hasRole('OPERATOR')")
 	String list(@PathVariable String kind, @PathVariable(required = false) String parentKind,
 			@PathVariable(required = false) Long parentId, @RequestParam(required = false) String keyword,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Long institution,
+			ListParams list, @RequestParam(required = false) Long institution,
 			@AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		Scope scope = mine(kind, parentKind, parentId, user);
-		page(scope, keyword, page, institution, model);
+		page(scope, keyword, list, institution, model);
 		return (htmx != null) ? PAGE + " :: results" : PAGE;
+	}
+
+	/** 导出 Excel of the operator's own list as filtered and sorted. */
+	@GetMapping({ "/operator/{kind:[a-z]+}/export.xlsx",
+			"/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}/export.xlsx" })
+	@PreAuthorize("hasRole('OPERATOR')")
+	void export(@PathVariable String kind, @PathVariable(required = false) String parentKind,
+			@PathVariable(required = false) Long parentId, @RequestParam(required = false) String keyword,
+			ListParams list, @RequestParam(required = false) Long institution,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		export(mine(kind, parentKind, parentId, user), keyword, list, institution, response);
 	}
 
 	@GetMapping({ "/operator/{kind:[a-z]+}/new", "/operator/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}/new" })
@@ -69,7 +87,7 @@ class RecordController {
 		if (htmx != null) {
 			return PAGE + " :: editor";
 		}
-		page(scope, null, null, null, model);
+		page(scope, null, ListParams.none(), null, model);
 		return PAGE;
 	}
 
@@ -86,7 +104,7 @@ class RecordController {
 		if (htmx != null) {
 			return PAGE + " :: editor";
 		}
-		page(scope, null, null, null, model);
+		page(scope, null, ListParams.none(), null, model);
 		return PAGE;
 	}
 
@@ -129,12 +147,60 @@ class RecordController {
 	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
 	String read(@PathVariable long orgId, @PathVariable String kind, @PathVariable(required = false) String parentKind,
 			@PathVariable(required = false) Long parentId, @RequestParam(required = false) String keyword,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Long institution,
+			ListParams list, @RequestParam(required = false) Long institution,
 			@AuthenticationPrincipal CurrentUser user, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		Scope scope = scope(this.registry.get(orgId, user), "/operators/" + orgId, kind, parentKind, parentId, true);
-		page(scope, keyword, page, institution, model);
+		page(scope, keyword, list, institution, model);
 		return (htmx != null) ? PAGE + " :: results" : PAGE;
+	}
+
+	/** 导出 Excel of an organisation's list for a bureau of its region. */
+	@GetMapping({ "/operators/{orgId:\\d+}/{kind:[a-z]+}/export.xlsx",
+			"/operators/{orgId:\\d+}/{parentKind:[a-z]+}/{parentId:\\d+}/{kind:[a-z]+}/export.xlsx" })
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE', 'NATIONAL')")
+	void exportRead(@PathVariable long orgId, @PathVariable String kind,
+			@PathVariable(required = false) String parentKind, @PathVariable(required = false) Long parentId,
+			@RequestParam(required = false) String keyword, ListParams list,
+			@RequestParam(required = false) Long institution, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response) {
+		export(scope(this.registry.get(orgId, user), "/operators/" + orgId, kind, parentKind, parentId, true), keyword,
+				list, institution, response);
+	}
+
+	/**
+	 * The listed columns (ISO dates, choices in words, 是/否) and the institutions each
+	 * record serves.
+	 */
+	private <F extends Record & RecordData> void export(Scope scope, String keyword, ListParams list, Long institution,
+			HttpServletResponse response) {
+		@SuppressWarnings("unchecked")
+		RecordKind<F> kind = (RecordKind<F>) scope.kind();
+		Map<Long, String> names = institutionNames(scope);
+		List<ListExport.Column<OperatorRecord<F>>> columns = new java.util.ArrayList<>();
+		for (String field : kind.listed()) {
+			columns.add(ListExport.column(m("operator." + kind.key() + "." + field),
+					(OperatorRecord<F> r) -> cell(kind, field, RecordViews.value(r.data(), field))));
+		}
+		columns.add(ListExport.column(
+				m(kind.perInstitution() ? "operator.record.institution" : "operator.record.assignedTo"),
+				(OperatorRecord<F> r) -> RecordViews.serves(r.placement(), names)));
+		ListExport.respond(response, m("operator.kind." + kind.key()), columns,
+				this.records.export(kind, scope.org(), scope.parentId(), institution, keyword), list);
+	}
+
+	private Object cell(RecordKind<?> kind, String field, Object value) {
+		if (value instanceof Enum<?> e) {
+			return m("operator." + kind.key() + "." + field + "." + e.name());
+		}
+		if (value instanceof java.math.BigDecimal d) {
+			return d.stripTrailingZeros().toPlainString();
+		}
+		return value;
+	}
+
+	private String m(String key) {
+		return this.messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
 	}
 
 	private <F extends Record & RecordData> String save(Scope scope, Long id, Integer version,
@@ -172,7 +238,7 @@ class RecordController {
 			if (htmx != null) {
 				return PAGE + " :: editor";
 			}
-			page(scope, null, null, null, model);
+			page(scope, null, ListParams.none(), null, model);
 			return PAGE;
 		}
 		return done(scope, "已保存", model, redirect, htmx);
@@ -189,7 +255,7 @@ class RecordController {
 		}
 		model.addAttribute("saved", message);
 		model.addAttribute("oob", true);
-		page(scope, null, null, null, model);
+		page(scope, null, ListParams.none(), null, model);
 		return PAGE + " :: saved";
 	}
 
@@ -245,16 +311,17 @@ class RecordController {
 		return new Scope(org, kind, parentId, parentTitle, parentPath, base, path, readOnly);
 	}
 
-	private <F extends Record & RecordData> void page(Scope scope, String keyword, Integer page, Long institution,
+	private <F extends Record & RecordData> void page(Scope scope, String keyword, ListParams list, Long institution,
 			Model model) {
 		@SuppressWarnings("unchecked")
 		RecordKind<F> kind = (RecordKind<F>) scope.kind();
-		PageResult<OperatorRecord<F>> found = this.records.list(kind, scope.org(), scope.parentId(), institution,
-				keyword, page);
 		Map<Long, Long> children = this.records.childCounts(kind, scope.org());
-		model.addAttribute("results",
-				new PageResult<>(RecordViews.rows(kind, found.items(), children, institutionNames(scope)),
-						found.total(), found.page(), found.size()));
+		Map<Long, String> names = institutionNames(scope);
+		this.records.list(kind, scope.org(), scope.parentId(), institution, keyword, list)
+			.map((r) -> RecordViews.row(kind, r, children, names))
+			.addTo(model);
+		model.addAttribute("sortable", kind.listed().stream().filter((f) -> !kind.isLongText(f)).toList());
+		model.addAttribute("dateLabel", "operator." + kind.key() + "." + kind.listSpec().defaultSort());
 		model.addAttribute("keyword", keyword);
 		model.addAttribute("institution", institution);
 		common(scope, model);

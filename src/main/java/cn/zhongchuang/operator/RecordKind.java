@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import cn.zhongchuang.platform.ListSpec;
 import cn.zhongchuang.platform.NotFoundException;
 
 /**
@@ -72,6 +73,8 @@ final class RecordKind<F extends Record & RecordData> {
 
 	private final Set<String> longText;
 
+	private final ListSpec listSpec;
+
 	private RecordKind(String key, String table, Class<F> type, String label, boolean perInstitution,
 			RecordKind<?> parent, String parentColumn, String orderBy, List<String> listed, Set<String> longText) {
 		this.key = key;
@@ -84,6 +87,7 @@ final class RecordKind<F extends Record & RecordData> {
 		this.orderBy = orderBy;
 		this.listed = listed;
 		this.longText = longText;
+		this.listSpec = spec();
 	}
 
 	/** The kind for a URL segment; an unknown one is “not found”. */
@@ -146,6 +150,33 @@ final class RecordKind<F extends Record & RecordData> {
 
 	List<String> listed() {
 		return this.listed;
+	}
+
+	/**
+	 * How the kind's list sorts: by any listed column but long text and links, by default
+	 * as {@link #orderBy()} (its first column, a date, is also the one the date range
+	 * filters).
+	 */
+	ListSpec listSpec() {
+		return this.listSpec;
+	}
+
+	private ListSpec spec() {
+		ListSpec.Builder spec = ListSpec.builder();
+		for (String field : this.listed) {
+			if (!isLongText(field)) {
+				spec.sort(field, column(field));
+			}
+		}
+		String[] first = this.orderBy.split(",")[0].strip().split("\\s+");
+		String defaultColumn = first[0];
+		String defaultKey = this.listed.stream()
+			.filter((f) -> column(f).equals(defaultColumn))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(this.key + " lists no " + defaultColumn));
+		return spec.defaultSort(defaultKey, !(first.length > 1 && first[1].equalsIgnoreCase("DESC")))
+			.dates(defaultColumn)
+			.build();
 	}
 
 	boolean isLongText(String field) {

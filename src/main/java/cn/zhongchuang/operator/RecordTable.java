@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import cn.zhongchuang.platform.PageResult;
+import cn.zhongchuang.platform.ListQuery;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
@@ -65,41 +65,57 @@ class RecordTable {
 	}
 
 	/**
-	 * One page, optionally under one parent record, serving one institution and matching
-	 * a keyword in any text field.
+	 * The kind's list of one organisation, optionally under one parent record, serving
+	 * one institution and matching a keyword in any text field; sorted, paged, filtered
+	 * by date and exported as {@link RecordKind#listSpec()} allows. The rows come without
+	 * the institutions they serve: {@link #withAssignments} adds them to a page,
+	 * {@link #assignments} to an export.
 	 */
-	<F extends Record & RecordData> PageResult<OperatorRecord<F>> page(RecordKind<F> kind, long operatorId,
-			Long parentId, Long institutionId, String keyword, Integer page) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		StringBuilder where = new StringBuilder(where(kind, operatorId, institutionId, params));
+	<F extends Record & RecordData> ListQuery<OperatorRecord<F>> list(RecordKind<F> kind, long operatorId,
+			Long parentId, Long institutionId, String keyword) {
+		ListQuery<OperatorRecord<F>> list = ListQuery
+			.of(this.jdbc, kind.listSpec(), "SELECT * FROM " + kind.table(), mapper(kind))
+			.where("operator_id = :op", "op", operatorId);
+		if (institutionId != null && kind.perInstitution()) {
+			list.where("institution_id = :institution", "institution", institutionId);
+		}
+		else if (institutionId != null) {
+			list.where(
+					"id IN (SELECT record_id FROM operator_record_assignment"
+							+ " WHERE record_kind = :recordKind AND institution_id = :institution)",
+					"institution", institutionId)
+				.param("recordKind", kind.key());
+		}
 		if (kind.parent() != null) {
-			where.append(" AND ").append(kind.parentColumn()).append(" = :parent");
-			params.put("parent", parentId);
+			list.where(kind.parentColumn() + " = :parent", "parent", parentId);
 		}
-		if (keyword != null && !keyword.isBlank()) {
-			String texts = kind.fields()
-				.stream()
-				.filter((c) -> c.getType() == String.class)
-				.map((c) -> RecordKind.column(c.getName()))
-				.collect(Collectors.joining(", "));
-			where.append(" AND concat_ws(' ', ").append(texts).append(") ILIKE :kw");
-			params.put("kw", "%" + keyword.strip().replace("%", "\\%").replace("_", "\\_") + "%");
+		String texts = kind.fields()
+			.stream()
+			.filter((c) -> c.getType() == String.class)
+			.map((c) -> RecordKind.column(c.getName()))
+			.collect(Collectors.joining(", "));
+		return list.keyword(keyword, "concat_ws(' ', " + texts + ") ILIKE :kw");
+	}
+
+	/**
+	 * The institutions each of the organisation's own records of the kind serves (empty
+	 * for a kind that belongs to one institution).
+	 */
+	Map<Long, java.util.Set<Long>> assignments(RecordKind<?> kind, long operatorId) {
+		Map<Long, java.util.Set<Long>> assigned = new HashMap<>();
+		if (kind.perInstitution()) {
+			return assigned;
 		}
-		long total = this.jdbc.sql("SELECT count(*) FROM " + kind.table() + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		int size = PageResult.DEFAULT_SIZE;
-		int current = PageResult.clampPage(page);
-		List<OperatorRecord<F>> rows = this.jdbc
-			.sql("SELECT * FROM " + kind.table() + where + " ORDER BY " + kind.orderBy()
-					+ " LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", size)
-			.param("offset", PageResult.offset(current, size))
-			.query(mapper(kind))
-			.list();
-		return new PageResult<>(withAssignments(kind, rows), total, current, size);
+		this.jdbc
+			.sql("SELECT a.record_id, a.institution_id FROM operator_record_assignment a JOIN " + kind.table()
+					+ " r ON r.id = a.record_id WHERE a.record_kind = :kind AND r.operator_id = :op")
+			.param("kind", kind.key())
+			.param("op", operatorId)
+			.query((rs) -> {
+				assigned.computeIfAbsent(rs.getLong("record_id"), (k) -> new java.util.TreeSet<>())
+					.add(rs.getLong("institution_id"));
+			});
+		return assigned;
 	}
 
 	/** How many records of the kind the organisation keeps, or serve one institution. */
@@ -225,7 +241,7 @@ class RecordTable {
 	}
 
 	/** The records with the institutions each of the operator's own records serves. */
-	private <F extends Record & RecordData> List<OperatorRecord<F>> withAssignments(RecordKind<F> kind,
+	<F extends Record & RecordData> List<OperatorRecord<F>> withAssignments(RecordKind<F> kind,
 			List<OperatorRecord<F>> records) {
 		if (kind.perInstitution() || records.isEmpty()) {
 			return records;

@@ -18,17 +18,15 @@ final class RecordViews {
 	private RecordViews() {
 	}
 
-	static List<Row> rows(RecordKind<?> kind, List<? extends OperatorRecord<?>> records, Map<Long, Long> children,
+	static Row row(RecordKind<?> kind, OperatorRecord<?> r, Map<Long, Long> children,
 			Map<Long, String> institutionNames) {
-		return records.stream()
-			.map((r) -> new Row(r.id(), r.version(), r.data().title(),
-					kind.listed().stream().map((field) -> cell(kind, field, value(r.data(), field))).toList(),
-					children.getOrDefault(r.id(), 0L), serves(r.placement(), institutionNames)))
-			.toList();
+		return new Row(r.id(), r.version(), r.data().title(),
+				kind.listed().stream().map((field) -> cell(kind, field, value(r.data(), field))).toList(),
+				children.getOrDefault(r.id(), 0L), serves(r.placement(), institutionNames));
 	}
 
 	/** The names of the institutions a record serves, as a list cell shows them. */
-	private static String serves(OperatorRecord.Placement placement, Map<Long, String> names) {
+	static String serves(OperatorRecord.Placement placement, Map<Long, String> names) {
 		if (placement.institutionId() != null) {
 			return names.getOrDefault(placement.institutionId(), "—");
 		}

@@ -368,13 +368,17 @@ public class Supervision {
 			.toList();
 	}
 
-	@Transactional(readOnly = true)
-	PageResult<RectificationOrder> myOrders(CurrentUser user, Integer page) {
+	/**
+	 * The operator's own orders as a sortable list (none without an organisation), by
+	 * status and keyword.
+	 */
+	ListQuery<RectificationOrder> myOrders(CurrentUser user, String status, String keyword) {
 		Optional<OperatorOrganisation> org = organisationOf(user);
 		if (org.isEmpty()) {
-			return new PageResult<>(List.of(), 0, 1, PageResult.clampSize(null));
+			// no region at all: an empty list, never everybody's
+			return this.records.orderList(List.of(), null, status, keyword);
 		}
-		return this.records.orders(null, org.get().creditCode(), null, null, page);
+		return this.records.orderList(null, org.get().creditCode(), status, keyword);
 	}
 
 	@Transactional(readOnly = true)

@@ -47,8 +47,14 @@ class SupervisionController {
 
 	@GetMapping("/supervision")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String mine(@RequestParam(required = false) Integer page, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return minePage(user, page, model, Map.of(), new ChangeForm(null, null, null, null));
+	String mine(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+			ListParams list, @AuthenticationPrincipal CurrentUser user, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		if (htmx != null) {
+			myOrders(user, status, q, list, model);
+			return "supervision/mine :: results";
+		}
+		return minePage(user, status, q, list, model, Map.of(), new ChangeForm(null, null, null, null));
 	}
 
 	@PostMapping("/supervision/changes")
@@ -68,20 +74,41 @@ class SupervisionController {
 		}
 		catch (FieldErrorException ex) {
 			response.setStatus(422);
-			return minePage(user, null, model, ex.errors(),
+			return minePage(user, null, null, ListParams.none(), model, ex.errors(),
 					new ChangeForm(recognitionId, kind, occurredOn, description));
 		}
 	}
 
-	private String minePage(CurrentUser user, Integer page, Model model, Map<String, String> errors, ChangeForm form) {
+	private String minePage(CurrentUser user, String status, String q, ListParams list, Model model,
+			Map<String, String> errors, ChangeForm form) {
 		model.addAttribute("organisation", this.supervision.organisationOf(user).orElse(null));
 		model.addAttribute("recognitions", this.supervision.myRecognitions(user));
-		model.addAttribute("orders", this.supervision.myOrders(user, page));
+		myOrders(user, status, q, list, model);
 		model.addAttribute("changes", this.supervision.myChanges(user));
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", form);
 		model.addAttribute("today", this.supervision.today());
 		return "supervision/mine";
+	}
+
+	private void myOrders(CurrentUser user, String status, String q, ListParams list, Model model) {
+		model.addAttribute("status", status);
+		model.addAttribute("q", q);
+		model.addAttribute("statuses", RectificationOrder.Status.values());
+		this.supervision.myOrders(user, status(status), q).page(list).addTo(model);
+	}
+
+	/** A status the list knows, or none (all). */
+	static String status(String status) {
+		if (status == null) {
+			return null;
+		}
+		for (RectificationOrder.Status s : RectificationOrder.Status.values()) {
+			if (s.name().equals(status.strip())) {
+				return s.name();
+			}
+		}
+		return null;
 	}
 
 	@GetMapping("/supervision/orders/{id}")

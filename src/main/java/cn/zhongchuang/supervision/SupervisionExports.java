@@ -17,11 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * 导出 Excel of the rectification orders, with the page's filters (region, status,
- * keyword).
+ * 导出 Excel of the rectification orders, with the page's filters (region, status, keyword,
+ * 下达日期): a bureau's of its region, an operator's of its own organisation.
  */
 @Controller
-@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
 class SupervisionExports {
 
 	private final Supervision supervision;
@@ -34,27 +33,40 @@ class SupervisionExports {
 	}
 
 	@GetMapping("/bureau/supervision/export.xlsx")
+	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
 	void export(@RequestParam(required = false) RectificationOrder.Status status,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String q, ListParams list,
 			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
-		ListExport.respond(response, m("export.sheet.orders"),
-				List.of(ListExport.column(m("export.col.number"), (RectificationOrder o) -> o.recognitionNumber),
-						ListExport.column(m("export.col.institution"), (RectificationOrder o) -> o.institutionName),
-						ListExport.column(m("export.col.operator"), (RectificationOrder o) -> o.operatorName),
-						ListExport.column(m("export.col.creditCode"), (RectificationOrder o) -> o.creditCode),
-						ListExport.column(m("export.col.region"), (RectificationOrder o) -> o.regionCode),
-						ListExport.column(m("export.col.reason"), (RectificationOrder o) -> o.reason),
-						ListExport.column(m("export.col.issuedOn"), (RectificationOrder o) -> o.issuedOn),
-						ListExport.column(m("export.col.deadline"), (RectificationOrder o) -> o.deadline),
-						ListExport.column(m("export.col.status"), RectificationOrder::label),
-						ListExport.column(m("export.col.answeredOn"),
-								(RectificationOrder o) -> (o.answeredAt != null)
-										? o.answeredAt.atZone(ChinaTime.ZONE).toLocalDate() : null),
-						ListExport.column(m("export.col.answer"), (RectificationOrder o) -> o.answer),
-						ListExport.column(m("export.col.decisionNote"), (RectificationOrder o) -> o.decisionNote),
-						ListExport.column(m("export.col.lapsed"),
-								(RectificationOrder o) -> m(o.lapsed ? "export.yes" : "export.no"))),
+		ListExport.respond(response, m("export.sheet.orders"), columns(),
 				this.supervision.ordersForBureau(user, region, (status != null) ? status.name() : null, q), list);
+	}
+
+	/** The operator's own orders as its 动态管理 page filters them. */
+	@GetMapping("/supervision/export.xlsx")
+	@PreAuthorize("hasRole('OPERATOR')")
+	void exportMine(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+			ListParams list, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		ListExport.respond(response, m("export.sheet.orders"), columns(),
+				this.supervision.myOrders(user, SupervisionController.status(status), q), list);
+	}
+
+	private List<ListExport.Column<RectificationOrder>> columns() {
+		return List.of(ListExport.column(m("export.col.number"), (RectificationOrder o) -> o.recognitionNumber),
+				ListExport.column(m("export.col.institution"), (RectificationOrder o) -> o.institutionName),
+				ListExport.column(m("export.col.operator"), (RectificationOrder o) -> o.operatorName),
+				ListExport.column(m("export.col.creditCode"), (RectificationOrder o) -> o.creditCode),
+				ListExport.column(m("export.col.region"), (RectificationOrder o) -> o.regionCode),
+				ListExport.column(m("export.col.reason"), (RectificationOrder o) -> o.reason),
+				ListExport.column(m("export.col.issuedOn"), (RectificationOrder o) -> o.issuedOn),
+				ListExport.column(m("export.col.deadline"), (RectificationOrder o) -> o.deadline),
+				ListExport.column(m("export.col.status"), RectificationOrder::label),
+				ListExport.column(m("export.col.answeredOn"),
+						(RectificationOrder o) -> (o.answeredAt != null)
+								? o.answeredAt.atZone(ChinaTime.ZONE).toLocalDate() : null),
+				ListExport.column(m("export.col.answer"), (RectificationOrder o) -> o.answer),
+				ListExport.column(m("export.col.decisionNote"), (RectificationOrder o) -> o.decisionNote),
+				ListExport.column(m("export.col.lapsed"),
+						(RectificationOrder o) -> m(o.lapsed ? "export.yes" : "export.no")));
 	}
 
 	private String m(String key) {

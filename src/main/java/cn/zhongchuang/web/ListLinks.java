@@ -23,8 +23,28 @@ public final class ListLinks {
 
 	private final HttpServletRequest request;
 
+	private final String path;
+
+	private final boolean keep;
+
 	ListLinks(HttpServletRequest request) {
+		this(request, request.getRequestURI(), true);
+	}
+
+	private ListLinks(HttpServletRequest request, String path, boolean keep) {
 		this.request = request;
+		this.path = path;
+		this.keep = keep;
+	}
+
+	/**
+	 * The links of the list at {@code path} drawn by another request (a form under the
+	 * list, an htmx save answering the refreshed list): the request's filters only when
+	 * it is a GET of the list itself, else the list unfiltered (never a form's fields).
+	 */
+	public ListLinks at(String path) {
+		boolean own = "GET".equals(this.request.getMethod()) && path.equals(this.request.getRequestURI());
+		return new ListLinks(this.request, path, this.keep && own);
 	}
 
 	/** The current path and query with {@code key, value, key, value …} replaced. */
@@ -36,7 +56,7 @@ public final class ListLinks {
 		if (!contains(keyValues, "page")) {
 			params.remove("page");
 		}
-		return build(this.request.getRequestURI(), params);
+		return build(this.path, params);
 	}
 
 	/** The export of the list as it is filtered and sorted: every page. */
@@ -61,7 +81,7 @@ public final class ListLinks {
 	}
 
 	public String path() {
-		return this.request.getRequestURI();
+		return this.path;
 	}
 
 	private static boolean contains(String[] keyValues, String key) {
@@ -75,6 +95,9 @@ public final class ListLinks {
 
 	private Map<String, List<String>> current() {
 		Map<String, List<String>> params = new LinkedHashMap<>();
+		if (!this.keep) {
+			return params;
+		}
 		this.request.getParameterMap().forEach((name, values) -> {
 			List<String> kept = new ArrayList<>();
 			for (String value : values) {
