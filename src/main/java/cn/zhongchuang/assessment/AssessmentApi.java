@@ -71,7 +71,8 @@ class AssessmentApi {
 		List<ResultJson> results = this.assessments.results(round.id())
 			.stream()
 			.map((r) -> new ResultJson(r.id(), r.recognitionId(), r.recognitionNumber(), r.institutionName(),
-					r.operatorName(), r.creditCode(), r.regionCode(), r.scores(), r.total(), r.grade(), r.lapsed(),
+					r.operatorName(), r.creditCode(), r.regionCode(), r.scores(), r.total(), r.grade(),
+					(a != null) ? a.codeOf(r.grade()) : null, r.lapsed(),
 					seals.containsKey(r.id()) ? seals.get(r.id()).json() : null))
 			.toList();
 		return new RoundDetailJson(json(round), indicators, results);
@@ -114,12 +115,13 @@ class AssessmentApi {
 	}
 
 	/**
-	 * One result; {@code seal}: the check of its HMAC-SM3 seal, null while the round is
-	 * open.
+	 * One result; {@code grade}: 优秀, 良好, 合格 or 不合格; {@code gradeCode}: its code where the
+	 * pack gives one (A–D of the national incubator evaluation, jiangsu-2015), else null;
+	 * {@code seal}: the check of its HMAC-SM3 seal, null while the round is open.
 	 */
 	record ResultJson(long id, long recognitionId, String recognitionNumber, String institutionName,
 			String operatorName, String creditCode, String regionCode, Map<String, BigDecimal> scores, BigDecimal total,
-			String grade, boolean lapsed, SealCheck.Json seal) {
+			String grade, String gradeCode, boolean lapsed, SealCheck.Json seal) {
 	}
 
 	record RoundDetailJson(RoundJson round, List<IndicatorJson> indicators, List<ResultJson> results) {

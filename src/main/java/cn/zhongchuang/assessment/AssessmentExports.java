@@ -81,7 +81,8 @@ class AssessmentExports {
 			List<String> row = new ArrayList<>(List.of(r.recognitionNumber(), r.institutionName(), r.operatorName(),
 					r.creditCode(), r.regionCode()));
 			indicators.forEach((i) -> row.add(plain(r.scores().get(i.code()))));
-			row.addAll(List.of(plain(r.total()), (r.grade() != null) ? r.grade() : "", yesNo(r.lapsed())));
+			row.addAll(List.of(plain(r.total()),
+					(r.grade() != null) ? ((a != null) ? a.labelOf(r.grade()) : r.grade()) : "", yesNo(r.lapsed())));
 			rows.add(row);
 		}
 		Xlsx.respond(response, m("export.sheet.round") + "-" + round.year() + "-" + round.id() + ".xlsx",

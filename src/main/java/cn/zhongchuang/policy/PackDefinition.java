@@ -292,6 +292,25 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 			return this.grades.get(this.grades.size() - 1).grade();
 		}
 
+		/** The code of a grade (A…D) where the pack gives one, else null. */
+		public String codeOf(String grade) {
+			return this.grades.stream()
+				.filter((b) -> b.grade().equals(grade))
+				.map(GradeBand::code)
+				.filter((c) -> c != null)
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** 等次的显示名：有代码时"优秀（A类）"，否则等次本身（"优秀"）。 */
+		public String labelOf(String grade) {
+			if (grade == null) {
+				return null;
+			}
+			String code = codeOf(grade);
+			return (code != null) ? grade + "（" + code + "类）" : grade;
+		}
+
 	}
 
 	/**
@@ -308,10 +327,17 @@ public record PackDefinition(String id, String title, String jurisdiction, Strin
 	/**
 	 * 等次分数线。
 	 *
-	 * @param grade 等次
+	 * @param grade 等次（存入考核结果、奖补按它定额）
 	 * @param minScore 最低分（含）
+	 * @param code 等次代码（如国家孵化器评价的 A/B/C/D），可以没有
 	 */
-	public record GradeBand(String grade, int minScore) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record GradeBand(String grade, int minScore, String code) {
+
+		public GradeBand(String grade, int minScore) {
+			this(grade, minScore, null);
+		}
+
 	}
 
 	/**

@@ -20,11 +20,27 @@ import java.util.Map;
  * @param createdRole the creator's role (told about recoveries)
  * @param createdAt when
  * @param version optimistic lock
- * @param rates amount per key: DEFAULT or a level, or a grade
+ * @param rates amount per key: DEFAULT or a level, or a grade (优秀, 良好, 合格: the grade
+ * names a pack's bands carry, whatever their code, e.g. A, B, C)
+ * @param subject what it pays: {@link #TITLE} (institutions holding a title); the
+ * extension point for pilot chains and clusters (seed 002 四(一))
+ * @param stage 分阶段: {@link #FILING_YEAR} for an ON_RECOGNITION programme paying only the
+ * titles granted in its year (备案当年), null for every ACTIVE title; the stages after it are
+ * ON_ASSESSMENT programmes on each year's round
  */
 public record Programme(long id, String name, int year, String regionCode, BigDecimal budget, String basis,
 		Long assessmentRoundId, String policyId, String status, String createdBy, String createdRole, Instant createdAt,
-		int version, Map<String, BigDecimal> rates) {
+		int version, Map<String, BigDecimal> rates, String subject, String stage) {
+
+	/** Pays institutions holding a title (filed or recognized). */
+	public static final String TITLE = "TITLE";
+
+	/** Only titles granted in the programme's year (备案当年). */
+	public static final String FILING_YEAR = "FILING_YEAR";
+
+	public boolean filingYearOnly() {
+		return FILING_YEAR.equals(this.stage);
+	}
 
 	public static final String ON_RECOGNITION = "ON_RECOGNITION";
 

@@ -28,6 +28,7 @@ import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.platform.ListQuery;
 import cn.zhongchuang.platform.PageResult;
 import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.policy.PackDefinition;
 import cn.zhongchuang.policy.PolicyCatalog;
 import cn.zhongchuang.recognition.Recognitions;
 import cn.zhongchuang.recognition.Recognitions.RecognitionSummary;
@@ -88,9 +89,18 @@ public class Subsidies {
 		this.clock = clock;
 	}
 
-	/** What the bureau fills in for a new programme; amounts are text as typed. */
+	/**
+	 * What the bureau fills in for a new programme; amounts are text as typed; stage
+	 * FILING_YEAR (按认定 only) pays only the titles granted in the programme's year.
+	 */
 	public record ProgrammeForm(String name, Integer year, String regionCode, String budget, String basis,
-			Long assessmentRoundId, String policyId, Map<String, String> rates) {
+			Long assessmentRoundId, String policyId, Map<String, String> rates, String stage) {
+
+		public ProgrammeForm(String name, Integer year, String regionCode, String budget, String basis,
+				Long assessmentRoundId, String policyId, Map<String, String> rates) {
+			this(name, year, regionCode, budget, basis, assessmentRoundId, policyId, rates, null);
+		}
+
 	}
 
 	/** A proposed award: the recognition and the programme's amount for it. */
@@ -174,11 +184,18 @@ public class Subsidies {
 				errors.put("rate.DEFAULT", "请填写每家认定机构的奖补金额");
 			}
 		}
+		String stage = (form.stage() == null || form.stage().isBlank()) ? null : form.stage().strip();
+		if (stage != null && !Programme.FILING_YEAR.equals(stage)) {
+			errors.put("stage", "请选择奖补阶段");
+		}
+		else if (stage != null && !Programme.ON_RECOGNITION.equals(basis)) {
+			errors.put("stage", "“仅限当年备案（认定）”只适用于按认定奖补；以后各年按当年考核结果后补助");
+		}
 		if (!errors.isEmpty()) {
 			throw new FieldErrorException(errors);
 		}
 		Programme p = new Programme(0, name, form.year(), region, budget, basis, roundId, policy, "DRAFT",
-				user.username(), user.role().name(), this.clock.instant(), 0, rates);
+				user.username(), user.role().name(), this.clock.instant(), 0, rates, Programme.TITLE, stage);
 		long id = this.records.insertProgramme(p);
 		this.audit.record(AuditEntry.success("SUBSIDY_PROGRAMME_CREATE", "subsidy_programme", id,
 				"设立奖补项目《" + name + "》，预算 " + budget.toPlainString() + " 元（" + Totals.wan(budget) + " 万元），"
@@ -284,6 +301,7 @@ public class Subsidies {
 		List<Proposal> out = new ArrayList<>();
 		if (p.onAssessment()) {
 			AssessmentRound round = this.assessments.publishedRound(p.assessmentRoundId());
+			PackDefinition.Assessment grading = this.assessments.definition(round.policyId()).assessment();
 			for (AssessmentResult r : this.assessments.results(round.id())) {
 				BigDecimal amount = p.rateFor(r.grade());
 				if (amount == null || done.contains(r.recognitionId())
@@ -293,7 +311,7 @@ public class Subsidies {
 				this.recognitions.find(r.recognitionId())
 					.filter(RecognitionSummary::active)
 					.ifPresent((rec) -> out.add(new Proposal(rec, amount,
-							round.year() + " 年度考核" + r.grade() + "（" + r.total() + " 分），后补助")));
+							round.year() + " 年度考核" + grading.labelOf(r.grade()) + "（" + r.total() + " 分），后补助")));
 			}
 		}
 		else {
@@ -301,8 +319,11 @@ public class Subsidies {
 			for (String pack : packs) {
 				for (RecognitionSummary rec : this.recognitions.activeWithin(p.regionCode(), pack)) {
 					BigDecimal amount = p.rateFor(rec.level());
-					if (amount != null && !done.contains(rec.id())) {
-						out.add(new Proposal(rec, amount, "认定奖补（" + rec.number() + "）"));
+					boolean inStage = !p.filingYearOnly()
+							|| (rec.recognizedOn() != null && rec.recognizedOn().getYear() == p.year());
+					if (amount != null && inStage && !done.contains(rec.id())) {
+						out.add(new Proposal(rec, amount, p.filingYearOnly()
+								? p.year() + " 年备案（认定）当年后补助（" + rec.number() + "）" : "认定奖补（" + rec.number() + "）"));
 					}
 				}
 			}

@@ -96,9 +96,9 @@ class SubsidyController {
 	String create(@RequestParam(required = false) String name, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String budget,
 			@RequestParam(required = false) String basis, @RequestParam(required = false) Long assessmentRoundId,
-			@RequestParam(required = false) String policyId, @RequestParam Map<String, String> params,
-			@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String policyId, @RequestParam(required = false) String stage,
+			@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Map<String, String> rates = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
 			if (k.startsWith("rate.") && v != null && !v.isBlank()) {
@@ -106,7 +106,7 @@ class SubsidyController {
 			}
 		});
 		Subsidies.ProgrammeForm form = new Subsidies.ProgrammeForm(name, year, regionCode, budget, basis,
-				assessmentRoundId, policyId, rates);
+				assessmentRoundId, policyId, rates, stage);
 		try {
 			Programme p = this.subsidies.create(form, user);
 			redirect.addFlashAttribute("toast", "已设立奖补项目《" + p.name() + "》（草稿），确认后请点击“开始发放”");

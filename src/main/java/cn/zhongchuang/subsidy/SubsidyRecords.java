@@ -39,9 +39,11 @@ class SubsidyRecords {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO subsidy_programme (name, year, region_code, budget, basis, assessment_round_id, policy_id,
-				  created_by, created_role, created_at)
-				VALUES (:name, :year, :region, :budget, :basis, :round, :policy, :by, :role, :at)
+				  created_by, created_role, created_at, subject, stage)
+				VALUES (:name, :year, :region, :budget, :basis, :round, :policy, :by, :role, :at, :subject, :stage)
 				""")
+			.param("subject", p.subject())
+			.param("stage", p.stage(), Types.VARCHAR)
 			.param("name", p.name())
 			.param("year", p.year())
 			.param("region", p.regionCode())
@@ -267,7 +269,8 @@ class SubsidyRecords {
 		return new Programme(id, rs.getString("name"), rs.getInt("year"), rs.getString("region_code"),
 				rs.getBigDecimal("budget"), rs.getString("basis"), (Long) rs.getObject("assessment_round_id"),
 				rs.getString("policy_id"), rs.getString("status"), rs.getString("created_by"),
-				rs.getString("created_role"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), rates);
+				rs.getString("created_role"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), rates,
+				rs.getString("subject"), rs.getString("stage"));
 	}
 
 	private static Award award(ResultSet rs, int n) throws SQLException {

@@ -86,7 +86,8 @@ class ApplicationJourneyTests {
 	// the authority the pack names (seed 000 第三条: 朝阳区科委), and the number prefix after it
 	@CsvSource({ "beijing-chaoyang-2017, 110105, 110105, 110105, 110000, 北京市朝阳区科学技术委员会, 朝科众",
 			"lanzhou-2018, 620102, 620102, 620100, 620000, 兰州市科学技术局, 兰科众",
-			"liaoning-specialized-2019, 210102, 210102, 210100, 210000, 辽宁省科学技术厅, 辽科众" })
+			"liaoning-specialized-2019, 210102, 210102, 210100, 210000, 辽宁省科学技术厅, 辽科众",
+			"jiangsu-2015, 320102, 320102, 320100, 320000, 江苏省科学技术厅, 江科众" })
 	void applicationsGoThroughEveryStageNoticeAndObjectionToRecognition(String policy, String spaceRegion,
 			String county, String city, String province, String authority, String prefix) throws Exception {
 		CurrentUser operator = this.fixtures.operator(spaceRegion).principal();

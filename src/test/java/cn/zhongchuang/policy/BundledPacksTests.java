@@ -25,11 +25,12 @@ class BundledPacksTests {
 	}
 
 	@Test
-	void theThreeBundledPacksAreListedWithTheirJurisdictions() {
+	void theBundledPacksAreListedWithTheirJurisdictions() {
 		assertThat(PACKS.all()).extracting(PolicyPack::id, PolicyPack::jurisdiction)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("beijing-chaoyang-2017", "110105"),
 					org.assertj.core.groups.Tuple.tuple("lanzhou-2018", "620100"),
-					org.assertj.core.groups.Tuple.tuple("liaoning-specialized-2019", "210000"));
+					org.assertj.core.groups.Tuple.tuple("liaoning-specialized-2019", "210000"),
+					org.assertj.core.groups.Tuple.tuple("jiangsu-2015", "320000"));
 	}
 
 }

@@ -17,6 +17,8 @@ final class Packs {
 
 	static final PolicyPack LIAONING = BUNDLED.get("liaoning-specialized-2019");
 
+	static final PolicyPack JIANGSU = BUNDLED.get("jiangsu-2015");
+
 	private Packs() {
 	}
 

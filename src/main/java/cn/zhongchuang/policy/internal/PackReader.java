@@ -390,6 +390,16 @@ public final class PackReader {
 				text(node, "basis", "notice", false));
 	}
 
+	/** 等次代码（可选）：一到两个大写字母，如 A、B、C、D。 */
+	private String gradeCode(JsonNode item, String path) {
+		String code = text(item, "code", path, false);
+		if (code != null && !code.matches("[A-Z]{1,2}")) {
+			problem(path + ".code", "等次代码应为一到两个大写字母（如 A、B、C、D）：" + code);
+			return null;
+		}
+		return code;
+	}
+
 	private Assessment assessment(JsonNode root) {
 		JsonNode node = object(root, "assessment", "");
 		if (node == null) {
@@ -406,7 +416,7 @@ public final class PackReader {
 		}
 		List<GradeBand> grades = orEmpty(
 				list(node, "grades", "assessment", true, (item, path) -> new GradeBand(text(item, "grade", path, true),
-						orZero(integer(item, "minScore", path, true, 0)))));
+						orZero(integer(item, "minScore", path, true, 0)), gradeCode(item, path))));
 		for (int i = 1; i < grades.size(); i++) {
 			if (grades.get(i).minScore() >= grades.get(i - 1).minScore()) {
 				problem("assessment.grades[" + i + "]", "等次应按分数线从高到低排列");
