@@ -93,12 +93,20 @@ class ChainTests {
 
 	}
 
+	/**
+	 * Institution names in Chinese, so that the page's own words can be checked for enum
+	 * codes.
+	 */
+	private static final java.util.Map<String, String> KIND_NAMES = java.util.Map.of("NURSERY", "苗圃", "INCUBATOR",
+			"孵化器", "ACCELERATOR", "加速器", "INDUSTRIAL_PARK", "产业园", "MAKER_SPACE", "众创空间", "MAKER_SPACE_CLUSTER", "集聚区",
+			"UNIVERSITY_SCIENCE_PARK", "科技园");
+
 	Place place(String kind, String stage, String region) {
 		TestOrganisations.Registered org = this.organisations.register(region, "链条运营");
-		InstitutionSummary i = this.institutions.register(
-				new InstitutionForm(org.name() + "的" + kind, kind, null, List.of(), null, region, "测试路 8 号", false,
-						null, LocalDate.of(2020, 1, 1), (stage != null) ? List.of(stage) : List.of()),
-				org.account().principal());
+		InstitutionSummary i = this.institutions
+			.register(new InstitutionForm(org.name() + "的" + KIND_NAMES.getOrDefault(kind, "载体"), kind, null, List.of(),
+					null, region, "测试路 8 号", false, null, LocalDate.of(2020, 1, 1),
+					(stage != null) ? List.of(stage) : List.of()), org.account().principal());
 		return new Place(org, i);
 	}
 
