@@ -40,8 +40,10 @@ class StartupTests {
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			accounts = jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single();
-			// admin and the 15 demo accounts (with bj_city, national and secadmin)
-			assertThat(accounts).isEqualTo(16);
+			// admin and the 19 demo accounts (with bj_city, national, secadmin and the
+			// four js_chain_* of the
+			// Jiangsu chain and cluster demo)
+			assertThat(accounts).isEqualTo(20);
 			assertThat(jdbc.sql("SELECT count(*) FROM region").query(Long.class).single()).isEqualTo(3214);
 			jdbc.sql("UPDATE user_account SET display_name = '重启前改的名字' WHERE username = 'lz_bureau'").update();
 			assertThat(jdbc.sql("SELECT phone FROM expert WHERE phone IS NOT NULL").query(String.class).list())
