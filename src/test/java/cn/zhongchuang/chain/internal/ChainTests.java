@@ -3,6 +3,7 @@ package cn.zhongchuang.chain.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.zhongchuang.Spreadsheets;
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.chain.ChainEvents;
 import cn.zhongchuang.chain.ChainStatus;
@@ -382,6 +383,16 @@ class ChainTests {
 			.andExpect(content().string(containsString("待审核")))
 			.andExpect(content().string(containsString("1 家次")))
 			.andExpect(content().string(containsString("共 1 条")));
+		// 导出 Excel of what is filtered: this chain's row in Chinese, and nothing for a
+		// keyword that finds nothing
+		List<List<String>> sheet = Spreadsheets.download(this.mvc,
+				get("/chains/export.xlsx").param("q", "页面链条").with(user(province.principal())));
+		assertThat(sheet.get(0)).startsWith("链条名称", "阶段", "所在地区", "状态");
+		assertThat(sheet).hasSize(2);
+		assertThat(sheet.get(1)).startsWith("页面链条", "苗圃→孵化器", "江苏省 南京市 玄武区", "待审核");
+		assertThat(Spreadsheets.download(this.mvc,
+				get("/chains/export.xlsx").param("q", "没有这条链条").with(user(province.principal()))))
+			.hasSize(1);
 		this.mvc.perform(get("/chains/{id}", chain.id()).with(user(province.principal())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("苗圃→孵化器：1 家次")))

@@ -3,6 +3,7 @@ package cn.zhongchuang.cluster.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.zhongchuang.Spreadsheets;
 import cn.zhongchuang.IntegrationTest;
 import cn.zhongchuang.cluster.ClusterEvents;
 import cn.zhongchuang.cluster.ClusterStatus;
@@ -261,6 +262,17 @@ class ClusterTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("待认定")))
 			.andExpect(content().string(containsString("共 1 条")));
+		// 导出 Excel of what is filtered: the cluster with its member and provider counts,
+		// status in Chinese
+		List<List<String>> sheet = Spreadsheets.download(this.mvc,
+				get("/clusters/export.xlsx").param("q", cluster.institution().name()).with(user(province.principal())));
+		assertThat(sheet.get(0)).startsWith("集聚区名称", "所在地区", "成员载体", "服务机构", "状态");
+		assertThat(sheet).hasSize(2);
+		assertThat(sheet.get(1).get(0)).isEqualTo(cluster.institution().name());
+		assertThat(sheet.get(1).get(4)).isEqualTo("待认定");
+		assertThat(Spreadsheets.download(this.mvc,
+				get("/clusters/export.xlsx").param("q", "没有这个集聚区").with(user(province.principal()))))
+			.hasSize(1);
 		// the page form refuses a cluster as a member with the message at the place
 		Place other = place("MAKER_SPACE_CLUSTER", XUANWU);
 		this.mvc
