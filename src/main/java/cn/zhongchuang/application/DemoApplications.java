@@ -90,8 +90,8 @@ class DemoApplications implements ApplicationRunner {
 		for (Jurisdiction j : List.of(
 				new Jurisdiction("beijing-chaoyang-2017", "cy_operator", "朝阳", List.of("cy_bureau")),
 				new Jurisdiction("lanzhou-2018", "lz_operator", "兰州", List.of("lz_county", "lz_bureau")),
-				new Jurisdiction("liaoning-specialized-2019", "ln_operator", "沈阳",
-						List.of("ln_city", "ln_province")))) {
+				new Jurisdiction("liaoning-specialized-2019", "ln_operator", "沈阳", List.of("ln_city", "ln_province")),
+				new Jurisdiction("jiangsu-2015", "js_operator", "玄武", List.of("js_city", "js_province")))) {
 			created += create(j);
 		}
 		if (created > 0) {

@@ -87,7 +87,9 @@ class DemoAssessments implements ApplicationRunner {
 				new Jurisdiction("lz_operator", "lz_bureau", "lanzhou-2018", "CITY", "COMPREHENSIVE", "兰州市科学技术局",
 						"兰州星火众创空间", true, 9110),
 				new Jurisdiction("ln_operator", "ln_province", "liaoning-specialized-2019", "PROVINCE", "SPECIALIZED",
-						"辽宁省科学技术厅", "沈阳智造专业化众创空间", true, 9120));
+						"辽宁省科学技术厅", "沈阳智造专业化众创空间", true, 9120),
+				new Jurisdiction("js_operator", "js_province", "jiangsu-2015", "PROVINCE", "COMPREHENSIVE", "江苏省科学技术厅",
+						"南京玄武创客空间", true, 9130));
 	}
 
 	@Override

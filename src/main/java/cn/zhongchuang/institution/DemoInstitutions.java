@@ -52,6 +52,7 @@ class DemoInstitutions implements ApplicationRunner {
 		n += create("cy_operator", "朝阳创客空间", "110105", null, "朝阳望京创业苗圃", "北京市朝阳区望京街9号望京SOHO塔1-12层");
 		n += create("lz_operator", "兰州星火众创空间", "620102", "COMPREHENSIVE", "兰州星火创业苗圃", "甘肃省兰州市城关区雁滩路3456号");
 		n += create("ln_operator", "沈阳智造专业化众创空间", "210102", "SPECIALIZED", "沈阳智造创业苗圃", "辽宁省沈阳市和平区南京南街1号");
+		n += create("js_operator", "南京玄武创客空间", "320102", null, "玄武创业苗圃", "江苏省南京市玄武区珠江路88号新世界中心A座5层");
 		if (n > 0) {
 			log.info("Created {} demo institutions", n);
 		}

@@ -83,6 +83,7 @@ class DemoOrganisations implements ApplicationRunner {
 				? 1 : 0;
 		created += create("js_chain_accelerator", jiangsu("南京玄武企业加速器发展有限公司", "MA1JX0A3", "蒋涛", "南京市玄武区玄武大道699号"), today)
 				? 1 : 0;
+		created += create("js_operator", jiangsu(today), today) ? 1 : 0;
 		if (created > 0) {
 			log.info("Created {} demo operator organisations", created);
 		}
@@ -112,11 +113,12 @@ class DemoOrganisations implements ApplicationRunner {
 			case "cy_operator" -> Optional.of(chaoyang(today));
 			case "lz_operator" -> Optional.of(lanzhou(today));
 			case "ln_operator" -> Optional.of(liaoning(today));
+			case "js_operator" -> Optional.of(jiangsu(today));
 			default -> Optional.empty();
 		};
 	}
 
-	static final List<String> USERNAMES = List.of("cy_operator", "lz_operator", "ln_operator");
+	static final List<String> USERNAMES = List.of("cy_operator", "lz_operator", "ln_operator", "js_operator");
 
 	static List<Counselling> counselling(int mentor, List<String> tenants, LocalDate today) {
 		String[] topics = { "商业计划书打磨", "股权结构设计", "融资路演辅导", "产品市场验证", "知识产权布局", "团队激励方案" };
@@ -255,6 +257,26 @@ class DemoOrganisations implements ApplicationRunner {
 				List.of(new Fund("沈阳智造产业创投基金", Fund.Role.LED, Fund.Kind.VC, 30_000_000L, LocalDate.of(2019, 12, 1))),
 				List.of(new Agreement(Agreement.Kind.IP_SERVICE, "辽宁北方知识产权服务有限公司", today.minusMonths(6),
 						today.plusMonths(30))));
+	}
+
+	/** 玄武区 maker space filed by the province under jiangsu-2015 (jsfiling). */
+	private static Demo jiangsu(LocalDate today) {
+		OrganisationForm org = new OrganisationForm("南京玄武创客空间运营管理有限公司", code("320102", "MA1JN0W2"), "320102", "林杰",
+				"025-84561234", "江苏省南京市玄武区珠江路88号新世界中心A座6层", LocalDate.of(2018, 4, 16), true, true, LeadEntity.NONE,
+				"南京玄武科技创业投资有限公司");
+		List<Premises> premises = List.of(new Premises("江苏省南京市玄武区珠江路88号新世界中心A座6层", "320102", new BigDecimal("820"),
+				new BigDecimal("650"), 42, Premises.Tenure.LEASED, today.minusYears(2).withDayOfMonth(1),
+				today.plusYears(3).withDayOfMonth(1), true, false, LocalDate.of(2019, 9, 1)));
+		String[] tenants = { "南京紫金智能科技有限公司", "南京钟山生物医药有限公司", "南京玄武数据服务有限公司", "南京秦淮文创科技有限公司", "南京新街口软件有限公司",
+				"南京玄武湖环保科技有限公司", "南京金陵智造有限公司", "南京石城医疗器械有限公司", "南京鼓楼教育科技有限公司", "南京栖霞新材料有限公司", "南京江宁物联网有限公司",
+				"南京浦口机器人有限公司", "南京六合农业科技有限公司", "南京溧水新能源有限公司", "南京高淳数字文化有限公司", "南京雨花芯片设计有限公司", "南京建邺金融科技有限公司",
+				"南京仙林人工智能有限公司", "南京麒麟信息安全有限公司", "南京燕子矶智能装备有限公司", "南京中山门健康科技有限公司" };
+		return new Demo(org, premises, staff(new String[] { "林杰", "许静", "蒋涛", "陆敏", "韦强", "丁宁" }, 3, 3, 3, today),
+				List.of(tenants), mentors(5, 1, 1, today), 4, events(12, 3, 2, today, "南京"),
+				List.of(new Fund("玄武创客种子基金", Fund.Role.SELF_BUILT, Fund.Kind.SEED, 5_000_000L,
+						LocalDate.of(2020, 11, 1))),
+				List.of(new Agreement(Agreement.Kind.FINANCING, "江苏紫金科技融资服务有限公司", today.minusMonths(10),
+						today.plusMonths(26))));
 	}
 
 	record Demo(OrganisationForm org, List<Premises> premises, List<StaffMember> staff, List<String> tenants,

@@ -9,6 +9,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -53,13 +54,41 @@ class PolicyApiTests {
 	MockMvc mvc;
 
 	@Test
-	void listsTheThreeBundledPacks() throws Exception {
+	void listsTheBundledPacks() throws Exception {
 		this.mvc.perform(get("/api/v1/policies"))
 			.andExpect(status().isOk())
-			.andExpect(
-					jsonPath("$[*].id", hasItems("beijing-chaoyang-2017", "lanzhou-2018", "liaoning-specialized-2019")))
+			.andExpect(jsonPath("$[*].id",
+					hasItems("beijing-chaoyang-2017", "lanzhou-2018", "liaoning-specialized-2019", "jiangsu-2015")))
 			.andExpect(jsonPath("$[?(@.id == 'lanzhou-2018')].jurisdiction").value("620100"))
+			.andExpect(jsonPath("$[?(@.id == 'jiangsu-2015')].jurisdiction").value("320000"))
 			.andExpect(jsonPath("$[0].effectiveFrom").exists());
+	}
+
+	@Test
+	void aJiangsuSpaceIsJudgedPerNationalFilingCondition() throws Exception {
+		space("jiangsu-2015", """
+				{"asOf": "2026-03-01",
+				 "operator": {"registeredRegion": "320102", "independentLegalEntity": true},
+				 "space": {"operatingSince": "2024-09-02", "totalAreaM2": 450, "independentWorkstations": 30,
+				           "officeAndPublicServiceAreaM2": 400},
+				 "tenants": {"withIncubationAgreement": 19},
+				 "staff": {"incubationProfessionals": 3}, "mentors": {"count": 3},
+				 "activities": {"eventsLast12Months": 10}}""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.policy").value("jiangsu-2015"))
+			.andExpect(jsonPath("$.outcome").value("INELIGIBLE"))
+			.andExpect(jsonPath("$.criteria[?(@.article == '3.6')].result").value("PASS"))
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N1')].result").value("MANUAL"))
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N2')].result").value("PASS"))
+			// 2024-09-02 to 2026-03-01: 17 months, not the 18 the national conditions ask
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N3')].result").value("FAIL"))
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N3')].detail").value(hasItem(containsString("17 个月"))))
+			// under 500 m² but 30 workstations: either is enough
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N4')].result").value("PASS"))
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N5')].result").value("FAIL"))
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N6')].result").value("MANUAL"))
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N8')].result").value("PASS"))
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N9')].result").value("PASS"))
+			.andExpect(jsonPath("$.criteria[?(@.article == 'N10')].result").value("MANUAL"));
 	}
 
 	@Test
