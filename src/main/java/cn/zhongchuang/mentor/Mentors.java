@@ -232,10 +232,13 @@ public class Mentors {
 			done = this.records.certify(id, version, number, today, until, user.username(), this.clock.instant());
 		}
 		catch (DuplicateKeyException ex) {
-			if (String.valueOf(ex.getMessage()).contains("certificate_number")) {
-				throw new ConflictException("证书编号 " + number + " 已被使用，请检查证书编号格式设置");
+			// the person's active certificate committed meanwhile
+			// (mentor_active_person_uq), or
+			// the number format gives numbers that are not unique
+			if (String.valueOf(ex.getMostSpecificCause().getMessage()).contains("mentor_active_person_uq")) {
+				throw twice(c, null);
 			}
-			throw twice(c, null);
+			throw new ConflictException("证书编号 " + number + " 已被使用，请检查证书编号格式设置");
 		}
 		if (!done) {
 			throw new ConflictException("该申请已被处理或已被他人修改，请重新加载");
