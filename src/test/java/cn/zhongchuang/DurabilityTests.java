@@ -39,7 +39,8 @@ class DurabilityTests {
 			"--zhongchuang.demo-data=false", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
 			"--zhongchuang.crypto.sm4-key=q83vEjRWeJCrze8SNFZ4kA==",
 			"--zhongchuang.audit.hmac-key=dGVzdC1vbmx5LWF1ZGl0LWhtYWMta2V5LTMyYnl0ZXM=",
-			"--zhongchuang.seal.hmac-key=dGVzdC1vbmx5LXNlYWwtaG1hYy1rZXktMzItYnl0ZXMh" };
+			"--zhongchuang.seal.hmac-key=dGVzdC1vbmx5LXNlYWwtaG1hYy1rZXktMzItYnl0ZXMh",
+			"--zhongchuang.mentor.id-index-key=dGVzdC1vbmx5LW1lbnRvci1pZC1pbmRleC1rZXktMzI=" };
 
 	@Test
 	void aKilledRunLeavesNoCommittedRowBehindAndTheNextStartRecoversAtOnce(@TempDir Path dataDir) throws Exception {

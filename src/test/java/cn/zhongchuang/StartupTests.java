@@ -34,6 +34,10 @@ class StartupTests {
 	// a test-only key of the HMAC-SM3 seals, as production sets ZHONGCHUANG_SEAL_HMAC_KEY
 	private static final String SEAL_KEY = "--zhongchuang.seal.hmac-key=dGVzdC1vbmx5LXNlYWwtaG1hYy1rZXktMzItYnl0ZXMh";
 
+	// a test-only key of the mentors' ID number index, as production sets
+	// ZHONGCHUANG_MENTOR_ID_INDEX_KEY
+	private static final String MENTOR_KEY = "--zhongchuang.mentor.id-index-key=dGVzdC1vbmx5LW1lbnRvci1pZC1pbmRleC1rZXktMzI=";
+
 	@Test
 	void startsOnAFreshDataDirectoryAndKeepsItsDataOnRestart(@TempDir Path dataDir) throws Exception {
 		long accounts;
@@ -71,20 +75,21 @@ class StartupTests {
 
 	@Test
 	void productionRefusesToStartWithoutAnAdministratorPassword(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY, SEAL_KEY).close())
+		assertThatThrownBy(
+				() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY, SEAL_KEY, MENTOR_KEY).close())
 			.hasStackTraceContaining("Refusing to start: no administrator password configured");
 	}
 
 	@Test
 	void productionRefusesToStartWithADefaultAdministratorPassword(@TempDir Path dataDir) {
 		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY, SEAL_KEY,
-				"--zhongchuang.admin.initial-password=Admin@123")
+				MENTOR_KEY, "--zhongchuang.admin.initial-password=Admin@123")
 			.close()).hasStackTraceContaining("Refusing to start: the configured administrator password is a default");
 	}
 
 	@Test
 	void productionRefusesToStartWithoutAnSm4Key(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", AUDIT_KEY, SEAL_KEY,
+		assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", AUDIT_KEY, SEAL_KEY, MENTOR_KEY,
 				"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")
 			.close()).hasStackTraceContaining("Refusing to start: no SM4 key for personal data configured");
 		assertThat(dataDir.resolve("sm4.key")).as("production never generates a key").doesNotExist();
@@ -101,7 +106,7 @@ class StartupTests {
 	@Test
 	void productionStartsWithAConfiguredPasswordAndNoDemoData(@TempDir Path dataDir) {
 		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
-				SEAL_KEY, "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
+				SEAL_KEY, MENTOR_KEY, "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
 			JdbcClient jdbc = prod.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT username FROM user_account").query(String.class).list())
 				.containsExactly("admin");
@@ -114,7 +119,7 @@ class StartupTests {
 	@Test
 	void productionCreatesTheFirstSecurityAdministratorFromConfiguration(@TempDir Path dataDir) {
 		try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY,
-				SEAL_KEY, "--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
+				SEAL_KEY, MENTOR_KEY, "--zhongchuang.admin.initial-password=Xz9!kQ2#prod",
 				"--zhongchuang.security-admin.initial-password=Sec9!kQ2#prod")) {
 			JdbcClient jdbc = prod.getBean(JdbcClient.class);
 			assertThat(
@@ -140,9 +145,10 @@ class StartupTests {
 			}
 			String url = external.getJdbcUrl("postgres", "zhongchuang").replaceAll("\\?.*", "");
 			try (ConfigurableApplicationContext prod = start(dataDir, "--spring.profiles.active=prod", SM4_KEY,
-					AUDIT_KEY, SEAL_KEY, "--spring.datasource.url=" + url, "--spring.datasource.username=zc_app",
-					"--spring.datasource.password=app-secret", "--spring.flyway.user=zc_owner",
-					"--spring.flyway.password=owner-secret", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
+					AUDIT_KEY, SEAL_KEY, MENTOR_KEY, "--spring.datasource.url=" + url,
+					"--spring.datasource.username=zc_app", "--spring.datasource.password=app-secret",
+					"--spring.flyway.user=zc_owner", "--spring.flyway.password=owner-secret",
+					"--zhongchuang.admin.initial-password=Xz9!kQ2#prod")) {
 				assertThat(prod.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
 				JdbcClient jdbc = prod.getBean(JdbcClient.class);
 				assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("zc_app");
@@ -163,7 +169,7 @@ class StartupTests {
 	void productionRefusesToConnectAsASuperuser(@TempDir Path dataDir) throws Exception {
 		try (EmbeddedPostgres external = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
 			assertThatThrownBy(() -> start(dataDir, "--spring.profiles.active=prod", SM4_KEY, AUDIT_KEY, SEAL_KEY,
-					"--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+					MENTOR_KEY, "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--zhongchuang.admin.initial-password=Xz9!kQ2#prod")
 				.close())
 				.hasStackTraceContaining("Refusing to start: the application's database role postgres is a superuser");

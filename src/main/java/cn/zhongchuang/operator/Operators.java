@@ -233,6 +233,25 @@ public class Operators {
 			List<String> tenants) {
 	}
 
+	/**
+	 * The organisation's mentor records (创业导师), in the kind's order: what an operator
+	 * nominates for certification (mentor module). No scope check: the caller scopes.
+	 */
+	@Transactional(readOnly = true)
+	public List<MentorRecord> mentorRecords(long operatorId) {
+		return this.records.all(RecordKind.MENTORS, operatorId, null)
+			.stream()
+			.map((r) -> new MentorRecord(r.id(), r.data().name(), r.data().employer(), r.data().field()))
+			.toList();
+	}
+
+	/**
+	 * One mentor record of the organisation: name, employer and field (擅长领域, may be
+	 * null).
+	 */
+	public record MentorRecord(long id, String name, String employer, String field) {
+	}
+
 	private static OperatorOrganisation summary(Organisation o) {
 		return new OperatorOrganisation(o.id(), o.name(), o.creditCode(), o.regionCode(), o.employerName());
 	}

@@ -28,17 +28,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </pre> Backup writes the database ({@link DatabaseBackup}; attachments are in it) and,
  * for the embedded database, the keys of the data directory ({@code sm4.key} and later
  * {@code sm4.key.N}, {@code audit-hmac.key}, {@code seal-hmac.key} and later
- * {@code seal-hmac.key.N}, {@code db-app.password}) into {@code DIR/keys}, owner-only. It
- * works while the application runs (it connects to the running embedded server) and when
- * it is stopped. With an external database ({@code SPRING_DATASOURCE_URL}) it connects as
- * the owner ({@code SPRING_FLYWAY_USER}/{@code _PASSWORD}, else the datasource's user);
- * its keys live in the deployment's configuration and are backed up there. Restore goes
- * into a new data directory (or an empty external database): the application's migrations
- * create the schema, then the content is loaded, all or nothing.
+ * {@code seal-hmac.key.N}, {@code mentor-id-index.key}, {@code db-app.password}) into
+ * {@code DIR/keys}, owner-only. It works while the application runs (it connects to the
+ * running embedded server) and when it is stopped. With an external database
+ * ({@code SPRING_DATASOURCE_URL}) it connects as the owner
+ * ({@code SPRING_FLYWAY_USER}/{@code _PASSWORD}, else the datasource's user); its keys
+ * live in the deployment's configuration and are backed up there. Restore goes into a new
+ * data directory (or an empty external database): the application's migrations create the
+ * schema, then the content is loaded, all or nothing.
  */
 public final class BackupCommand {
 
-	static final List<String> KEY_FILES = List.of("sm4.key", "audit-hmac.key", "seal-hmac.key", "db-app.password");
+	static final List<String> KEY_FILES = List.of("sm4.key", "audit-hmac.key", "seal-hmac.key", "mentor-id-index.key",
+			"db-app.password");
 
 	/**
 	 * The key files of a data directory: the fixed ones and the later keys of a keyring.

@@ -54,6 +54,7 @@ final class BenchApp {
 				Map.entry("zhongchuang.crypto.sm4-key", "YmVuY2gtb25seS1rZXkxNg=="),
 				Map.entry("zhongchuang.audit.hmac-key", "YmVuY2gtb25seS1hdWRpdC1obWFjLWtleS0zMmJ5dGU="),
 				Map.entry("zhongchuang.seal.hmac-key", "YmVuY2gtb25seS1zZWFsLWhtYWMta2V5LTMyYnl0ZXM="),
+				Map.entry("zhongchuang.mentor.id-index-key", "YmVuY2gtb25seS1tZW50b3ItaWQtaW5kZXgta2V5LTMy"),
 				// the generated titles are inserted in bulk, unsealed: sealing them in
 				// the
 				// background would compete with the measurements
