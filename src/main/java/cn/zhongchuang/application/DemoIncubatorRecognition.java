@@ -123,7 +123,6 @@ class DemoIncubatorRecognition implements ApplicationRunner {
 		Map<String, String> declared = new LinkedHashMap<>();
 		declared.put("operator.independentLegalEntity", "true");
 		declared.put("operator.registeredRegion", "110105");
-		declared.put("operator.taxRegion", "110105");
 		declared.put("space.operatingSince", "2018-05-01");
 		declared.put("space.totalAreaM2", "12000");
 		declared.put("incubator.tenantAreaM2", "9600");
