@@ -206,9 +206,12 @@ public class Applications {
 			if (!this.regions.contains(pack.jurisdiction(), institution.regionCode())) {
 				errors.put("institutionId", "该载体所在区划不在政策适用范围（" + this.regions.fullName(pack.jurisdiction()) + "）之内");
 			}
-			else if (!pack.definition().kind().name().equals(institution.kind().name())) {
-				errors.put("institutionId", "该政策用于认定" + kindLabel(pack.definition().kind().name()) + "，所选载体是"
-						+ kindLabel(institution.kind().name()));
+			else if (!pack.definition().serves(institution.kind().name())) {
+				errors.put("institutionId",
+						"该政策用于认定"
+								+ String.join("、",
+										pack.definition().kinds().stream().map((k) -> kindLabel(k.name())).toList())
+								+ "，所选载体是" + kindLabel(institution.kind().name()));
 			}
 			else if (this.records.ofOperator(org.id())
 				.stream()
@@ -240,9 +243,8 @@ public class Applications {
 	private Application draft(CurrentUser user, OperatorOrganisation org, PolicyPack pack,
 			InstitutionSummary institution, String spec) {
 		Instant now = this.clock.instant();
-		Application saved = this.records
-			.save(Application.draft(org.id(), institution.id(), org.name(), pack.id(), institution.regionCode(),
-					institution.name(), pack.definition().kind().name(), spec, user.username(), now));
+		Application saved = this.records.save(Application.draft(org.id(), institution.id(), org.name(), pack.id(),
+				institution.regionCode(), institution.name(), institution.kind().name(), spec, user.username(), now));
 		this.records.addDecision(saved.id(), null, null, "CREATE", null, user.username(), user.displayName(),
 				user.role().name(), now);
 		this.audit.record(AuditEntry.success("APPLICATION_CREATE", OWNER_TYPE, saved.id(),

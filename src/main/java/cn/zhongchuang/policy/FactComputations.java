@@ -66,7 +66,13 @@ public interface FactComputations {
 			new Computation("investmentAmount", FactType.DECIMAL, "判断日之前的投资金额合计（元）"),
 			new Computation("specialization", FactType.ENUM, "载体登记（或申请）的类型：综合性或专业化"),
 			new Computation("virtual", FactType.BOOL, "载体登记为虚拟众创空间"),
-			new Computation("focusSegment", FactType.STRING, "载体登记的聚焦细分领域"));
+			new Computation("focusSegment", FactType.STRING, "载体登记的聚焦细分领域"),
+			// 科技企业孵化机构（beijing-chaoyang-incubator-2014）
+			new Computation("institutionKind", FactType.ENUM, "载体登记的类型：孵化器、加速器、大学科技园等"),
+			new Computation("graduatesTotal", FactType.INT, "在孵企业名册中累计毕业的企业数"),
+			new Computation("tenantsFinanced", FactType.INT, "判断日在孵企业中获得投融资的企业数"),
+			new Computation("tenantsWithPatentApplications", FactType.INT, "判断日在孵企业中有专利申请的企业数"),
+			new Computation("tenantsWithValidIp", FactType.INT, "判断日在孵企业中拥有有效知识产权的企业数"));
 
 	/** 按名称查找。 */
 	static Optional<Computation> named(String name) {

@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  * @param effectiveFrom 生效日期：按申报提交日适用当时有效的版本
  * @param source 文号或发文机关
  * @param authority 认定机关的全称，如 北京市朝阳区科学技术委员会：认定（证书、编号前缀）以它的名义作出；未写时由地区名推出
- * @param kind 认定的载体类型
+ * @param kind 认定的载体类型（主类型：为新载体登记申请时按它登记）
+ * @param kinds 本政策可认定的全部载体类型（含 {@code kind}）；YAML 不写 {@code kinds} 时只有 {@code kind}。 朝阳
+ * 2014 实施方案一次认定孵化器、加速器、大学科技园、留学人员创业园、小企业创业基地几类孵化机构
  * @param level 认定级别
  * @param specialization 仅适用于某类众创空间时为 COMPREHENSIVE 或 SPECIALIZED，否则为空
  * @param facts 本政策包使用的事实（facts-format）：路径、类型、单位、中文名称、说明与来源；规则只能读取这里声明的事实
@@ -40,10 +42,16 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackDefinition(String id, String title, String jurisdiction, String version, LocalDate effectiveFrom,
-		String source, String authority, InstitutionKind kind, Level level, String specialization, List<Fact> facts,
-		List<Criterion> criteria, List<Preferred> preferred, TenantCriteria tenantCriteria, ExitRule exit,
-		List<Material> materials, Review review, Notice notice, Assessment assessment, List<ScoringItem> scoring,
-		Dynamic dynamic, Sanctions sanctions, AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
+		String source, String authority, InstitutionKind kind, List<InstitutionKind> kinds, Level level,
+		String specialization, List<Fact> facts, List<Criterion> criteria, List<Preferred> preferred,
+		TenantCriteria tenantCriteria, ExitRule exit, List<Material> materials, Review review, Notice notice,
+		Assessment assessment, List<ScoringItem> scoring, Dynamic dynamic, Sanctions sanctions,
+		AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
+
+	/** 本政策能否认定这一类载体（{@code kinds} 中有它）。 */
+	public boolean serves(String institutionKind) {
+		return this.kinds.stream().anyMatch((k) -> k.name().equals(institutionKind));
+	}
 
 	/** 载体类型（domain.md「Institution kinds」）。 */
 	public enum InstitutionKind {

@@ -25,7 +25,7 @@ public final class PolicyPacks {
 
 	/** 随产品发布的政策包。 */
 	public static final List<String> BUNDLED = List.of("beijing-chaoyang-2017", "lanzhou-2018",
-			"liaoning-specialized-2019", "jiangsu-2015");
+			"liaoning-specialized-2019", "jiangsu-2015", "beijing-chaoyang-incubator-2014");
 
 	private static final String LOCATION = "policy/packs/";
 

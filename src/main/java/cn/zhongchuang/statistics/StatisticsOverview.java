@@ -209,6 +209,9 @@ public class StatisticsOverview {
 				else if (TargetMeasures.DARK_HORSES.equals(target.code())) {
 					actual = this.tenantYears.darkHorses(TargetMeasures.holders(inJurisdiction), asOf.getYear());
 				}
+				else if (TargetMeasures.TENANT_MEASURED.contains(target.code())) {
+					actual = incubationTenants(target.code(), TargetMeasures.incubationHolders(inJurisdiction), asOf);
+				}
 				targets.add(new Overview.TargetProgress(p.id(), target.code(), target.name(), target.unit(),
 						target.year(), target.comparator(), number(target.value()), actual,
 						(actual != null) ? null : TargetMeasures.whyNot(target.code())));
@@ -216,6 +219,35 @@ public class StatisticsOverview {
 		}
 		return new Overview(region, asOf, count(titleCounts, selected), new Overview.Tenants(active, teams, graduated),
 				byRegion(region, selected), targets);
+	}
+
+	/**
+	 * A target of 朝阳 2014 over the tenants of the titled incubation institutions: in
+	 * place on the day (enterprises, not teams), graduated by then, the revenue of the
+	 * last full year in 亿元, or the share in % of those in place owning valid IP by last
+	 * year's figures (null when none is in place: the share of nothing is not 0).
+	 */
+	private Number incubationTenants(String code, Set<Long> ids, LocalDate asOf) {
+		int lastYear = asOf.getYear() - 1;
+		return switch (code) {
+			case "INCUBATION_TENANTS" -> {
+				TenantCensus.Counts c = this.tenants.totalsOn(ids, asOf);
+				yield c.active() - c.teams();
+			}
+			case "INCUBATION_GRADUATES" -> this.tenants.totalsOn(ids, asOf).graduated();
+			case "INCUBATION_TENANT_REVENUE" -> this.tenantYears.ipAndRevenue(ids, asOf, lastYear)
+				.revenueWan()
+				.divide(java.math.BigDecimal.valueOf(10_000), 2, java.math.RoundingMode.HALF_UP)
+				.doubleValue();
+			case "INCUBATION_TENANTS_WITH_IP_SHARE" -> {
+				TenantYearCensus.IpAndRevenue f = this.tenantYears.ipAndRevenue(ids, asOf, lastYear);
+				yield (f.inPlace() == 0) ? null
+						: java.math.BigDecimal.valueOf(f.withIp() * 100)
+							.divide(java.math.BigDecimal.valueOf(f.inPlace()), 1, java.math.RoundingMode.HALF_UP)
+							.doubleValue();
+			}
+			default -> null;
+		};
 	}
 
 	/** The region codes within a region, null for the whole country (no filter). */

@@ -30,7 +30,8 @@ class BundledPacksTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("beijing-chaoyang-2017", "110105"),
 					org.assertj.core.groups.Tuple.tuple("lanzhou-2018", "620100"),
 					org.assertj.core.groups.Tuple.tuple("liaoning-specialized-2019", "210000"),
-					org.assertj.core.groups.Tuple.tuple("jiangsu-2015", "320000"));
+					org.assertj.core.groups.Tuple.tuple("jiangsu-2015", "320000"),
+					org.assertj.core.groups.Tuple.tuple("beijing-chaoyang-incubator-2014", "110105"));
 	}
 
 }

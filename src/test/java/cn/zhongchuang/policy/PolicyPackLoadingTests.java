@@ -238,7 +238,7 @@ class PolicyPackLoadingTests {
 		assertThat(packs.get("demo-district-2026").version()).isEqualTo("2026-07-01");
 		assertThat(packs.all()).extracting(PolicyPack::id)
 			.containsExactly("beijing-chaoyang-2017", "lanzhou-2018", "liaoning-specialized-2019", "jiangsu-2015",
-					"demo-district-2026");
+					"beijing-chaoyang-incubator-2014", "demo-district-2026");
 		assertThatThrownBy(() -> packs.get("demo-district-2026", LocalDate.of(2025, 12, 31)))
 			.isInstanceOf(UnknownPolicyException.class);
 	}

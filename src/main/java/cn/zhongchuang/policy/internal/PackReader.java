@@ -126,14 +126,15 @@ public final class PackReader {
 		if (specialization != null && !List.of("COMPREHENSIVE", "SPECIALIZED").contains(specialization)) {
 			problem("specialization", "取值 " + specialization + " 无效，可选：COMPREHENSIVE、SPECIALIZED");
 		}
+		PackDefinition.InstitutionKind kind = enumValue(root, "kind", "", PackDefinition.InstitutionKind.class, true);
 		return new PackDefinition(id, text(root, "title", "", true), jurisdiction, text(root, "version", "", true),
-				date(root, "effectiveFrom", "", true), text(root, "source", "", false), authority(root),
-				enumValue(root, "kind", "", PackDefinition.InstitutionKind.class, true),
-				enumValue(root, "level", "", PackDefinition.Level.class, true), specialization, facts(root), criteria,
-				orEmpty(list(root, "preferred", "", false, this::preferred)), tenantCriteria(root), exit(root),
-				orEmpty(list(root, "materials", "", false, this::material)), review(root), notice(root),
-				assessment(root), orEmpty(list(root, "scoring", "", false, this::scoringItem)), dynamic(root),
-				sanctions(root), annualFiling(root), orEmpty(list(root, "targets", "", false, this::target)),
+				date(root, "effectiveFrom", "", true), text(root, "source", "", false), authority(root), kind,
+				kinds(root, kind), enumValue(root, "level", "", PackDefinition.Level.class, true), specialization,
+				facts(root), criteria, orEmpty(list(root, "preferred", "", false, this::preferred)),
+				tenantCriteria(root), exit(root), orEmpty(list(root, "materials", "", false, this::material)),
+				review(root), notice(root), assessment(root),
+				orEmpty(list(root, "scoring", "", false, this::scoringItem)), dynamic(root), sanctions(root),
+				annualFiling(root), orEmpty(list(root, "targets", "", false, this::target)),
 				orEmpty(list(root, "examples", "", false, this::example)));
 	}
 
@@ -265,6 +266,44 @@ public final class PackReader {
 
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/**
+	 * 可认定的载体类型：{@code kinds} 列表（须含主类型 {@code kind}，不得重复）；不写时只有 {@code kind}。
+	 */
+	private List<PackDefinition.InstitutionKind> kinds(JsonNode root, PackDefinition.InstitutionKind kind) {
+		JsonNode node = array(root, "kinds", "", false);
+		if (node == null) {
+			return (kind != null) ? List.of(kind) : List.of();
+		}
+		List<PackDefinition.InstitutionKind> kinds = new ArrayList<>();
+		for (int i = 0; i < node.size(); i++) {
+			String at = "kinds[" + i + "]";
+			JsonNode item = node.get(i);
+			PackDefinition.InstitutionKind value = null;
+			if (item.isString()) {
+				try {
+					value = PackDefinition.InstitutionKind.valueOf(item.stringValue());
+				}
+				catch (IllegalArgumentException ex) {
+					// reported below
+				}
+			}
+			if (value == null) {
+				problem(at, "载体类型 " + item.asString() + " 无效，可选：" + String.join("、",
+						Arrays.stream(PackDefinition.InstitutionKind.values()).map(Enum::name).toList()));
+			}
+			else if (kinds.contains(value)) {
+				problem(at, "载体类型重复：" + value);
+			}
+			else {
+				kinds.add(value);
+			}
+		}
+		if (kind != null && !kinds.contains(kind)) {
+			problem("kinds", "应包含主类型 kind（" + kind + "）");
+		}
+		return List.copyOf(kinds);
 	}
 
 	/** 认定机关的名称：可以不写（由地区名推出），写了就不能是空白。 */

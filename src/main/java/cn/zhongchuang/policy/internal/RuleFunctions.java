@@ -70,7 +70,12 @@ public final class RuleFunctions {
 			Map.entry("CATERING", "餐饮业"), Map.entry("INFORMATION_TRANSMISSION", "信息传输业"),
 			Map.entry("SOFTWARE_IT", "软件和信息技术服务业"), Map.entry("REAL_ESTATE_DEVELOPMENT", "房地产开发经营"),
 			Map.entry("PROPERTY_MANAGEMENT", "物业管理"), Map.entry("LEASING_BUSINESS_SERVICES", "租赁和商务服务业"),
-			Map.entry("OTHER", "其他未列明行业"));
+			Map.entry("OTHER", "其他未列明行业"),
+			// 载体类型（朝阳 2014 孵化机构政策包的 institution.kind）
+			Map.entry("MAKER_SPACE", "众创空间"), Map.entry("NURSERY", "创业苗圃"), Map.entry("INCUBATOR", "孵化器"),
+			Map.entry("ACCELERATOR", "加速器"), Map.entry("UNIVERSITY_SCIENCE_PARK", "大学科技园"),
+			Map.entry("RETURNEE_PARK", "留学人员创业园"), Map.entry("SMALL_BUSINESS_BASE", "小企业创业基地"),
+			Map.entry("INDUSTRIAL_PARK", "产业园"), Map.entry("MAKER_SPACE_CLUSTER", "众创集聚区"));
 
 	private static final Map<String, RuleFunction> BY_NAME = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(RuleFunction::name, Function.identity()));
