@@ -13,7 +13,9 @@ import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListPage;
 import cn.zhongchuang.platform.ListParams;
+import cn.zhongchuang.platform.ListRows;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.PublicPaths;
 import cn.zhongchuang.policy.PackDefinition;
@@ -111,12 +113,17 @@ class AssessmentController {
 
 	@GetMapping("/bureau/filings")
 	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
-	String bureauFilings(@RequestParam(required = false) Integer year, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
+	String bureauFilings(@RequestParam(required = false) Integer year, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Boolean late, ListParams list, @AuthenticationPrincipal CurrentUser user,
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+		FilingQuery query = new FilingQuery(year(year), FilingQuery.status(status), late, null, null);
 		model.addAttribute("year", year(year));
-		model.addAttribute("rows", this.filings.forBureau(user, year(year)));
+		model.addAttribute("status", (query.status() != null) ? query.status().name() : null);
+		model.addAttribute("late", late);
+		model.addAttribute("statuses", FilingQuery.FilingStatus.values());
+		FilingQuery.list(query.apply(this.filings.forBureau(user, year(year)))).page(list).addTo(model);
 		model.addAttribute("figures", AnnualFilings.FIGURES);
-		return "assessment/bureau-filings";
+		return (htmx != null) ? "assessment/bureau-filings :: results" : "assessment/bureau-filings";
 	}
 
 	@PostMapping("/bureau/filings/remind")
@@ -177,12 +184,23 @@ class AssessmentController {
 
 	@GetMapping("/bureau/assessments/{id}")
 	@PreAuthorize("hasAnyRole('COUNTY_REVIEWER', 'CITY_BUREAU', 'PROVINCE')")
-	String round(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-		return round(this.assessments.round(id, user), model, true, Map.of(), null);
+	String round(@PathVariable long id, @RequestParam(required = false) String q, ListParams list,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("q", q);
+		return round(this.assessments.round(id, user), model, true, Map.of(), null, q, list);
 	}
 
 	private String round(AssessmentRound round, Model model, boolean bureau, Map<String, String> errors,
 			Long errorResult) {
+		return round(round, model, bureau, errors, errorResult, null, ListParams.none());
+	}
+
+	/**
+	 * The round page: the results table is a list (sorted, filtered by keyword, paged,
+	 * exported as shown); the panels and the publication see every result.
+	 */
+	private String round(AssessmentRound round, Model model, boolean bureau, Map<String, String> errors,
+			Long errorResult, String keyword, ListParams list) {
 		PackDefinition def = this.assessments.definition(round.policyId());
 		model.addAttribute("round", round);
 		model.addAttribute("pack", def);
@@ -190,6 +208,10 @@ class AssessmentController {
 		model.addAttribute("regionName", this.assessments.regionName(round.regionCode()));
 		List<AssessmentResult> results = this.assessments.results(round.id());
 		model.addAttribute("results", results);
+		ListPage<AssessmentResult> shown = resultList(results, keyword).page(list);
+		model.addAttribute("resultPage", shown.results());
+		model.addAttribute("list", shown.state());
+		model.addAttribute("roundPath", (bureau ? "/bureau/assessments/" : "/assessments/") + round.id());
 		model.addAttribute("seals", this.assessments.sealChecks(round.id()));
 		Map<Long, AssessmentPanels.ExpertScores> experts = this.panels.of(results);
 		model.addAttribute("experts", experts);
@@ -205,6 +227,29 @@ class AssessmentController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("errorResult", errorResult);
 		return "assessment/round";
+	}
+
+	/**
+	 * A round's results as a list: by 认定编号 unless asked otherwise; the keyword finds a
+	 * number, an institution or an operator.
+	 */
+	static ListRows<AssessmentResult> resultList(List<AssessmentResult> results, String keyword) {
+		String k = (keyword != null) ? keyword.strip() : "";
+		List<AssessmentResult> kept = results.stream()
+			.filter((r) -> k.isEmpty() || contains(r.recognitionNumber(), k) || contains(r.institutionName(), k)
+					|| contains(r.operatorName(), k))
+			.toList();
+		return ListRows.of(kept)
+			.sort("number", AssessmentResult::recognitionNumber)
+			.sort("name", AssessmentResult::institutionName)
+			.sort("operator", AssessmentResult::operatorName)
+			.sort("total", AssessmentResult::total)
+			.sort("grade", AssessmentResult::grade)
+			.build();
+	}
+
+	private static boolean contains(String text, String keyword) {
+		return text != null && text.contains(keyword);
 	}
 
 	@PostMapping("/bureau/assessments/{id}/results/{resultId}")

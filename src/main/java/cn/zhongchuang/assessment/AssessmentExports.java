@@ -7,7 +7,8 @@ import java.util.List;
 
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
-import cn.zhongchuang.platform.Xlsx;
+import cn.zhongchuang.platform.ListExport;
+import cn.zhongchuang.platform.ListParams;
 import cn.zhongchuang.policy.PackDefinition;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +19,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 导出 Excel for the bureau: the filing list of a year (with the page's filters, the late
@@ -44,49 +46,51 @@ class AssessmentExports {
 	}
 
 	@GetMapping("/bureau/filings/export.xlsx")
-	void filings(FilingQuery query, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+	void filings(FilingQuery query, ListParams list, @AuthenticationPrincipal CurrentUser user,
+			HttpServletResponse response) {
 		int year = query.yearOr(ChinaTime.today(this.clock));
-		List<String> headers = new ArrayList<>(List.of(m("export.col.number"), m("export.col.institution"),
-				m("export.col.operator"), m("export.col.creditCode"), m("export.col.region"), m("export.col.year"),
-				m("export.col.due"), m("export.col.filingState"), m("export.col.submittedOn"), m("export.col.late")));
-		AnnualFilings.FIGURES.forEach((f) -> headers.add(f.label()));
-		List<List<String>> rows = new ArrayList<>();
-		for (AnnualFilings.Row r : query.apply(this.filings.forBureau(user, year))) {
-			List<String> row = new ArrayList<>(List.of(r.recognition().number(), r.recognition().name(),
-					r.recognition().operator(), r.recognition().creditCode(), r.recognition().regionCode(),
-					String.valueOf(year), String.valueOf(r.due().date()), m("annual.state." + r.state()),
-					(r.filing() != null && r.filing().submitted()) ? String.valueOf(r.filing().submittedOn()) : "",
-					yesNo(r.late())));
-			for (AnnualFilings.FigureDef def : AnnualFilings.FIGURES) {
+		List<ListExport.Column<AnnualFilings.Row>> columns = new ArrayList<>(List.of(
+				ListExport.column(m("export.col.number"), (AnnualFilings.Row r) -> r.recognition().number()),
+				ListExport.column(m("export.col.institution"), (AnnualFilings.Row r) -> r.recognition().name()),
+				ListExport.column(m("export.col.operator"), (AnnualFilings.Row r) -> r.recognition().operator()),
+				ListExport.column(m("export.col.creditCode"), (AnnualFilings.Row r) -> r.recognition().creditCode()),
+				ListExport.column(m("export.col.region"), (AnnualFilings.Row r) -> r.recognition().regionCode()),
+				ListExport.column(m("export.col.year"), (AnnualFilings.Row r) -> year),
+				ListExport.column(m("export.col.due"), (AnnualFilings.Row r) -> r.due().date()),
+				ListExport.column(m("export.col.filingState"), (AnnualFilings.Row r) -> m("annual.state." + r.state())),
+				ListExport.column(m("export.col.submittedOn"), FilingQuery::submittedOn),
+				ListExport.column(m("export.col.late"), (AnnualFilings.Row r) -> yesNo(r.late()))));
+		for (AnnualFilings.FigureDef def : AnnualFilings.FIGURES) {
+			columns.add(ListExport.column(def.label(), (AnnualFilings.Row r) -> {
 				Filing.Figure f = (r.filing() != null) ? r.filing().figure(def.code()) : null;
-				row.add((f != null) ? plain(f.value()) : "");
-			}
-			rows.add(row);
+				return (f != null) ? plain(f.value()) : "";
+			}));
 		}
-		Xlsx.respond(response, m("export.sheet.filings") + "-" + year + ".xlsx", m("export.sheet.filings"), headers,
-				rows);
+		ListExport.respond(response, m("export.sheet.filings") + "-" + year, columns,
+				FilingQuery.list(query.apply(this.filings.forBureau(user, year))), list);
 	}
 
+	/** The round's results as its page lists them (keyword, sort), every indicator. */
 	@GetMapping("/bureau/assessments/{id}/export.xlsx")
-	void round(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+	void round(@PathVariable long id, @RequestParam(required = false) String q, ListParams list,
+			@AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
 		AssessmentRound round = this.assessments.round(id, user);
 		PackDefinition.Assessment a = this.assessments.definition(round.policyId()).assessment();
 		List<PackDefinition.Indicator> indicators = (a != null) ? a.indicators() : List.of();
-		List<String> headers = new ArrayList<>(List.of(m("export.col.number"), m("export.col.institution"),
-				m("export.col.operator"), m("export.col.creditCode"), m("export.col.region")));
-		indicators.forEach((i) -> headers.add(i.name() + "（" + i.maxScore() + "）"));
-		headers.addAll(List.of(m("export.col.total"), m("export.col.grade"), m("export.col.lapsed")));
-		List<List<String>> rows = new ArrayList<>();
-		for (AssessmentResult r : this.assessments.results(round.id())) {
-			List<String> row = new ArrayList<>(List.of(r.recognitionNumber(), r.institutionName(), r.operatorName(),
-					r.creditCode(), r.regionCode()));
-			indicators.forEach((i) -> row.add(plain(r.scores().get(i.code()))));
-			row.addAll(List.of(plain(r.total()),
-					(r.grade() != null) ? ((a != null) ? a.labelOf(r.grade()) : r.grade()) : "", yesNo(r.lapsed())));
-			rows.add(row);
-		}
-		Xlsx.respond(response, m("export.sheet.round") + "-" + round.year() + "-" + round.id() + ".xlsx",
-				m("export.sheet.round"), headers, rows);
+		List<ListExport.Column<AssessmentResult>> columns = new ArrayList<>(
+				List.of(ListExport.column(m("export.col.number"), AssessmentResult::recognitionNumber),
+						ListExport.column(m("export.col.institution"), AssessmentResult::institutionName),
+						ListExport.column(m("export.col.operator"), AssessmentResult::operatorName),
+						ListExport.column(m("export.col.creditCode"), AssessmentResult::creditCode),
+						ListExport.column(m("export.col.region"), AssessmentResult::regionCode)));
+		indicators.forEach((i) -> columns.add(ListExport.column(i.name() + "（" + i.maxScore() + "）",
+				(AssessmentResult r) -> plain(r.scores().get(i.code())))));
+		columns.add(ListExport.column(m("export.col.total"), (AssessmentResult r) -> plain(r.total())));
+		columns.add(ListExport.column(m("export.col.grade"),
+				(AssessmentResult r) -> (r.grade() != null) ? ((a != null) ? a.labelOf(r.grade()) : r.grade()) : ""));
+		columns.add(ListExport.column(m("export.col.lapsed"), (AssessmentResult r) -> yesNo(r.lapsed())));
+		ListExport.respond(response, m("export.sheet.round") + "-" + round.year() + "-" + round.id(), columns,
+				AssessmentController.resultList(this.assessments.results(round.id()), q), list);
 	}
 
 	private String yesNo(boolean b) {

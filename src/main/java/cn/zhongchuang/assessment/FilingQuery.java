@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.zhongchuang.platform.FieldErrorException;
+import cn.zhongchuang.platform.ListRows;
 
 /**
  * The filters of the filing list, shared by the API and the export: the year (last year
@@ -37,6 +38,36 @@ record FilingQuery(Integer year, FilingStatus status, Boolean late, Integer page
 			.filter((r) -> this.status == null || this.status == statusOf(r))
 			.filter((r) -> this.late == null || this.late == r.late())
 			.toList();
+	}
+
+	/**
+	 * The year's rows as the bureau's list: sorted by 认定编号 unless asked otherwise, the
+	 * date range on 提交日期.
+	 */
+	static ListRows<AnnualFilings.Row> list(List<AnnualFilings.Row> rows) {
+		return ListRows.of(rows)
+			.sort("number", (AnnualFilings.Row r) -> r.recognition().number())
+			.sort("name", (AnnualFilings.Row r) -> r.recognition().name())
+			.sort("operator", (AnnualFilings.Row r) -> r.recognition().operator())
+			.sort("state", AnnualFilings.Row::state)
+			.sort("due", (AnnualFilings.Row r) -> r.due().date())
+			.sort("submitted", FilingQuery::submittedOn)
+			.dates(FilingQuery::submittedOn)
+			.build();
+	}
+
+	static LocalDate submittedOn(AnnualFilings.Row row) {
+		return (row.filing() != null && row.filing().submitted()) ? row.filing().submittedOn() : null;
+	}
+
+	/** A status from a page's query string; anything else is all. */
+	static FilingStatus status(String text) {
+		for (FilingStatus s : FilingStatus.values()) {
+			if (s.name().equals((text != null) ? text.strip() : null)) {
+				return s;
+			}
+		}
+		return null;
 	}
 
 	static FilingStatus statusOf(AnnualFilings.Row row) {

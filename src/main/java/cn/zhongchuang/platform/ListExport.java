@@ -66,14 +66,26 @@ public final class ListExport {
 		respond(response, title, columns, query, params, MAX_ROWS);
 	}
 
+	/** The same for a list held in memory ({@link ListRows}). */
+	public static <T> void respond(HttpServletResponse response, String title, List<Column<T>> columns,
+			ListRows<T> rows, ListParams params) {
+		ListState state = ((params != null) ? params : ListParams.none()).resolve(rows.spec());
+		List<T> all = rows.rows(state);
+		write(response, title, columns, all.size(), MAX_ROWS, (cap, each) -> all.stream().limit(cap).forEach(each));
+	}
+
 	static <T> void respond(HttpServletResponse response, String title, List<Column<T>> columns, ListQuery<T> query,
 			ListParams params, int cap) {
 		ListState state = ((params != null) ? params : ListParams.none()).resolve(query.spec());
-		long total = query.count(state);
+		write(response, title, columns, query.count(state), cap, (limit, each) -> query.each(state, limit, each));
+	}
+
+	private static <T> void write(HttpServletResponse response, String title, List<Column<T>> columns, long total,
+			int cap, java.util.function.BiConsumer<Integer, java.util.function.Consumer<T>> rows) {
 		Xlsx.download(response, title + ".xlsx");
 		List<String> headers = columns.stream().map(Column::header).toList();
 		try (Xlsx.Writer sheet = new Xlsx.Writer(title, headers)) {
-			query.each(state, cap, (row) -> {
+			rows.accept(cap, (row) -> {
 				List<String> cells = new ArrayList<>(columns.size());
 				for (Column<T> column : columns) {
 					cells.add(column.value().apply(row));
