@@ -310,7 +310,7 @@ public class Applications {
 		OperatorFacts computed = computed(app);
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<Fact> facts = new ArrayList<>();
-		for (SpaceFactFields.Field field : SpaceFactFields.ALL) {
+		for (SpaceFactFields.Field field : SpaceFactFields.of(packOf(app).definition())) {
 			String path = field.path();
 			boolean isComputed = computed.isComputed(path);
 			String raw = form.get((isComputed ? "o." : "d.") + path);
@@ -367,7 +367,7 @@ public class Applications {
 		stored.forEach((f) -> byPath.put(f.path(), f));
 		List<FactRow> rows = new ArrayList<>();
 		OperatorFacts computed = app.editable() ? computed(app) : null;
-		for (SpaceFactFields.Field field : SpaceFactFields.ALL) {
+		for (SpaceFactFields.Field field : SpaceFactFields.of(packOf(app).definition())) {
 			Fact fact = byPath.get(field.path());
 			if (computed != null && computed.isComputed(field.path())) {
 				String value = SpaceFactFields.toJson(computed.facts().get(field.path()));
@@ -398,6 +398,10 @@ public class Applications {
 		OperatorFacts computed = app.editable() ? computed(app) : null;
 		if (computed != null && computed.facts().containsKey("funds")) {
 			values.put("funds", SpaceFactFields.toJson(computed.facts().get("funds")));
+		}
+		if (pack.definition().facts().stream().anyMatch((f) -> f.path().equals("institution.kind"))) {
+			// the kind of the institution applied for, as registered
+			values.put("institution.kind", SpaceFactFields.toJson(app.kind()));
 		}
 		LocalDate asOf = (app.submittedOn() != null && !app.editable()) ? app.submittedOn() : today();
 		if (!values.containsKey("operator.bannedUntil")) {
@@ -950,11 +954,17 @@ public class Applications {
 		}
 
 		public String display() {
-			return (this.value == null) ? "" : SpaceFactFields.display(this.value);
+			return (this.value == null) ? "" : shown(this.value);
 		}
 
 		public String overrideDisplay() {
-			return (this.override == null) ? "" : SpaceFactFields.display(this.override.value());
+			return (this.override == null) ? "" : shown(this.override.value());
+		}
+
+		/** An enumeration's code by its Chinese label, other values as they read. */
+		private String shown(String jsonText) {
+			String text = SpaceFactFields.display(jsonText);
+			return this.field.choices().isEmpty() ? text : this.field.choiceLabel(text);
 		}
 
 		public String rawValue() {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhongchuang.policy.PackDefinition;
+import cn.zhongchuang.policy.PackDefinition.FactType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -28,55 +30,64 @@ final class SpaceFactFields {
 
 	}
 
-	record Field(String path, Type type, List<String> choices) {
+	/**
+	 * One fact the form asks for, as the pack declares it.
+	 *
+	 * @param path the fact's path
+	 * @param type the form's input type
+	 * @param choices the codes of an enumeration, in the pack's order
+	 * @param label the pack's Chinese label
+	 * @param unit the unit shown after the value, or null
+	 * @param help the help text under the field, or null
+	 * @param choiceLabels the Chinese label of each code
+	 */
+	record Field(String path, Type type, List<String> choices, String label, String unit, String help,
+			Map<String, String> choiceLabels) {
 
-		String label() {
-			return "fact." + this.path;
+		/**
+		 * The Chinese label of a code of this field's enumeration (the code if unknown).
+		 */
+		public String choiceLabel(String code) {
+			return this.choiceLabels.getOrDefault(code, code);
 		}
 
 	}
 
-	// @formatter:off
-	static final List<Field> ALL = List.of(
-			f("virtual", Type.BOOL), f("operator.creditCode", Type.TEXT), f("operator.independentLegalEntity", Type.BOOL),
-			f("operator.registeredRegion", Type.TEXT), f("operator.taxRegion", Type.TEXT),
-			f("operator.establishedOn", Type.DATE), f("operator.stableRevenue", Type.BOOL),
-			f("operator.managementAndFinanceRules", Type.BOOL),
-			f("operator.leadEntity", Type.TEXT, "LEADING_ENTERPRISE", "UNIVERSITY", "RESEARCH_INSTITUTE",
-					"INNOVATIVE_ENTERPRISE", "PAIRED_WITH_LEAD", "NONE"),
-			f("operator.compliance.majorSafetyOrQualityIncident", Type.BOOL),
-			f("operator.compliance.seriousEnvironmentalViolation", Type.BOOL),
-			f("operator.compliance.seriousResearchMisconduct", Type.BOOL),
-			f("operator.compliance.abnormalOperationList", Type.BOOL),
-			f("operator.compliance.seriousDishonestyList", Type.BOOL),
-			f("space.operatingSince", Type.DATE), f("space.totalAreaM2", Type.DECIMAL),
-			f("space.officeAndPublicServiceAreaM2", Type.DECIMAL), f("space.independentWorkstations", Type.INTEGER),
-			f("space.tenure", Type.TEXT, "OWNED", "LEASED"), f("space.leaseStart", Type.DATE),
-			f("space.leaseEnd", Type.DATE), f("space.infrastructureReady", Type.BOOL),
-			f("space.focusSegment", Type.TEXT), f("space.rdAndProductionFacilities", Type.BOOL),
-			f("space.openPlatform", Type.BOOL), f("space.onlineServices", Type.BOOL),
-			f("tenants.count", Type.INTEGER), f("tenants.withIncubationAgreement", Type.INTEGER),
-			f("tenants.inFocusSegment", Type.INTEGER), f("staff.management", Type.INTEGER),
-			f("staff.managementWithCollegeDegree", Type.INTEGER), f("staff.incubationProfessionals", Type.INTEGER),
-			f("staff.founderInvestmentExperienceOrMasters", Type.BOOL), f("mentors.count", Type.INTEGER),
-			f("mentors.industryMentors", Type.INTEGER), f("mentors.counselingArchive", Type.BOOL),
-			f("mentors.fromLeadingInvestorsOrFirms", Type.BOOL), f("seedFundOrFinancingService", Type.BOOL),
-			f("investments.count", Type.INTEGER), f("investments.amountCny", Type.DECIMAL),
-			f("activities.eventsLast12Months", Type.INTEGER), f("activities.financingMatchEvents", Type.INTEGER),
-			f("activities.professionalEventsLast12Months", Type.INTEGER), f("activities.evidence", Type.BOOL),
-			f("services.ipServicePlatform", Type.BOOL), f("services.exitMechanism", Type.BOOL),
-			f("services.admissionAndExitRules", Type.BOOL), f("services.oneStopService", Type.BOOL));
-	// @formatter:on
+	/**
+	 * Paths the form does not ask for: the date of judging, what the application itself
+	 * gives (its specialization and its institution's kind), a ban the sanctions record.
+	 */
+	private static final java.util.Set<String> NOT_ASKED = java.util.Set.of("asOf", "specialization",
+			"institution.kind", "operator.bannedUntil");
 
 	private SpaceFactFields() {
 	}
 
-	private static Field f(String path, Type type, String... choices) {
-		return new Field(path, type, List.of(choices));
+	/**
+	 * The facts the form of an application under this pack asks for: those the pack
+	 * declares ({@code facts:}), in its order, with its labels, units, help and enum
+	 * labels; the funds come from the records (not a form field).
+	 */
+	static List<Field> of(PackDefinition pack) {
+		return pack.facts()
+			.stream()
+			.filter((fact) -> fact.type() != FactType.LIST && !fact.path().startsWith("funds.")
+					&& !NOT_ASKED.contains(fact.path()))
+			.map(SpaceFactFields::field)
+			.toList();
 	}
 
-	static Optional<Field> find(String path) {
-		return ALL.stream().filter((x) -> x.path().equals(path)).findFirst();
+	private static Field field(PackDefinition.Fact fact) {
+		Type type = switch (fact.type()) {
+			case BOOL -> Type.BOOL;
+			case INT -> Type.INTEGER;
+			case DECIMAL -> Type.DECIMAL;
+			case DATE -> Type.DATE;
+			default -> Type.TEXT;
+		};
+		Map<String, String> labels = (fact.values() != null) ? fact.values() : Map.of();
+		return new Field(fact.path(), type, List.copyOf(labels.keySet()), fact.label(), fact.unit(), fact.help(),
+				labels);
 	}
 
 	/**

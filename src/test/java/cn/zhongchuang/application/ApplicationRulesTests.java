@@ -227,12 +227,12 @@ class ApplicationRulesTests {
 		Application app = this.applications.create(operator, "lanzhou-2018", "缺材料空间", "620102", null);
 		assertThatThrownBy(() -> this.applications.submit(app.id(), null, operator)).isInstanceOfSatisfying(
 				FieldErrorException.class, (ex) -> assertThat(ex.errors()).containsKey("material.APPLICATION_FORM"));
-		assertThatThrownBy(
-				() -> this.applications.saveFacts(app.id(), operator, java.util.Map.of("o.operator.creditCode", "X")))
+		assertThatThrownBy(() -> this.applications.saveFacts(app.id(), operator,
+				java.util.Map.of("o.operator.registeredRegion", "620103")))
 			.isInstanceOfSatisfying(FieldErrorException.class,
-					(ex) -> assertThat(ex.errors()).containsKey("r.operator.creditCode"));
+					(ex) -> assertThat(ex.errors()).containsKey("r.operator.registeredRegion"));
 		var view = this.applications.saveFacts(app.id(), operator,
-				java.util.Map.of("d.operator.stableRevenue", "true", "d.space.openPlatform", "false"));
+				java.util.Map.of("d.operator.stableRevenue", "true", "d.space.onlineServices", "false"));
 		assertThat(view.facts()).filteredOn((r) -> r.field().path().equals("operator.stableRevenue"))
 			.singleElement()
 			.satisfies((r) -> assertThat(r.value()).isEqualTo("true"));
@@ -281,7 +281,7 @@ class ApplicationRulesTests {
 			.perform(post("/applications/" + draft.id() + "/facts").with(csrf())
 				.with(user(TestPrincipal.of(operator)))
 				.header("HX-Request", "true")
-				.param("d.space.openPlatform", "maybe"))
+				.param("d.space.onlineServices", "maybe"))
 			.andExpect(status().is(422));
 		this.mvc
 			.perform(post("/applications/" + draft.id() + "/submit").with(csrf())
