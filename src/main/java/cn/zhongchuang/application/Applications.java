@@ -237,6 +237,11 @@ public class Applications {
 		if (pack == null) {
 			errors.put("policyId", "该政策不适用于本机构所在区划");
 		}
+		else if (pack.definition().review() == null || pack.definition().review().stages().isEmpty()) {
+			// a pack without review stages serves the self-check only
+			errors.put("policyId", "该政策未规定审查环节，只能用于政策自查，不能据以申报");
+			return null;
+		}
 		return pack;
 	}
 
