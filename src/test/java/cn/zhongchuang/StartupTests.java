@@ -44,10 +44,11 @@ class StartupTests {
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			accounts = jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single();
-			// admin and the 23 demo accounts (with bj_city, national, secadmin, the four
-			// js_chain_* of the Jiangsu chain and cluster demo and the four js_* of the
-			// Jiangsu filing demo)
-			assertThat(accounts).isEqualTo(24);
+			// admin and the 22 demo accounts (with bj_city, national, secadmin, the three
+			// js_chain_* operators of the Jiangsu chain and cluster demo and the four
+			// js_*
+			// of the Jiangsu filing demo; js_province serves both demos)
+			assertThat(accounts).isEqualTo(23);
 			assertThat(jdbc.sql("SELECT count(*) FROM region").query(Long.class).single()).isEqualTo(3214);
 			jdbc.sql("UPDATE user_account SET display_name = '重启前改的名字' WHERE username = 'lz_bureau'").update();
 			assertThat(jdbc.sql("SELECT phone FROM expert WHERE phone IS NOT NULL").query(String.class).list())

@@ -57,10 +57,10 @@ class InitialAccounts implements ApplicationRunner {
 			// jiangsu-2015 省级备案 (jsfiling): 玄武区 operator, 南京市 and the province
 			new DemoAccount("js_operator", "林杰（南京玄武创客空间运营方）", Role.OPERATOR, "320102", "南京玄武创客空间运营管理有限公司"),
 			new DemoAccount("js_city", "南京市科技局 沈悦", Role.CITY_BUREAU, "320100", "南京市科学技术局"),
+			// js_province also designates the 孵化链条试点 and 众创集聚区 (chain, cluster demos)
 			new DemoAccount("js_province", "江苏省科技厅 顾明", Role.PROVINCE, "320000", "江苏省科学技术厅"),
 			new DemoAccount("js_expert", "专家 钱进", Role.EXPERT, "320000", "南京大学"),
 			// chains: 孵化链条试点 and 众创集聚区 in Jiangsu (chain.internal.DemoChains)
-			new DemoAccount("js_chain_province", "江苏省科技厅 钱程（孵化链条与集聚区）", Role.PROVINCE, "320000", "江苏省科学技术厅"),
 			new DemoAccount("js_chain_nursery", "孙立（玄武创业苗圃运营方）", Role.OPERATOR, "320102", "南京玄武创业苗圃管理有限公司"),
 			new DemoAccount("js_chain_incubator", "钟宁（玄武科技孵化器运营方）", Role.OPERATOR, "320102", "南京玄武科技企业孵化器有限公司"),
 			new DemoAccount("js_chain_accelerator", "蒋涛（玄武加速器运营方）", Role.OPERATOR, "320102", "南京玄武企业加速器发展有限公司"),

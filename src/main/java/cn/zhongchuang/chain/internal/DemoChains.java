@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * In demo mode, once: three institutions of three operators in 南京市玄武区 (创业苗圃, 孵化器, 加速器,
  * the demo accounts {@code js_chain_*}), a company that moved along them (苗圃 → 孵化器 → 加速器:
  * two moves) and one that stayed, the chain applied for by the nursery's operator and
- * designated a pilot by 江苏省科学技术厅 ({@code js_chain_province}). The cluster module's demo
- * data builds its 众创集聚区 on these institutions.
+ * designated a pilot by 江苏省科学技术厅 ({@code js_province}). The cluster module's demo data
+ * builds its 众创集聚区 on these institutions.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 46)
@@ -72,7 +72,7 @@ class DemoChains implements ApplicationRunner {
 		Optional<CurrentUser> nursery = user("js_chain_nursery");
 		Optional<CurrentUser> incubator = user("js_chain_incubator");
 		Optional<CurrentUser> accelerator = user("js_chain_accelerator");
-		Optional<CurrentUser> province = user("js_chain_province");
+		Optional<CurrentUser> province = user("js_province");
 		if (nursery.isEmpty() || incubator.isEmpty() || accelerator.isEmpty() || province.isEmpty()
 				|| !this.institutions.mine(incubator.get()).isEmpty()) {
 			return;

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * In demo mode, once (after the chain module's demo data): 玄武区众创集聚区, an institution of
  * kind 众创集聚区 run by the nursery's operator ({@code js_chain_nursery}), with the three
  * institutions of the demo chain as members and two service providers, recognized by
- * 江苏省科学技术厅 ({@code js_chain_province}).
+ * 江苏省科学技术厅 ({@code js_province}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 47)
@@ -61,7 +61,7 @@ class DemoClusters implements ApplicationRunner {
 			return;
 		}
 		Optional<CurrentUser> operator = user("js_chain_nursery");
-		Optional<CurrentUser> province = user("js_chain_province");
+		Optional<CurrentUser> province = user("js_province");
 		if (operator.isEmpty() || province.isEmpty()) {
 			return;
 		}
