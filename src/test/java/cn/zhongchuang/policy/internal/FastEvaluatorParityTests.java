@@ -54,33 +54,42 @@ class FastEvaluatorParityTests {
 		for (PolicyPack pack : PolicyPacks.bundled().all()) {
 			String id = pack.id();
 			PackDefinition definition = pack.definition();
-			definition.criteria().forEach((criterion) -> add(SPACE, RuleEnvironment.SPACE, criterion));
+			// a pack with facts of its own compiles against the contract's schema plus
+			// them
+			FactSchema.Field schema = FactSchema.extend(FactSchema.SPACE, definition.facts());
+			RuleEnvironment space = RuleEnvironment.space(schema);
+			definition.criteria().forEach((criterion) -> add(SPACE, space, schema, criterion));
 			definition.preferred()
 				.forEach((item) -> SPACE
-					.add(new Probe(id + " 优先 " + item.article(), RuleEnvironment.SPACE.compile(item.rule(), true))));
+					.add(new Probe(id + " 优先 " + item.article(), space.compile(item.rule(), true), space, schema)));
 			if (definition.tenantCriteria() != null) {
 				definition.tenantCriteria()
 					.criteria()
-					.forEach((criterion) -> add(TENANT, RuleEnvironment.TENANT, criterion));
+					.forEach((criterion) -> add(TENANT, RuleEnvironment.TENANT, FactSchema.TENANT, criterion));
 			}
 		}
 		for (String source : OPERATOR_PROBES) {
-			SPACE.add(new Probe(source, RuleEnvironment.SPACE.compile(source, false)));
+			SPACE.add(new Probe(source, RuleEnvironment.SPACE.compile(source, false), RuleEnvironment.SPACE,
+					FactSchema.SPACE));
 		}
 	}
 
-	private static void add(List<Probe> probes, RuleEnvironment environment, PackDefinition.Criterion criterion) {
+	private static void add(List<Probe> probes, RuleEnvironment environment, FactSchema.Field schema,
+			PackDefinition.Criterion criterion) {
 		String name = "第 " + criterion.article() + " 条 ";
 		if (criterion.rule() != null) {
-			probes.add(new Probe(name + criterion.rule(), environment.compile(criterion.rule(), true)));
+			probes.add(new Probe(name + criterion.rule(), environment.compile(criterion.rule(), true), environment,
+					schema));
 		}
 		if (criterion.applies() != null) {
-			probes.add(new Probe(name + criterion.applies(), environment.compile(criterion.applies(), true)));
+			probes.add(new Probe(name + criterion.applies(), environment.compile(criterion.applies(), true),
+					environment, schema));
 		}
 		if (criterion.detail() != null) {
 			DetailTemplate.compile(criterion.detail(), environment)
 				.expressions()
-				.forEach((expression) -> probes.add(new Probe(name + expression.source(), expression)));
+				.forEach((expression) -> probes
+					.add(new Probe(name + expression.source(), expression, environment, schema)));
 		}
 	}
 
@@ -96,11 +105,21 @@ class FastEvaluatorParityTests {
 	@Test
 	void spaceRulesAgreeWithCel() {
 		for (long seed = 0; seed < 400; seed++) {
-			Random random = new Random(seed);
-			Map<String, Object> facts = withAsOf(object(FactSchema.SPACE, random, 0.9), random);
-			Frame vars = RuleEnvironment.SPACE.bind(facts,
-					Map.of("jurisdiction", pick(random, "110105", "620100", "210000")));
-			SPACE.forEach((probe) -> assertSameOutcome(probe, vars, facts));
+			long s = seed;
+			// the same random facts for every probe of one schema (a pack with facts of
+			// its
+			// own has its own)
+			Map<FactSchema.Field, Map<String, Object>> factsBySchema = new java.util.HashMap<>();
+			Map<FactSchema.Field, Frame> varsBySchema = new java.util.HashMap<>();
+			SPACE.forEach((probe) -> {
+				Map<String, Object> facts = factsBySchema.computeIfAbsent(probe.schema(), (schema) -> {
+					Random random = new Random(s);
+					return withAsOf(object(schema, random, 0.9), random);
+				});
+				Frame vars = varsBySchema.computeIfAbsent(probe.schema(), (schema) -> probe.environment()
+					.bind(facts, Map.of("jurisdiction", pick(new Random(s), "110105", "620100", "210000"))));
+				assertSameOutcome(probe, vars, facts);
+			});
 		}
 	}
 
@@ -189,7 +208,8 @@ class FastEvaluatorParityTests {
 		return values[random.nextInt(values.length)];
 	}
 
-	private record Probe(String name, CompiledExpression expression) {
+	private record Probe(String name, CompiledExpression expression, RuleEnvironment environment,
+			FactSchema.Field schema) {
 	}
 
 	/** 出错：只比较是否为"缺少事实"，报错文字两边本就不同。 */
