@@ -114,8 +114,9 @@ class OperatorScopeTests {
 
 		this.mvc.perform(get("/operators").with(user(reviewer)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(chengguan.org().name())))
-			.andExpect(content().string(not(containsString(chaoyang.org().name()))));
+			// whole names in their cells: a fixture name may be part of another's
+			.andExpect(content().string(containsString(">" + chengguan.org().name() + "<")))
+			.andExpect(content().string(not(containsString(">" + chaoyang.org().name() + "<"))));
 		this.mvc.perform(get("/api/v1/operators?size=200").with(user(reviewer)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].regionCode", everyItem(startsWith("620102"))));
