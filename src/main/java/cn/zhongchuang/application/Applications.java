@@ -38,6 +38,7 @@ import cn.zhongchuang.platform.CurrentUser;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
 import cn.zhongchuang.platform.Role;
+import cn.zhongchuang.policy.ComputedFacts;
 import cn.zhongchuang.policy.InvalidFactsException;
 import cn.zhongchuang.policy.PackDefinition;
 import cn.zhongchuang.policy.PackDefinition.ReviewStage;
@@ -90,12 +91,16 @@ public class Applications {
 
 	private final Sanctions sanctions;
 
+	private final ComputedFacts computedFacts;
+
 	private final Clock clock;
 
 	Applications(ApplicationRecords records, Operators operators, Institutions institutions, PolicyCatalog catalog,
 			Attachments attachments, Regions regions, AuditTrail audit, ApplicationEventPublisher events,
-			Recognitions recognitions, ExpertPanels panels, Sanctions sanctions, Clock clock) {
+			Recognitions recognitions, ExpertPanels panels, Sanctions sanctions, ComputedFacts computedFacts,
+			Clock clock) {
 		this.records = records;
+		this.computedFacts = computedFacts;
 		this.institutions = institutions;
 		this.sanctions = sanctions;
 		this.recognitions = recognitions;
@@ -424,8 +429,13 @@ public class Applications {
 		}
 	}
 
+	/**
+	 * The facts the application's pack computes (its {@code source: computed:} facts)
+	 * from the institution's records today.
+	 */
 	private OperatorFacts computed(Application app) {
-		return this.institutions.factsFor(app.institutionId(), today());
+		ComputedFacts.Result result = this.computedFacts.of(packOf(app).definition(), app.institutionId(), today());
+		return new OperatorFacts(app.operatorId(), today(), result.facts(), result.sources());
 	}
 
 	List<MaterialState> materials(Application app, PolicyPack pack) {

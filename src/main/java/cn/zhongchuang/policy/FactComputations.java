@@ -11,7 +11,8 @@ import cn.zhongchuang.policy.PackDefinition.FactType;
  * 按载体自己的记录计算事实的具名计算（facts-format.md 的 {@code source: computed:<name>}）。
  * <p>
  * 政策引擎只声明有哪些名称、各自给出什么类型的值（{@link #ALL}），政策包加载时据此拒绝未知的名称；
- * 计算本身由记录所在的模块实现（申报模块按运营机构与载体的记录实现本接口），政策引擎不依赖那些模块。
+ * 计算本身由记录所在的模块实现（申报模块按运营机构与载体的记录、在孵企业模块按名册与统计指标实现本接口）， 政策引擎不依赖那些模块：{@link ComputedFacts}
+ * 收集全部实现，每个名称恰好由一个实现给出， 再按政策包的事实清单把名称换成事实路径。
  */
 public interface FactComputations {
 
@@ -78,6 +79,12 @@ public interface FactComputations {
 	static Optional<Computation> named(String name) {
 		return ALL.stream().filter((computation) -> computation.name().equals(name)).findFirst();
 	}
+
+	/**
+	 * 本实现给出的名称（{@link #ALL} 中的）。
+	 * @return 名称
+	 */
+	java.util.Set<String> names();
 
 	/**
 	 * 一个载体在某日的计算结果。

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.zhongchuang.institution.InstitutionSummary;
 import cn.zhongchuang.institution.Institutions;
@@ -40,6 +41,12 @@ class IncubatorFactComputations implements FactComputations {
 	IncubatorFactComputations(JdbcClient jdbc, Institutions institutions) {
 		this.jdbc = jdbc;
 		this.institutions = institutions;
+	}
+
+	@Override
+	public Set<String> names() {
+		return Set.of("institutionKind", "graduatesTotal", "tenantsFinanced", "tenantsWithPatentApplications",
+				"tenantsWithValidIp");
 	}
 
 	@Override
