@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is refused as the same person; a visitor without a session finds the mentor in
  * {@code /mentors} by name and by field with institution, certificate number and term,
  * never the ID number or phone; the province revokes (the confirmation names the
- * consequence) and the visitor no longer finds the mentor as one in force. Every page is
- * checked for what a clerk must not see and for horizontal scrolling. Screenshots in
- * target/screenshots (mentor-*).
+ * consequence) and the visitor no longer finds the mentor, unless asking for all
+ * certificates, where it is 已撤销 since the day. Every page is checked for what a clerk
+ * must not see and for horizontal scrolling. Screenshots in target/screenshots
+ * (mentor-*).
  */
 class MentorCertificationBrowserTests extends BrowserTest {
 
@@ -184,9 +185,14 @@ class MentorCertificationBrowserTests extends BrowserTest {
 		clerkReadable(province);
 		shot(province, "mentor-07-certified");
 
-		// the same ID number a second time: refused in Chinese, the nomination still
-		// waits
+		// the same ID number a second time: the page warns before, the certification is
+		// refused in Chinese, the nomination still waits
 		province.navigate(second);
+		assertThat(province.locator("#same-person")).containsText(number);
+		assertThat(province.locator("#same-person")).containsText("不能再认定");
+		assertThat(province.locator("#same-person")).containsText(untilText);
+		clerkReadable(province);
+		shot(province, "mentor-08-same-person-warned");
 		province.click("#certify");
 		assertThat(province.locator("#decision-error")).containsText("已持有有效的创业导师证书");
 		assertThat(province.locator("#decision-error")).containsText(number);
@@ -194,7 +200,7 @@ class MentorCertificationBrowserTests extends BrowserTest {
 		assertThat(province.locator("#decision-error")).not().containsText(id);
 		assertThat(province.locator("#mentor-status")).hasText("待审核");
 		clerkReadable(province);
-		shot(province, "mentor-08-second-refused");
+		shot(province, "mentor-09-second-refused");
 		province.fill("#refuse-reason", "与已认定的创业导师为同一人，重复申请");
 		province.click("#refuse");
 		assertThat(province.locator("#mentor-status")).hasText("不予认定");
@@ -214,7 +220,7 @@ class MentorCertificationBrowserTests extends BrowserTest {
 		assertThat(row.locator(".mentor-status")).hasText("有效");
 		assertNoPersonalData(visitor, id);
 		clerkReadable(visitor);
-		shot(visitor, "mentor-09-registry-by-name");
+		shot(visitor, "mentor-10-registry-by-name");
 		visitor.fill("#q", "");
 		visitor.selectOption("#field", FIELD);
 		visitor.click("#mentor-search");
@@ -228,25 +234,34 @@ class MentorCertificationBrowserTests extends BrowserTest {
 		province.navigate(first);
 		province.fill("#revoke-reason", "经核查，该导师在辅导中向在孵企业收取不当费用");
 		clerkReadable(province);
-		shot(province, "mentor-10-revoke");
+		shot(province, "mentor-11-revoke");
 		province.click("#revoke");
 		assertThat(province.locator("#mentor-status")).hasText("已撤销");
 		assertThat(this.dialogs).last()
 			.satisfies(
 					(message) -> assertThat(message).contains(NAME).contains(number).contains("立即失效").contains("已撤销"));
 		clerkReadable(province);
-		shot(province, "mentor-11-revoked");
+		shot(province, "mentor-12-revoked");
 		province.close();
 
-		visitor.navigate(url("/mentors?q=" + NAME));
-		assertThat(visitor.locator(".mentor-row .mentor-status:text-is('有效')")).hasCount(0);
+		visitor.navigate(url("/mentors"));
+		visitor.fill("#q", NAME);
+		visitor.click("#mentor-search");
+		assertThat(visitor.locator(".mentor-row")).hasCount(0);
+		assertThat(visitor.locator("#mentor-results")).containsText("暂无符合条件的创业导师");
+		clerkReadable(visitor);
+		shot(visitor, "mentor-13-registry-after-revocation");
+		// asked for all certificates (to check one): revoked, since when, no term
+		visitor.selectOption("#scope", "all");
+		visitor.click("#mentor-search");
 		Locator revoked = visitor.locator(".mentor-row:has-text('" + number + "')");
 		assertThat(revoked.locator(".mentor-status")).hasText("已撤销");
-		assertThat(revoked)
-			.containsText(today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
+		assertThat(revoked.locator(".mentor-ended"))
+			.hasText(today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日撤销");
+		assertThat(revoked.locator(".mentor-until")).hasText("—");
 		assertNoPersonalData(visitor, id);
 		clerkReadable(visitor);
-		shot(visitor, "mentor-12-registry-after-revocation");
+		shot(visitor, "mentor-14-registry-all-certificates");
 		visitor.close();
 	}
 
