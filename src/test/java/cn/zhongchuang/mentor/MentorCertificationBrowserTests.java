@@ -160,6 +160,9 @@ class MentorCertificationBrowserTests extends BrowserTest {
 		Page province = as("js_province");
 		province.click(".zc-sidebar >> text=创业导师认定");
 		assertThat(province.locator("#results")).containsText(NAME);
+		// two rows of one name: the masked ID number tells whether it is one person
+		assertThat(province.locator("#results tbody tr:has-text('" + NAME + "') .mentor-masked-id"))
+			.hasText(new String[] { IdNumbers.masked(id), IdNumbers.masked(id) });
 		clerkReadable(province);
 		shot(province, "mentor-05-province-list");
 		province.navigate(first);
