@@ -106,6 +106,7 @@ class MentorCertificationController {
 		model.addAttribute("provinceName", this.mentors.regionName(c.provinceCode()));
 		model.addAttribute("termYears", this.mentors.termYears());
 		model.addAttribute("evidence", this.mentors.evidenceRef(c).orElse(null));
+		model.addAttribute("samePerson", this.mentors.certificateInForceOfSamePerson(c).orElse(null));
 		return "mentor/detail";
 	}
 

@@ -199,21 +199,22 @@ class MentorRecords {
 
 	/**
 	 * The public registry: certificates ever given (certified, revoked or lapsed), by
-	 * name or field keyword and field; those in force first, then by number.
+	 * name or field keyword and field, only those in force on {@code inForceOn} when
+	 * given; those in force first, then by number.
 	 */
-	List<MentorCertification> registry(String keyword, String field, int offset, int limit) {
-		return this.jdbc.sql("SELECT * FROM mentor_certification" + registryWhere(keyword, field)
+	List<MentorCertification> registry(String keyword, String field, LocalDate inForceOn, int offset, int limit) {
+		return this.jdbc.sql("SELECT * FROM mentor_certification" + registryWhere(keyword, field, inForceOn)
 				+ " ORDER BY (status = 'CERTIFIED') DESC, certified_on DESC, certificate_number LIMIT :limit OFFSET :offset")
-			.params(registryParams(keyword, field))
+			.params(registryParams(keyword, field, inForceOn))
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(this::map)
 			.list();
 	}
 
-	long registryCount(String keyword, String field) {
-		return this.jdbc.sql("SELECT count(*) FROM mentor_certification" + registryWhere(keyword, field))
-			.params(registryParams(keyword, field))
+	long registryCount(String keyword, String field, LocalDate inForceOn) {
+		return this.jdbc.sql("SELECT count(*) FROM mentor_certification" + registryWhere(keyword, field, inForceOn))
+			.params(registryParams(keyword, field, inForceOn))
 			.query(Long.class)
 			.single();
 	}
@@ -225,14 +226,18 @@ class MentorRecords {
 				""").query(String.class).list();
 	}
 
-	private static String registryWhere(String keyword, String field) {
+	private static String registryWhere(String keyword, String field, LocalDate inForceOn) {
 		return " WHERE certificate_number IS NOT NULL"
 				+ ((keyword != null) ? " AND (name ILIKE :kw OR field ILIKE :kw)" : "")
-				+ ((field != null) ? " AND field = :field" : "");
+				+ ((field != null) ? " AND field = :field" : "")
+				+ ((inForceOn != null) ? " AND status = 'CERTIFIED' AND valid_until >= :today" : "");
 	}
 
-	private static java.util.Map<String, Object> registryParams(String keyword, String field) {
+	private static java.util.Map<String, Object> registryParams(String keyword, String field, LocalDate inForceOn) {
 		java.util.Map<String, Object> p = new java.util.HashMap<>();
+		if (inForceOn != null) {
+			p.put("today", inForceOn);
+		}
 		if (keyword != null) {
 			p.put("kw", "%" + keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}

@@ -363,6 +363,19 @@ public class Mentors {
 		return this.attachments.open(OWNER, String.valueOf(id), c.evidenceAttachmentId());
 	}
 
+	/**
+	 * The certificate in force today of the same person (by ID number) as a pending
+	 * nomination, which a certification of it would be refused for; empty otherwise.
+	 */
+	@Transactional(readOnly = true)
+	Optional<MentorCertification> certificateInForceOfSamePerson(MentorCertification c) {
+		if (c.status() != Status.PENDING) {
+			return Optional.empty();
+		}
+		return this.records.activeFor(c.idNumber())
+			.filter((other) -> other.id() != c.id() && !other.validUntil().isBefore(today()));
+	}
+
 	Optional<AttachmentRef> evidenceRef(MentorCertification c) {
 		return (c.evidenceAttachmentId() == null) ? Optional.empty() : this.attachments.find(c.evidenceAttachmentId());
 	}
@@ -404,6 +417,16 @@ public class Mentors {
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<RegistryEntry> registry(String q, String field, String page, String size) {
+		return registry(q, field, false, page, size);
+	}
+
+	/**
+	 * The public registry as {@link #registry(String, String, String, String)}, only the
+	 * certificates in force today when {@code inForceOnly} (the public page's default: a
+	 * visitor looks for mentors; revoked and lapsed ones on asking for all).
+	 */
+	@Transactional(readOnly = true)
+	PageResult<RegistryEntry> registry(String q, String field, boolean inForceOnly, String page, String size) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String keyword = blankToNull(q);
 		if (keyword != null && keyword.length() > 50) {
@@ -419,8 +442,9 @@ public class Mentors {
 			throw new FieldErrorException(errors);
 		}
 		LocalDate today = today();
-		long total = this.records.registryCount(keyword, f);
-		List<RegistryEntry> items = this.records.registry(keyword, f, (p - 1) * s, s)
+		LocalDate inForceOn = inForceOnly ? today : null;
+		long total = this.records.registryCount(keyword, f, inForceOn);
+		List<RegistryEntry> items = this.records.registry(keyword, f, inForceOn, (p - 1) * s, s)
 			.stream()
 			.map((c) -> entry(c, today))
 			.toList();

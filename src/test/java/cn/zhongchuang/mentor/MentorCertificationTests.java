@@ -172,7 +172,18 @@ class MentorCertificationTests {
 		long first = this.fixtures.nominate(a, name, idNumber);
 		long second = this.fixtures.nominate(b, name, idNumber);
 		AuthenticatedUser province = this.fixtures.province("320000");
-		this.mentors.certify(first, 0, province);
+		String number = this.mentors.certify(first, 0, province).certificateNumber();
+		// the page of the second nomination warns before the province decides
+		String warned = this.mvc.perform(get("/mentor-certifications/" + second).with(user(province)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(warned).contains("id=\"same-person\"").contains(number).contains("请不予认定");
+		assertThat(this.mvc.perform(get("/mentor-certifications/" + first).with(user(province)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).as("not on the certificate itself").doesNotContain("id=\"same-person\"");
 
 		MvcResult refused = this.mvc
 			.perform(post("/mentor-certifications/" + second + "/certify").param("version", "0")
@@ -281,7 +292,7 @@ class MentorCertificationTests {
 	}
 
 	@Test
-	void aRevokedCertificateShowsRevokedAndFreesThePersonForANewCertification() {
+	void aRevokedCertificateShowsRevokedAndFreesThePersonForANewCertification() throws Exception {
 		TestOrganisations.Registered op = this.fixtures.operator("320106");
 		String name = MentorFixtures.name();
 		String idNumber = MentorFixtures.idNumber();
@@ -296,6 +307,22 @@ class MentorCertificationTests {
 		Mentors.RegistryEntry entry = this.mentors.registry(name, null, null, null).items().get(0);
 		assertThat(entry.status()).isEqualTo("REVOKED");
 		assertThat(entry.statusLabel()).isEqualTo("已撤销");
+		// the public page lists certificates in force unless asked for all
+		assertThat(this.mvc.perform(get("/mentors").param("q", name))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(c.certificateNumber());
+		String all = this.mvc.perform(get("/mentors").param("q", name).param("scope", "all"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		LocalDate today = this.mentors.today();
+		assertThat(all).contains(c.certificateNumber())
+			.contains("已撤销")
+			.contains(today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日撤销");
+		this.mvc.perform(get("/mentors").param("scope", "revoked")).andExpect(status().isBadRequest());
 		assertThat(this.jdbc.sql("SELECT count(*) FROM notification WHERE recipient_id = :u AND title LIKE :t")
 			.param("u", op.account().id())
 			.param("t", "创业导师证书已撤销：" + name)
