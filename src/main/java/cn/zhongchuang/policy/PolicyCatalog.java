@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import cn.zhongchuang.audit.AuditEntry;
 import cn.zhongchuang.audit.AuditTrail;
+import cn.zhongchuang.region.Regions;
 import cn.zhongchuang.platform.ConflictException;
 import cn.zhongchuang.platform.FieldErrorException;
 import cn.zhongchuang.platform.NotFoundException;
@@ -39,13 +40,18 @@ public class PolicyCatalog {
 
 	private final Clock clock;
 
-	private final PolicyPacks bundled = PolicyPacks.bundled();
+	private final Regions regions;
+
+	/** The bundled packs, writing region names in verdict details. */
+	private final PolicyPacks bundled;
 
 	private final Map<String, PolicyPack> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private volatile Snapshot snapshot;
 
-	PolicyCatalog(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	PolicyCatalog(JdbcClient jdbc, AuditTrail audit, Clock clock, Regions regions) {
+		this.regions = regions;
+		this.bundled = PolicyPacks.bundled().withRegionNames(this::regionName);
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -213,6 +219,11 @@ public class PolicyCatalog {
 		return current.packs();
 	}
 
+	/** 北京市朝阳区 for 110105: the full name without the spaces of a page's path. */
+	private String regionName(String code) {
+		return this.regions.fullName(code).replace(" ", "");
+	}
+
 	private PolicyPacks read() {
 		PolicyPacks packs = this.bundled;
 		List<Map.Entry<String, String>> active = this.jdbc
@@ -221,8 +232,8 @@ public class PolicyCatalog {
 			.list();
 		for (Map.Entry<String, String> entry : active) {
 			// Compiled once per node: the source of an active version never changes.
-			packs = packs
-				.with(this.compiled.computeIfAbsent(entry.getKey(), (k) -> PolicyPacks.load(entry.getValue())));
+			packs = packs.with(this.compiled.computeIfAbsent(entry.getKey(),
+					(k) -> PolicyPacks.load(entry.getValue()).withRegionNames(this::regionName)));
 		}
 		return packs;
 	}

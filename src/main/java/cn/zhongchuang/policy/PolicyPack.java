@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import cn.zhongchuang.policy.PackDefinition.Example;
 import cn.zhongchuang.policy.Verdict.CriterionResult;
@@ -35,6 +36,9 @@ public final class PolicyPack {
 	/** 空间条件的环境：本政策包的空间事实结构（契约加上新增的事实）。 */
 	private final RuleEnvironment spaceEnvironment;
 
+	/** 结论详情中行政区划代码换成的名称（{@link #withRegionNames}；缺省原样写代码）。 */
+	private final UnaryOperator<String> regionNames;
+
 	PolicyPack(PackDefinition definition) {
 		PackCompiler.Compiled compiled = PackCompiler.compile(definition);
 		this.definition = definition;
@@ -45,6 +49,27 @@ public final class PolicyPack {
 		this.spaceConstants = Map.of("jurisdiction", definition.jurisdiction());
 		this.tenantConstants = Map.of("jurisdiction", definition.jurisdiction(), "keyIndustries",
 				(definition.tenantCriteria() != null) ? definition.tenantCriteria().keyIndustries() : List.of());
+		this.regionNames = UnaryOperator.identity();
+	}
+
+	private PolicyPack(PolicyPack pack, UnaryOperator<String> regionNames) {
+		this.definition = pack.definition;
+		this.spaceEnvironment = pack.spaceEnvironment;
+		this.spaceCriteria = pack.spaceCriteria;
+		this.preferred = pack.preferred;
+		this.tenantCriteria = pack.tenantCriteria;
+		this.spaceConstants = pack.spaceConstants;
+		this.tenantConstants = pack.tenantConstants;
+		this.regionNames = regionNames;
+	}
+
+	/**
+	 * 同一政策包，结论详情中的行政区划（如"注册地 {operator.registeredRegion}"、"{jurisdiction}"） 写名称而不是代码。
+	 * @param names 代码到名称，不认识的代码原样返回
+	 * @return 政策包（编译结果共用）
+	 */
+	public PolicyPack withRegionNames(UnaryOperator<String> names) {
+		return new PolicyPack(this, names);
 	}
 
 	public String id() {
@@ -97,7 +122,7 @@ public final class PolicyPack {
 	 * @return 结论
 	 */
 	public Verdict evaluateSpace(SpaceFacts facts) {
-		Frame frame = this.spaceEnvironment.bind(facts.values(), this.spaceConstants);
+		Frame frame = this.spaceEnvironment.bind(facts.values(), this.spaceConstants).withRegionNames(this.regionNames);
 		CriterionResult[] results = new CriterionResult[this.spaceCriteria.size()];
 		for (int i = 0; i < results.length; i++) {
 			results[i] = this.spaceCriteria.get(i).evaluate(frame);
@@ -151,7 +176,8 @@ public final class PolicyPack {
 		if (this.definition.tenantCriteria() == null) {
 			throw new NotDefinedByPolicyException(id(), "在孵企业条件");
 		}
-		Frame frame = RuleEnvironment.TENANT.bind(facts.values(), this.tenantConstants);
+		Frame frame = RuleEnvironment.TENANT.bind(facts.values(), this.tenantConstants)
+			.withRegionNames(this.regionNames);
 		CriterionResult[] results = new CriterionResult[this.tenantCriteria.size()];
 		for (int i = 0; i < results.length; i++) {
 			results[i] = this.tenantCriteria.get(i).evaluate(frame);

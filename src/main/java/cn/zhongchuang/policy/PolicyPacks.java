@@ -87,6 +87,18 @@ public final class PolicyPacks {
 	 * @param pack 政策包
 	 * @return 新的集合
 	 */
+	/**
+	 * 同样的政策包，结论详情中的行政区划写名称（{@link PolicyPack#withRegionNames}）。
+	 * @param names 代码到名称
+	 * @return 政策包集合
+	 */
+	public PolicyPacks withRegionNames(java.util.function.UnaryOperator<String> names) {
+		Map<String, List<PolicyPack>> copy = new LinkedHashMap<>();
+		this.packs.forEach(
+				(id, versions) -> copy.put(id, versions.stream().map((pack) -> pack.withRegionNames(names)).toList()));
+		return new PolicyPacks(Map.copyOf(copy));
+	}
+
 	public PolicyPacks with(PolicyPack pack) {
 		Map<String, List<PolicyPack>> copy = new LinkedHashMap<>(this.packs);
 		List<PolicyPack> versions = new ArrayList<>(copy.getOrDefault(pack.id(), List.of()));

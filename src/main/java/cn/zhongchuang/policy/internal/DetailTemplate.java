@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * 条件详情的模板，如 {@code "孵化场地 {space.totalAreaM2}㎡，要求 ≥ 500㎡"}：花括号中是 CEL 表达式，
  * 求值后按中文习惯格式化（整数值的小数不带 .0，布尔值为"是/否"，列表用顿号连接）； {@code {{} 和 {@code }}} 表示花括号本身。占位符在加载时编译。
+ * <p>
+ * 占位符恰是一个行政区划类型的事实（如 {@code {operator.registeredRegion}}）或常量 {@code {jurisdiction}} 时，
+ * 写出的是区划的名称（{@link Frame#withRegionNames}），不是代码：页面上不出现行政区划代码。
  */
 public final class DetailTemplate {
 
@@ -24,8 +27,8 @@ public final class DetailTemplate {
 	/** 模板中的占位符表达式（测试用）。 */
 	List<CompiledExpression> expressions() {
 		return this.parts.stream()
-			.filter(CompiledExpression.class::isInstance)
-			.map(CompiledExpression.class::cast)
+			.filter((part) -> !(part instanceof String))
+			.map((part) -> (part instanceof RegionPart region) ? region.expression() : (CompiledExpression) part)
 			.toList();
 	}
 
@@ -62,7 +65,8 @@ public final class DetailTemplate {
 			}
 			String expression = template.substring(i + 1, end).trim();
 			try {
-				parts.add(environment.compile(expression, false));
+				CompiledExpression compiled = environment.compile(expression, false);
+				parts.add(isRegion(expression, environment) ? new RegionPart(compiled) : compiled);
 			}
 			catch (RuleCompileException ex) {
 				throw new RuleCompileException("模板占位符 {" + expression + "} 无法编译：" + ex.getMessage());
@@ -73,6 +77,25 @@ public final class DetailTemplate {
 			parts.add(text.toString());
 		}
 		return new DetailTemplate(parts);
+	}
+
+	/** 写出区划名称的占位符。 */
+	private record RegionPart(CompiledExpression expression) {
+	}
+
+	/** 占位符是不是一个行政区划：常量 jurisdiction，或结构中类型为 REGION 的事实路径。 */
+	static boolean isRegion(String expression, RuleEnvironment environment) {
+		if (expression.equals("jurisdiction")) {
+			return true;
+		}
+		if (!expression.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+			return false;
+		}
+		FactSchema.Field field = FactSchema.at(environment.factSchema(), expression);
+		if (field == null && expression.startsWith("tenant.")) {
+			field = FactSchema.at(environment.factSchema(), expression.substring("tenant.".length()));
+		}
+		return field != null && field.kind() == FactSchema.Kind.REGION;
 	}
 
 	private static int closingBrace(String template, int open) {
@@ -117,7 +140,13 @@ public final class DetailTemplate {
 				continue;
 			}
 			try {
-				appendValue(text, ((CompiledExpression) part).evaluate(frame));
+				if (part instanceof RegionPart region) {
+					Object code = region.expression().evaluate(frame);
+					appendValue(text, (code instanceof String string) ? frame.regionNames.apply(string) : code);
+				}
+				else {
+					appendValue(text, ((CompiledExpression) part).evaluate(frame));
+				}
 			}
 			catch (RuleError ex) {
 				text.append('—');

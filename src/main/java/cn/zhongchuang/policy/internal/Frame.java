@@ -12,8 +12,21 @@ public final class Frame {
 
 	final Object[] locals = new Object[MAX_LOCALS];
 
+	/** 详情中行政区划代码的名称（未给出时原样写代码）。 */
+	java.util.function.UnaryOperator<String> regionNames = java.util.function.UnaryOperator.identity();
+
 	Frame(Object[] vars) {
 		this.vars = vars;
+	}
+
+	/**
+	 * 详情模板写行政区划时用的名称。
+	 * @param names 代码到名称；不认识的代码应原样返回
+	 * @return 本帧
+	 */
+	public Frame withRegionNames(java.util.function.UnaryOperator<String> names) {
+		this.regionNames = names;
+		return this;
 	}
 
 }
