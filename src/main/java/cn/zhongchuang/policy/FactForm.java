@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.zhongchuang.policy.PackDefinition;
 import cn.zhongchuang.reference.Industry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,7 +103,103 @@ final class FactForm {
 			Field.integer("staffWithCollegeDegree", "tenant"), Field.decimal("rdExpenditureWan", "tenant"),
 			Field.decimal("totalExpenditureWan", "tenant"), Field.text("keyIndustry", "tenant"));
 
+	/** Groups of the space form in the order a form shows them; others come last. */
+	private static final List<String> GROUPS = List.of("basic", "operator", "compliance", "space", "tenants", "staff",
+			"mentors", "funds", "activities", "services", "incubator");
+
+	/** Rows offered for each list fact (three funds). */
+	static final int LIST_ROWS = 3;
+
 	private FactForm() {
+	}
+
+	/**
+	 * The space form of a pack: the day of the check, then the facts the pack declares
+	 * ({@code facts:}), with the pack's labels, units, help and option names, grouped by
+	 * what they describe (a group keeps the pack's order). Members of a list fact
+	 * ({@code funds.kind}) are asked {@value #LIST_ROWS} times. A pack that declares no
+	 * facts is asked the whole contract ({@link #SPACE}).
+	 */
+	static List<Field> space(PackDefinition pack) {
+		if (pack.facts() == null || pack.facts().isEmpty()) {
+			return SPACE;
+		}
+		List<String> lists = pack.facts()
+			.stream()
+			.filter((f) -> f.type() == PackDefinition.FactType.LIST)
+			.map(PackDefinition.Fact::path)
+			.toList();
+		List<Field> fields = new ArrayList<>();
+		fields.add(new Field("asOf", "basic", Type.DATE, List.of(), "判断日期", null, "按哪一天的情况判断，缺省为今天", Map.of()));
+		for (PackDefinition.Fact fact : pack.facts()) {
+			if (fact.type() == PackDefinition.FactType.LIST || fact.path().equals("asOf")) {
+				continue;
+			}
+			String list = lists.stream().filter((l) -> fact.path().startsWith(l + ".")).findFirst().orElse(null);
+			if (list == null) {
+				fields.add(field(fact, fact.path(), groupOf(fact.path())));
+				continue;
+			}
+			for (int row = 0; row < LIST_ROWS; row++) {
+				fields.add(field(fact, list + "[" + row + "]" + fact.path().substring(list.length()), groupOf(list)));
+			}
+		}
+		List<Field> ordered = new ArrayList<>(fields);
+		ordered.sort(java.util.Comparator.comparingInt((Field f) -> rank(f.group())));
+		if (lists.size() == 1) {
+			// the rows of one fund together: role, kind, amount of the first, then the
+			// second…
+			List<Field> listed = ordered.stream().filter((f) -> f.row() > 0).toList();
+			List<Field> byRow = new ArrayList<>(listed);
+			byRow.sort(java.util.Comparator.comparingInt(Field::row));
+			int at = ordered.indexOf(listed.isEmpty() ? null : listed.get(0));
+			if (at >= 0) {
+				ordered.removeAll(listed);
+				ordered.addAll(at, byRow);
+			}
+		}
+		return List.copyOf(ordered);
+	}
+
+	private static int rank(String group) {
+		int at = GROUPS.indexOf(group);
+		return (at >= 0) ? at : GROUPS.size();
+	}
+
+	/** The group of a path: its first part; {@code operator.compliance.*} on its own. */
+	static String groupOf(String path) {
+		if (path.startsWith("operator.compliance.")) {
+			return "compliance";
+		}
+		int dot = path.indexOf('.');
+		String first = (dot < 0) ? path : path.substring(0, dot);
+		return switch (first) {
+			case "institution", "specialization", "virtual", "asOf" -> "basic";
+			case "investments", "seedFundOrFinancingService" -> "funds";
+			default -> GROUPS.contains(first) ? first : "other";
+		};
+	}
+
+	private static Field field(PackDefinition.Fact fact, String path, String group) {
+		Map<String, String> labels = (fact.values() != null) ? fact.values() : Map.of();
+		Type type = switch (fact.type()) {
+			case BOOL -> Type.BOOL;
+			case INT -> Type.INTEGER;
+			case DECIMAL -> Type.DECIMAL;
+			case DATE -> Type.DATE;
+			case ENUM -> Type.CHOICE;
+			default -> Type.TEXT;
+		};
+		List<String> options = switch (type) {
+			case BOOL -> YES_NO;
+			case CHOICE -> List.copyOf(labels.keySet());
+			default -> List.of();
+		};
+		String help = fact.help();
+		if (fact.type() == PackDefinition.FactType.REGION && help == null) {
+			help = "填写 6 位行政区划代码，如 110105（北京市朝阳区）";
+		}
+		return new Field(path, group, type, options, fact.label(), fact.unit(), help, labels);
 	}
 
 	/**
@@ -197,7 +294,12 @@ final class FactForm {
 	 * One question of a form: the fact path is also the form field name and the message
 	 * key.
 	 */
-	public record Field(String path, String group, Type type, List<String> options) {
+	public record Field(String path, String group, Type type, List<String> options, String label, String unit,
+			String help, Map<String, String> optionLabels) {
+
+		Field(String path, String group, Type type, List<String> options) {
+			this(path, group, type, options, null, null, null, Map.of());
+		}
 
 		static Field date(String path, String group) {
 			return new Field(path, group, Type.DATE, List.of());
@@ -221,6 +323,14 @@ final class FactForm {
 
 		static Field choice(String path, String group, String... options) {
 			return new Field(path, group, Type.CHOICE, List.of(options));
+		}
+
+		/**
+		 * The Chinese name of an option the pack labels, or null (the page then uses
+		 * enum.*).
+		 */
+		public String optionLabel(String option) {
+			return this.optionLabels.get(option);
 		}
 
 		/** The message key of the label: funds[1].kind and funds[0].kind share one. */

@@ -55,8 +55,8 @@ class SelfCheckController {
 	String check(@PathVariable String tab, @RequestParam String policy, @RequestParam Map<String, String> form,
 			Model model, HttpServletResponse response,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
-		List<FactForm.Field> fields = "space".equals(tab) ? FactForm.SPACE : FactForm.TENANT;
 		PolicyPack latest = this.catalog.latest(policy);
+		List<FactForm.Field> fields = "space".equals(tab) ? FactForm.space(latest.definition()) : FactForm.TENANT;
 		try {
 			ObjectNode facts = FactForm.toFacts(fields, form);
 			LocalDate asOf = facts.has("asOf") ? LocalDate.parse(facts.get("asOf").asString())
@@ -180,7 +180,7 @@ class SelfCheckController {
 		model.addAttribute("packs", this.catalog.all());
 		model.addAttribute("pack", pack);
 		model.addAttribute("tab", tab);
-		model.addAttribute("spaceFields", FactForm.SPACE);
+		model.addAttribute("spaceFields", FactForm.space(pack.definition()));
 		model.addAttribute("tenantFields", FactForm.TENANT);
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);

@@ -54,7 +54,7 @@ class SelfCheckPageTests {
 			.perform(post("/self-check/space").with(csrf())
 				.param("policy", "beijing-chaoyang-2017")
 				.param("space.totalAreaM2", "五百")
-				.param("space.leaseEnd", "2025-13-01"))
+				.param("space.operatingSince", "2025-13-01"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(allOf(containsString("请输入不小于 0 的数字"), containsString("请输入真实日期"))));
 	}
@@ -76,6 +76,46 @@ class SelfCheckPageTests {
 				.param("filings", "2025-13, 是, 100"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("第 1 行无法识别")));
+	}
+
+	@Test
+	void theSpaceFormAsksForThePacksOwnFactsByTheirLabels() throws Exception {
+		String page = this.mvc.perform(get("/self-check").param("policy", "beijing-chaoyang-incubator-2014"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(page)
+			.contains("累计毕业企业", "（家）", "孵化机构情况", "载体类型", "大学科技园", "判断日期")
+			// a fact the incubator pack does not read is not asked
+			.doesNotContain("name=\"space.openPlatform\"", "name=\"funds[0].kind\"")
+			.doesNotContain("??");
+		String liaoning = this.mvc.perform(get("/self-check").param("policy", "liaoning-specialized-2019"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(liaoning)
+			.contains("name=\"funds[0].kind\"", "name=\"funds[2].amountCny\"", "种子基金")
+			.doesNotContain("name=\"funds.kind\"", "??");
+	}
+
+	@Test
+	void theIncubatorSelfCheckJudgesByThePacksOwnFact() throws Exception {
+		this.mvc
+			.perform(post("/self-check/space").with(csrf())
+				.header("HX-Request", "true")
+				.param("policy", "beijing-chaoyang-incubator-2014")
+				.param("asOf", "2026-03-01")
+				.param("institution.kind", "INCUBATOR")
+				.param("incubator.graduatesTotal", "19"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("累计毕业"), containsString("19"))));
+		this.mvc
+			.perform(post("/self-check/space").with(csrf())
+				.param("policy", "beijing-chaoyang-incubator-2014")
+				.param("incubator.graduatesTotal", "十九"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("请输入不小于 0 的整数")));
 	}
 
 }

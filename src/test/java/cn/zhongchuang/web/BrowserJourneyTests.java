@@ -105,10 +105,9 @@ class BrowserJourneyTests extends BrowserTest {
 		page.selectOption("#policy-select", "lanzhou-2018");
 		page.waitForURL(java.util.regex.Pattern.compile(".*policy=lanzhou-2018.*"));
 		assertThat(page.locator("#facts-form")).containsText("场地总面积");
-		page.fill("#f-operator-creditCode", "914403001922038217");
-		assertThat(page.locator(".zc-credit-hint")).containsText("6");
-		page.fill("#f-operator-creditCode", "914403001922038216");
-		assertThat(page.locator(".zc-credit-hint")).containsText("深圳");
+		// the form asks what the Lanzhou pack reads, by its labels: no credit code, no 基金
+		assertThat(page.locator("#f-operator-creditCode")).hasCount(0);
+		assertThat(page.locator("#facts-form")).containsText("有稳定收入");
 		page.fill("#f-asOf", "2026-03-01");
 		page.selectOption("#f-specialization", "COMPREHENSIVE");
 		page.selectOption("#f-virtual", "false");
