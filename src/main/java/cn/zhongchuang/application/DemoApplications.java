@@ -22,6 +22,8 @@ import cn.zhongchuang.policy.PackDefinition.ReviewStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -200,6 +202,7 @@ class DemoApplications implements ApplicationRunner {
 
 	private Application ready(CurrentUser op, Jurisdiction j, String region, String label, boolean materials) {
 		Application app = this.applications.create(op, j.policy(), j.prefix() + "示范众创空间（" + label + "）", region, null);
+		this.applications.saveFacts(app.id(), op, exampleFacts(this.applications.form(app.id(), op)));
 		if (materials) {
 			PackDefinition definition = this.applications.packOf(app).definition();
 			definition.materials()
@@ -209,6 +212,43 @@ class DemoApplications implements ApplicationRunner {
 						new ByteArrayInputStream(PDF), PDF.length, op));
 		}
 		return app;
+	}
+
+	/**
+	 * What the demo operator types in: the figures of the pack's first example (the one
+	 * that meets every automatic condition). A new demo institution has no records yet,
+	 * so a computed figure is corrected with that reason, as an operator would.
+	 */
+	static Map<String, String> exampleFacts(Applications.FormView form) {
+		JsonNode example = form.pack()
+			.definition()
+			.examples()
+			.stream()
+			.filter((e) -> e.subject() == PackDefinition.Subject.SPACE)
+			.map(PackDefinition.Example::facts)
+			.findFirst()
+			.orElse(null);
+		Map<String, String> out = new LinkedHashMap<>();
+		if (example == null) {
+			return out;
+		}
+		for (Applications.FactRow row : form.facts()) {
+			JsonNode node = example.at("/" + row.field().path().replace('.', '/'));
+			if (node.isMissingNode() || node.isNull() || node.isObject() || node.isArray()) {
+				continue;
+			}
+			String value = node.asString();
+			if (row.origin() == ApplicationRecords.Origin.COMPUTED) {
+				if (!value.equals(row.value()) && !("\"" + value + "\"").equals(row.value())) {
+					out.put("o." + row.field().path(), value);
+					out.put("r." + row.field().path(), "新登记的载体，场地、名册等记录尚未录入系统，按申报材料填写");
+				}
+			}
+			else {
+				out.put("d." + row.field().path(), value);
+			}
+		}
+		return out;
 	}
 
 	private Application submit(CurrentUser op, Application app) {
