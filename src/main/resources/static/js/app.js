@@ -28,6 +28,8 @@
       var checked = form.querySelector('input[name="decision"]:checked');
       var label = checked && form.querySelector('label[for="' + checked.id + '"]');
       text = text.replace('{decision}', label ? label.textContent.trim() : '');
+      // {next}: what the chosen decision leads to (the next stage, the recognition, the end)
+      text = text.replace('{next}', checked && checked.dataset.next ? checked.dataset.next : '');
     }
     return text;
   }

@@ -217,6 +217,7 @@ class ApplicationController {
 		model.addAttribute("atNotice", atNotice);
 		model.addAttribute("handlesStage", handles);
 		model.addAttribute("mayDecide", handles && !atNotice);
+		model.addAttribute("nextSteps", (handles && !atNotice) ? this.applications.nextSteps(app) : Map.of());
 		boolean expertStage = current != null && current.expertsScore() && app.status().inReview();
 		model.addAttribute("expertStage", expertStage);
 		boolean mayReportFraud = app.underReview() && this.applications.reviews(app, user);

@@ -870,6 +870,33 @@ public class Applications {
 	}
 
 	/** The pack's stage the application waits at; empty when it waits at none. */
+	/**
+	 * What each decision at the current stage leads to, in the words of the confirmation
+	 * (by decision name): approving passes to the next stage (named, with who handles it)
+	 * or, at the last stage, ends the review with the recognition; returning sends it
+	 * back to the operator; rejecting ends it.
+	 */
+	Map<String, String> nextSteps(Application app) {
+		Map<String, String> steps = new LinkedHashMap<>();
+		List<ReviewStage> stages = stagesOf(app);
+		Optional<ReviewStage> current = currentStage(app);
+		if (current.isEmpty()) {
+			return steps;
+		}
+		int next = stages.indexOf(current.get()) + 1;
+		if (next < stages.size()) {
+			steps.put("APPROVE", "申请转入「" + stages.get(next).name() + "」环节继续审查");
+		}
+		else {
+			PackDefinition definition = packOf(app).definition();
+			String by = (definition.authority() != null) ? definition.authority() : "认定部门";
+			steps.put("APPROVE", "审查全部通过，由" + by + "依《" + definition.title() + "》予以认定，编号发证并列入公开的认定名录");
+		}
+		steps.put("RETURN", "申请退回申报单位补正，补正后重新提交，从本环节继续审查");
+		steps.put("REJECT", "申请终止，不再进入后续环节，申报单位会收到不予通过的意见");
+		return steps;
+	}
+
 	Optional<ReviewStage> currentStage(Application app) {
 		return (app.currentStage() == null) ? Optional.empty()
 				: stagesOf(app).stream().filter((s) -> s.code().equals(app.currentStage())).findFirst();

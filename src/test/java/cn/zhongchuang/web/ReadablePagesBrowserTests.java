@@ -104,11 +104,23 @@ class ReadablePagesBrowserTests extends BrowserTest {
 		assertThat(decided).as("an application waiting for the county").isNotNull();
 		page.check("#d-approve");
 		page.click("#decide");
-		assertThat(dialogs).last().asString().contains("通过").contains("不能撤销").doesNotContain("{decision}");
+		// the dialog names the decision and what follows: the county passes it on to the
+		// city's stage
+		assertThat(dialogs).last()
+			.asString()
+			.contains("通过")
+			.contains("不能撤销")
+			.containsPattern("申请转入「[^」]+」环节继续审查")
+			.doesNotContain("{decision}", "{next}");
 		if (page.locator("#d-return").count() > 0) {
 			page.check("#d-return");
 			page.click("#decide");
-			assertThat(dialogs).last().asString().contains("退回");
+			assertThat(dialogs).last().asString().contains("退回").contains("补正后重新提交");
+		}
+		if (page.locator("#d-reject").count() > 0) {
+			page.check("#d-reject");
+			page.click("#decide");
+			assertThat(dialogs).last().asString().contains("不予通过").contains("申请终止");
 		}
 		// the dismissed dialog left the application where it was
 		assertThat(page.locator("#decision-form").count()).isEqualTo(1);
