@@ -117,4 +117,110 @@ class SupervisionListTests {
 		this.mvc.perform(get("/supervision/export.xlsx").with(user(bureau))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theBureausOrdersOfItsRegionSortFilterPageAndExportOnlyWhatIsFiltered() throws Exception {
+		TestOrganisations.Registered org = this.organisations.register("110105", "整改局列表测试运营机构");
+		AuthenticatedUser district = this.accounts.create(Role.CITY_BUREAU, "110105").principal();
+		AuthenticatedUser beijing = this.accounts.create(Role.CITY_BUREAU, "110000").principal();
+		AuthenticatedUser elsewhere = this.accounts.create(Role.CITY_BUREAU, "620100").principal();
+		RectificationOrder a = order(org, "整改局列表甲空间", district);
+		RectificationOrder b = order(org, "整改局列表乙空间", district);
+		RectificationOrder c = order(org, "整改局列表丙空间", district);
+		this.supervision.answer(b.id, b.version, "已整改 " + b.recognitionNumber, org.account().principal());
+		String today = a.issuedOn.toString();
+
+		// the keyword keeps this test's three; sorted by 认定编号 both ways
+		this.mvc
+			.perform(get("/bureau/supervision").param("q", "整改局列表")
+				.param("sort", "number")
+				.param("dir", "desc")
+				.with(user(district)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 3 条")))
+			.andExpect(content()
+				.string(stringContainsInOrder(c.recognitionNumber, b.recognitionNumber, a.recognitionNumber)))
+			.andExpect(content().string(containsString("data-zc-sort=\"deadline\"")))
+			.andExpect(content().string(containsString("id=\"list-from\"")))
+			.andExpect(content().string(containsString("/bureau/supervision/export.xlsx?q=")));
+		this.mvc
+			.perform(get("/bureau/supervision").param("q", "整改局列表")
+				.param("sort", "number")
+				.param("dir", "asc")
+				.with(user(district)))
+			.andExpect(content()
+				.string(stringContainsInOrder(a.recognitionNumber, b.recognitionNumber, c.recognitionNumber)));
+		// one per page: page 3 of 3 is the last in the order, a page beyond shows the
+		// last
+		this.mvc
+			.perform(get("/bureau/supervision").param("q", "整改局列表")
+				.param("sort", "number")
+				.param("size", "1")
+				.param("page", "3")
+				.with(user(district)))
+			.andExpect(content().string(containsString("第 3 / 3 页")))
+			.andExpect(content().string(containsString(">" + c.recognitionNumber + "<")))
+			.andExpect(content().string(not(containsString(">" + a.recognitionNumber + "<"))))
+			.andExpect(content().string(containsString("id=\"list-page\"")))
+			.andExpect(content().string(containsString("id=\"list-size\"")));
+		this.mvc
+			.perform(get("/bureau/supervision").param("q", "整改局列表")
+				.param("sort", "number")
+				.param("size", "1")
+				.param("page", "9")
+				.with(user(district)))
+			.andExpect(content().string(containsString("第 3 / 3 页")))
+			.andExpect(content().string(containsString(">" + c.recognitionNumber + "<")));
+		// by status, by the district within the city's scope, by 下达日期
+		this.mvc
+			.perform(get("/bureau/supervision").param("q", "整改局列表")
+				.param("status", "ANSWERED")
+				.header("HX-Request", "true")
+				.with(user(district)))
+			.andExpect(content().string(containsString("共 1 条")))
+			.andExpect(content().string(containsString(">" + b.recognitionNumber + "<")))
+			.andExpect(content().string(not(containsString("id=\"filters\""))));
+		this.mvc.perform(get("/bureau/supervision").param("q", "整改局列表").param("region", "110105").with(user(beijing)))
+			.andExpect(content().string(containsString("共 3 条")));
+		this.mvc
+			.perform(get("/bureau/supervision").param("q", "整改局列表")
+				.param("from", today)
+				.param("to", today)
+				.with(user(district)))
+			.andExpect(content().string(containsString("共 3 条")));
+		this.mvc
+			.perform(get("/bureau/supervision").param("q", "整改局列表").param("from", "2999-01-01").with(user(district)))
+			.andExpect(content().string(containsString("共 0 条")));
+		// another city finds none of them
+		this.mvc.perform(get("/bureau/supervision").param("q", "整改局列表").with(user(elsewhere)))
+			.andExpect(content().string(containsString("共 0 条")));
+
+		// 导出 Excel: the open ones by number descending, ISO dates
+		List<List<String>> sheet = Spreadsheets.download(this.mvc,
+				get("/bureau/supervision/export.xlsx").param("q", "整改局列表")
+					.param("status", "OPEN")
+					.param("sort", "number")
+					.param("dir", "desc")
+					.with(user(district)));
+		assertThat(sheet.get(0).get(0)).isEqualTo("认定编号");
+		assertThat(sheet.subList(1, sheet.size()).stream().map((r) -> r.get(0)).toList())
+			.containsExactly(c.recognitionNumber, a.recognitionNumber);
+		assertThat(sheet.get(1).get(6)).isEqualTo(today);
+		assertThat(sheet.get(1).get(7)).isEqualTo(c.deadline.toString());
+		List<List<String>> answered = Spreadsheets.download(this.mvc,
+				get("/bureau/supervision/export.xlsx").param("q", "整改局列表")
+					.param("status", "ANSWERED")
+					.param("from", today)
+					.with(user(district)));
+		assertThat(answered).hasSize(2);
+		assertThat(answered.get(1).get(0)).isEqualTo(b.recognitionNumber);
+		assertThat(answered.get(1).get(9)).isEqualTo(today);
+		List<List<String>> later = Spreadsheets.download(this.mvc,
+				get("/bureau/supervision/export.xlsx").param("q", "整改局列表")
+					.param("from", "2999-01-01")
+					.with(user(district)));
+		assertThat(later).hasSize(1);
+		this.mvc.perform(get("/bureau/supervision/export.xlsx").with(user(org.account().principal())))
+			.andExpect(status().isForbidden());
+	}
+
 }
