@@ -54,7 +54,8 @@ class AssessmentExports {
 				ListExport.column(m("export.col.institution"), (AnnualFilings.Row r) -> r.recognition().name()),
 				ListExport.column(m("export.col.operator"), (AnnualFilings.Row r) -> r.recognition().operator()),
 				ListExport.column(m("export.col.creditCode"), (AnnualFilings.Row r) -> r.recognition().creditCode()),
-				ListExport.column(m("export.col.region"), (AnnualFilings.Row r) -> r.recognition().regionCode()),
+				ListExport.column(m("export.col.region"),
+						(AnnualFilings.Row r) -> this.assessments.regionName(r.recognition().regionCode())),
 				ListExport.column(m("export.col.year"), (AnnualFilings.Row r) -> year),
 				ListExport.column(m("export.col.due"), (AnnualFilings.Row r) -> r.due().date()),
 				ListExport.column(m("export.col.filingState"), (AnnualFilings.Row r) -> m("annual.state." + r.state())),
@@ -82,7 +83,8 @@ class AssessmentExports {
 						ListExport.column(m("export.col.institution"), AssessmentResult::institutionName),
 						ListExport.column(m("export.col.operator"), AssessmentResult::operatorName),
 						ListExport.column(m("export.col.creditCode"), AssessmentResult::creditCode),
-						ListExport.column(m("export.col.region"), AssessmentResult::regionCode)));
+						ListExport.column(m("export.col.region"),
+								(AssessmentResult r) -> this.assessments.regionName(r.regionCode()))));
 		indicators.forEach((i) -> columns.add(ListExport.column(i.name() + "（" + i.maxScore() + "）",
 				(AssessmentResult r) -> plain(r.scores().get(i.code())))));
 		columns.add(ListExport.column(m("export.col.total"), (AssessmentResult r) -> plain(r.total())));

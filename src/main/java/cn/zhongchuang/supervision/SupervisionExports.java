@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.zhongchuang.platform.ChinaTime;
 import cn.zhongchuang.platform.CurrentUser;
+import cn.zhongchuang.region.Regions;
 import cn.zhongchuang.platform.ListExport;
 import cn.zhongchuang.platform.ListParams;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,10 @@ class SupervisionExports {
 
 	private final MessageSource messages;
 
-	SupervisionExports(Supervision supervision, MessageSource messages) {
+	private final Regions regions;
+
+	SupervisionExports(Supervision supervision, MessageSource messages, Regions regions) {
+		this.regions = regions;
 		this.supervision = supervision;
 		this.messages = messages;
 	}
@@ -55,7 +59,8 @@ class SupervisionExports {
 				ListExport.column(m("export.col.institution"), (RectificationOrder o) -> o.institutionName),
 				ListExport.column(m("export.col.operator"), (RectificationOrder o) -> o.operatorName),
 				ListExport.column(m("export.col.creditCode"), (RectificationOrder o) -> o.creditCode),
-				ListExport.column(m("export.col.region"), (RectificationOrder o) -> o.regionCode),
+				ListExport.column(m("export.col.region"),
+						(RectificationOrder o) -> this.regions.fullName(o.regionCode)),
 				ListExport.column(m("export.col.reason"), (RectificationOrder o) -> o.reason),
 				ListExport.column(m("export.col.issuedOn"), (RectificationOrder o) -> o.issuedOn),
 				ListExport.column(m("export.col.deadline"), (RectificationOrder o) -> o.deadline),

@@ -206,6 +206,9 @@ class SupervisionListTests {
 			.containsExactly(c.recognitionNumber, a.recognitionNumber);
 		assertThat(sheet.get(1).get(6)).isEqualTo(today);
 		assertThat(sheet.get(1).get(7)).isEqualTo(c.deadline.toString());
+		// the region by its name, as a clerk reads it
+		assertThat(sheet.get(0).get(4)).isEqualTo("区划");
+		assertThat(sheet.get(1).get(4)).isEqualTo("北京市 朝阳区");
 		List<List<String>> answered = Spreadsheets.download(this.mvc,
 				get("/bureau/supervision/export.xlsx").param("q", "整改局列表")
 					.param("status", "ANSWERED")
