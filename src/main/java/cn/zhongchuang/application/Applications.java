@@ -890,7 +890,8 @@ public class Applications {
 		else {
 			PackDefinition definition = packOf(app).definition();
 			String by = (definition.authority() != null) ? definition.authority() : "认定部门";
-			steps.put("APPROVE", "审查全部通过，由" + by + "依《" + definition.title() + "》予以认定，编号发证并列入公开的认定名录");
+			steps.put("APPROVE",
+					"审查全部通过，由" + by + "依《" + definition.title() + "》予以" + definition.grantWord() + "，编号发证并列入公开的认定名录");
 		}
 		steps.put("RETURN", "申请退回申报单位补正，补正后重新提交，从本环节继续审查");
 		steps.put("REJECT", "申请终止，不再进入后续环节，申报单位会收到不予通过的意见");

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  * @param effectiveFrom 生效日期：按申报提交日适用当时有效的版本
  * @param source 文号或发文机关
  * @param authority 认定机关的全称，如 北京市朝阳区科学技术委员会：认定（证书、编号前缀）以它的名义作出；未写时由地区名推出
+ * @param grant 授予的方式：{@code 认定}（缺省，不写时为空）或 {@code 备案}（江苏省众创空间省级备案）， 页面与确认说"已获备案""备案编号"
  * @param kind 认定的载体类型（主类型：为新载体登记申请时按它登记）
  * @param kinds 本政策可认定的全部载体类型（含 {@code kind}）；YAML 不写 {@code kinds} 时只有 {@code kind}。 朝阳
  * 2014 实施方案一次认定孵化器、加速器、大学科技园、留学人员创业园、小企业创业基地几类孵化机构
@@ -42,11 +43,19 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackDefinition(String id, String title, String jurisdiction, String version, LocalDate effectiveFrom,
-		String source, String authority, InstitutionKind kind, List<InstitutionKind> kinds, Level level,
+		String source, String authority, String grant, InstitutionKind kind, List<InstitutionKind> kinds, Level level,
 		String specialization, List<Fact> facts, List<Criterion> criteria, List<Preferred> preferred,
 		TenantCriteria tenantCriteria, ExitRule exit, List<Material> materials, Review review, Notice notice,
 		Assessment assessment, List<ScoringItem> scoring, Dynamic dynamic, Sanctions sanctions,
 		AnnualFiling annualFiling, List<Target> targets, List<Example> examples) {
+
+	/** {@code grant} 的可选值。 */
+	public static final List<String> GRANTS = List.of("认定", "备案");
+
+	/** 授予的方式：认定或备案（页面用词）。 */
+	public String grantWord() {
+		return (this.grant != null) ? this.grant : "认定";
+	}
 
 	/** 本政策能否认定这一类载体（{@code kinds} 中有它）。 */
 	public boolean serves(String institutionKind) {

@@ -150,8 +150,16 @@ class JiangsuFilingBrowserTests extends BrowserTest {
 		shot(province, "js-filing-06-province-files");
 		province.fill("#reasons", "同意备案，纳入省级科技企业孵化器管理");
 		province.click("#decide");
+		assertThat(this.dialogs).last()
+			.asString()
+			.contains("审查全部通过，由江苏省科学技术厅")
+			.contains("予以备案")
+			.doesNotContain("{next}");
 		province.navigate(detail);
 		assertThat(province.locator("#app-status")).hasText("已认定");
+		// the province files (备案), it does not recognize: the page says so
+		assertThat(province.locator("#recognition .card-header")).hasText("已备案");
+		assertThat(province.locator("#recognition")).containsText("备案编号");
 		clerkReadable(province);
 		shot(province, "js-filing-07-filed");
 

@@ -67,6 +67,19 @@ class PolicyPackLoadingTests {
 	}
 
 	@Test
+	void aPackGrantsByRecognitionUnlessItSaysFilingAndNothingElse() {
+		assertThat(PolicyPacks.load(MINIMAL).definition().grantWord()).isEqualTo("认定");
+		assertThat(PolicyPacks.load(MINIMAL.replace("kind: MAKER_SPACE", "grant: 备案\nkind: MAKER_SPACE"))
+			.definition()
+			.grantWord()).isEqualTo("备案");
+		assertThatThrownBy(() -> PolicyPacks.load(MINIMAL.replace("kind: MAKER_SPACE", "grant: 登记\nkind: MAKER_SPACE")))
+			.isInstanceOfSatisfying(InvalidPolicyPackException.class, (ex) -> {
+				assertThat(ex.problems()).extracting(Problem::path).containsExactly("grant");
+				assertThat(ex.problems().get(0).message()).contains("可选：认定、备案");
+			});
+	}
+
+	@Test
 	void aPackCanAlsoBeWrittenAsJson() {
 		PolicyPack pack = PolicyPacks.load("""
 				{"id": "demo-json", "title": "JSON 政策包", "jurisdiction": "620100", "version": "1",

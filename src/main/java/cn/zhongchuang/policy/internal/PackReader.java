@@ -128,8 +128,8 @@ public final class PackReader {
 		}
 		PackDefinition.InstitutionKind kind = enumValue(root, "kind", "", PackDefinition.InstitutionKind.class, true);
 		return new PackDefinition(id, text(root, "title", "", true), jurisdiction, text(root, "version", "", true),
-				date(root, "effectiveFrom", "", true), text(root, "source", "", false), authority(root), kind,
-				kinds(root, kind), enumValue(root, "level", "", PackDefinition.Level.class, true), specialization,
+				date(root, "effectiveFrom", "", true), text(root, "source", "", false), authority(root), grant(root),
+				kind, kinds(root, kind), enumValue(root, "level", "", PackDefinition.Level.class, true), specialization,
 				facts(root), criteria, orEmpty(list(root, "preferred", "", false, this::preferred)),
 				tenantCriteria(root), exit(root), orEmpty(list(root, "materials", "", false, this::material)),
 				review(root), notice(root), assessment(root),
@@ -314,6 +314,19 @@ public final class PackReader {
 			return null;
 		}
 		return (authority != null) ? authority.strip() : null;
+	}
+
+	/** 授予方式：认定（缺省）或备案。 */
+	private String grant(JsonNode root) {
+		String grant = text(root, "grant", "", false);
+		if (grant == null) {
+			return null;
+		}
+		if (!PackDefinition.GRANTS.contains(grant.strip())) {
+			problem("grant", "取值 " + grant + " 无效，可选：" + String.join("、", PackDefinition.GRANTS) + "；不写即为认定");
+			return null;
+		}
+		return grant.strip();
 	}
 
 	private Criterion criterion(JsonNode node, String path) {
