@@ -73,8 +73,19 @@ public abstract class BrowserTest {
 	 * confirmation dialogs on it are accepted, as a user would.
 	 */
 	protected Page signedIn(String username, String password) {
+		return signedIn(username, password, new java.util.ArrayList<>());
+	}
+
+	/**
+	 * Signed in as {@link #signedIn(String, String)}, keeping the text of every
+	 * confirmation it accepts in {@code dialogs}, for the test to read.
+	 */
+	protected Page signedIn(String username, String password, java.util.List<String> dialogs) {
 		Page page = newPage();
-		page.onDialog((dialog) -> dialog.accept());
+		page.onDialog((dialog) -> {
+			dialogs.add(dialog.message());
+			dialog.accept();
+		});
 		page.navigate(url("/login"));
 		page.fill("#username", username);
 		page.fill("#password", password);

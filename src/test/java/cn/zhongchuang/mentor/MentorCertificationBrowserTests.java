@@ -54,17 +54,7 @@ class MentorCertificationBrowserTests extends BrowserTest {
 	final List<String> dialogs = new ArrayList<>();
 
 	Page as(String username) {
-		Page page = newPage();
-		page.onDialog((dialog) -> {
-			this.dialogs.add(dialog.message());
-			dialog.accept();
-		});
-		page.navigate(url("/login"));
-		page.fill("#username", username);
-		page.fill("#password", DEMO_PASSWORD);
-		page.click("button[type=submit]");
-		page.waitForURL((u) -> !u.contains("/login"));
-		return page;
+		return signedIn(username, DEMO_PASSWORD, this.dialogs);
 	}
 
 	/** What a clerk must not see, and no horizontal scrolling at 1366 pixels. */
